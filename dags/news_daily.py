@@ -1,0 +1,125 @@
+"""
+### news_daily
+
+Ingests one day's landed newspaper pages into the DuckDB warehouse.
+
+`discover` lists `<landing>/<run date>/`, copies every file into the content-addressed
+`raw/` store and skips files another date already ingested; `parse` runs once per file
+(dynamically mapped, no database) and stages Parquet; `load` replaces the date's rows in
+the `raw` schema in one transaction; `dbt_build` builds staging views and marts and runs
+the dbt tests; `validate` runs the Great Expectations checkpoint and writes Data Docs;
+`report` writes the run summary under `reports/runs/` and fails the run when a critical
+expectation failed (after the report is written).
+
+The DuckDB writers (`load`, `dbt_build`) and the reader `validate` share the one-slot
+pool `duckdb_writer`, so concurrent runs and backfills queue instead of colliding on
+the file lock. Paths come from `NEWSDW_*` environment variables (see `ingestion.settings`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from airflow.sdk import Asset, dag, get_current_context, task
+
+DAG_ID = "news_daily"
+WRITER_POOL = "duckdb_writer"
+RAW_TABLES = Asset("newsdw://warehouse/raw")
+MARTS = Asset("newsdw://warehouse/marts")
+
+default_args = {
+    "owner": "data-platform",
+    "retries": 2,
+    "retry_delay": timedelta(minutes=2),
+}
+
+
+def _run_date():
+    """The day whose files this run ingests: the run's logical date."""
+    ctx = get_current_context()
+    stamp = ctx.get("logical_date") or ctx["dag_run"].run_after
+    return stamp.date()
+
+
+def _settings():
+    from ingestion.settings import Settings
+
+    return Settings.from_env()
+
+
+@dag(
+    dag_id=DAG_ID,
+    schedule="@daily",
+    start_date=datetime(2024, 1, 1),
+    catchup=False,
+    max_active_runs=4,
+    default_args=default_args,
+    tags=["newsdw", "ingestion", "dbt", "great-expectations"],
+    doc_md=__doc__,
+)
+def news_daily():
+    @task
+    def discover() -> list[dict]:
+        """Copy the day's landed files to raw/ and list those to parse."""
+        from ingestion.pipeline import discover as run
+
+        return run(_settings(), _run_date())
+
+    @task(map_index_template="{{ file_name }}")
+    def parse(item: dict) -> dict:
+        """Parse one file into staged Parquet (bad input is quarantined, not raised)."""
+        from ingestion.pipeline import parse_file
+
+        get_current_context()["file_name"] = item["file_name"]
+        return parse_file(_settings(), _run_date(), item)
+
+    @task(pool=WRITER_POOL, trigger_rule="none_failed", outlets=[RAW_TABLES])
+    def load() -> dict:
+        """Replace the run date's rows in the raw schema (one transaction)."""
+        from ingestion.pipeline import load as run
+
+        return run(_settings(), _run_date())
+
+    @task(pool=WRITER_POOL, outlets=[MARTS])
+    def dbt_build() -> dict:
+        """dbt build: staging views, marts and their tests."""
+        from ingestion.pipeline import transform
+
+        return transform(_settings(), _run_date())
+
+    @task(pool=WRITER_POOL)
+    def validate() -> dict:
+        """Great Expectations checkpoint over raw tables and facts; writes Data Docs."""
+        from ingestion.pipeline import validate as run
+
+        return run(_settings(), _run_date())
+
+    @task(trigger_rule="all_done")
+    def report(parsed, loaded, built, validated) -> dict:
+        """Write the run summary; fail the run if a critical check or an upstream task failed."""
+        from airflow.exceptions import AirflowFailException
+
+        from ingestion.pipeline import report as run
+
+        outcome = {
+            "parsed": [p for p in (parsed or []) if p],
+            "loaded": loaded,
+            "built": built,
+            "validated": validated,
+        }
+        summary = run(_settings(), _run_date(), outcome)
+        print(f"Run summary: {summary['html']}\nData Docs: {summary.get('data_docs') or '-'}")
+        if summary["verdict"] == "failed":
+            raise AirflowFailException("; ".join(summary["reasons"]) or "run failed")
+        return summary
+
+    files = discover()
+    parsed = parse.expand(item=files)
+    loaded = load()
+    built = dbt_build()
+    validated = validate()
+    parsed >> loaded >> built >> validated
+    report(parsed, loaded, built, validated)
+
+
+news_daily()

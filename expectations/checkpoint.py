@@ -1,0 +1,345 @@
+"""Validate one run date with the table suites and publish Data Docs.
+
+GX cannot validate DuckDB through SQLAlchemy, so each table's rows of the run date are
+read with ``duckdb`` (read-only, connection closed before validating) into a pandas
+frame and validated as a whole-dataframe batch.
+
+Layout in the GX file context (``<gx_root>/gx``), all registered idempotently on every
+run with ``add_or_update`` from the Python suites (nothing is hand-edited; a suite whose
+content is unchanged is not rewritten):
+
+- one pandas data source ``newsdw``; one dataframe asset per table, with one
+  whole-dataframe batch definition ``run_date``;
+- one suite, one validation definition and one checkpoint per table, all named like the
+  suite module (``raw_pages`` ... ``fct_metrics``). A checkpoint passes the *same*
+  ``batch_parameters`` to all its validation definitions, and a dataframe batch takes its
+  frame from them, so one frame per table means one checkpoint per table. The checkpoints
+  of a call share one ``RunIdentifier`` (run name = the run date), so a call is one run in
+  Data Docs;
+- one Data Docs site ``newsdw`` (local filesystem, at ``data_docs_dir``), updated by each
+  checkpoint's ``UpdateDataDocsAction``; GX's default ``local_site`` is removed.
+
+Bounded history: before validating, validation results of all but the newest
+``keep_runs - 1`` runs (a run = one call, identified by its run time) are deleted from the
+validation results store (``<gx_root>/gx/uncommitted/validations``); when the action
+rebuilds the site index, GX removes the pages of results no longer in the store, so
+results and Data Docs keep at most ``keep_runs`` runs (default 30).
+
+The file context is not safe for concurrent writers: run one validation at a time (the
+DAG's ``validate`` task shares the one-slot writer pool, which DuckDB needs anyway: a
+read-only connection cannot open the file while another process writes it).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import UTC, date, datetime
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from expectations import CRITICAL, WARNING, load_suite_modules, suite_name
+
+log = logging.getLogger(__name__)
+
+DATASOURCE = "newsdw"
+BATCH_DEFINITION = "run_date"  # the frame holds exactly one run date's rows
+SITE = "newsdw"
+KEEP_RUNS = 30
+RESULT_FORMAT = {"result_format": "SUMMARY", "partial_unexpected_count": 10}
+
+
+def run_checkpoint(
+    warehouse: Path,
+    gx_root: Path,
+    data_docs_dir: Path,
+    run_date: date,
+    *,
+    keep_runs: int = KEEP_RUNS,
+) -> dict[str, Any]:
+    """Validate ``run_date`` in the warehouse, update Data Docs and return a plain-JSON summary.
+
+    ``success`` is false only when a critical expectation failed or a table could not be
+    read; warnings are listed but never fail the run.
+    """
+    import great_expectations as gx
+
+    modules = load_suite_modules()
+    frames, parameters, read_failures = read_frames(Path(warehouse), modules, run_date)
+
+    context = file_context(gx, Path(gx_root), Path(data_docs_dir))
+    checkpoints = register(gx, context, modules)
+    prune_history(context, keep=max(keep_runs - 1, 0))
+
+    run_id = gx.RunIdentifier(run_name=run_date.isoformat(), run_time=datetime.now(UTC))
+    critical: list[dict[str, Any]] = [f for f in read_failures if f["severity"] == CRITICAL]
+    warnings: list[dict[str, Any]] = []
+    results: list[dict[str, Any]] = []
+    evaluated = passed = 0
+    for module in modules:
+        table = module.TABLE
+        unvalidated = {"table": table, "success": False, "evaluated": 0, "failed": 0, "docs_url": None}
+        if table not in frames:
+            results.append(unvalidated)
+            continue
+        try:
+            checkpoint_result = checkpoints[table].run(
+                batch_parameters={"dataframe": frames[table]},
+                expectation_parameters=parameters.get(table, {}),
+                run_id=run_id,
+            )
+        except Exception as exc:  # one broken table must not hide the others' results
+            log.exception("checkpoint %s failed", checkpoints[table].name)
+            critical.append(_read_failure(table, "checkpoint_runs", exc))
+            results.append(unvalidated)
+            continue
+        for key, validation in checkpoint_result.run_results.items():
+            failed = [r for r in validation.results if not r.success]
+            evaluated += len(validation.results)
+            passed += len(validation.results) - len(failed)
+            for result in failed:
+                failure = describe_failure(table, result)
+                (critical if failure["severity"] == CRITICAL else warnings).append(failure)
+            table_failed_critical = any(f["table"] == table for f in critical)
+            results.append(
+                {
+                    "table": table,
+                    "success": not table_failed_critical,
+                    "evaluated": len(validation.results),
+                    "failed": len(failed),
+                    "docs_url": docs_url(context, key),
+                }
+            )
+
+    summary = {
+        "success": not critical,
+        "run_date": run_date.isoformat(),
+        "run_time": run_id.run_time.isoformat(),
+        "critical_failures": critical,
+        "warnings": warnings,
+        "evaluated": evaluated,
+        "passed": passed,
+        "data_docs_index": str(Path(data_docs_dir).resolve() / "index.html"),
+        "results": results,
+    }
+    log.info(
+        "validated %s: %d/%d expectations passed, %d critical failures, %d warnings",
+        run_date,
+        passed,
+        evaluated,
+        len(critical),
+        len(warnings),
+    )
+    return summary
+
+
+def read_frames(
+    warehouse: Path, modules: list[ModuleType], run_date: date
+) -> tuple[dict[str, Any], dict[str, dict[str, Any]], list[dict[str, Any]]]:
+    """Each table's frame for the run date, its suite parameters, and tables that could not be read.
+
+    When a table's query fails (a missing column, a missing table it joins), the run fails
+    critically with the error; the table's plain rows are still validated when readable so
+    the schema expectation can name what is missing.
+    """
+    import duckdb
+
+    frames: dict[str, Any] = {}
+    parameters: dict[str, dict[str, Any]] = {}
+    failures: list[dict[str, Any]] = []
+    try:
+        con = duckdb.connect(str(warehouse), read_only=True)
+    except duckdb.Error as exc:
+        failures = [_read_failure(module.TABLE, "warehouse_readable", exc) for module in modules]
+        return frames, parameters, failures
+    try:
+        for module in modules:
+            table = module.TABLE
+            try:
+                frames[table] = con.execute(module.QUERY, {"run_date": run_date}).df()
+            except duckdb.Error as exc:
+                failures.append(_read_failure(table, "frame_query_runs", exc))
+                try:
+                    frames[table] = con.execute(
+                        f"select * from {table} where run_date = $run_date",
+                        {"run_date": run_date},
+                    ).df()
+                except duckdb.Error:
+                    pass
+            for name, sql in getattr(module, "PARAMETERS", {}).items():
+                try:
+                    parameters.setdefault(table, {})[name] = con.execute(sql, {"run_date": run_date}).fetchone()[0]
+                except duckdb.Error as exc:
+                    # The expectation using the parameter then fails with its own severity.
+                    log.warning("suite parameter %s of %s not computed: %s", name, table, exc)
+    finally:
+        con.close()
+    return frames, parameters, failures
+
+
+def _read_failure(table: str, check: str, exc: Exception) -> dict[str, Any]:
+    """A table that could not be validated, reported like a failed critical expectation."""
+    return {
+        "table": table,
+        "expectation": check,
+        "column": None,
+        "observed": f"{type(exc).__name__}: {exc}",
+        "severity": CRITICAL,
+        "description": "The table's rows for the run date could be read and validated.",
+    }
+
+
+def file_context(gx: Any, gx_root: Path, data_docs_dir: Path) -> Any:
+    """The file Data Context at ``gx_root``, with one local Data Docs site at ``data_docs_dir``."""
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    gx_root.mkdir(parents=True, exist_ok=True)
+    context = gx.get_context(mode="file", project_root_dir=gx_root)
+    site = {
+        "class_name": "SiteBuilder",
+        "show_how_to_buttons": False,
+        "store_backend": {
+            "class_name": "TupleFilesystemStoreBackend",
+            "base_directory": str(data_docs_dir.resolve()),
+        },
+        "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+    }
+    sites = dict(context.list_data_docs_sites())
+    if SITE not in sites:
+        context.add_data_docs_site(site_name=SITE, site_config=site)
+    elif sites[SITE] != site:
+        context.update_data_docs_site(site_name=SITE, site_config=site)
+    for other in sites.keys() - {SITE}:
+        context.delete_data_docs_site(other)
+    # Progress bars would flood the Airflow task log.
+    if context.variables.progress_bars is None:
+        context.variables.progress_bars = ProgressBarsConfig(globally=False)
+        context.variables.save()
+    return context
+
+
+def register(gx: Any, context: Any, modules: list[ModuleType]) -> dict[str, Any]:
+    """Add or update each table's asset, suite, validation definition and checkpoint."""
+    try:
+        datasource = context.data_sources.get(DATASOURCE)
+    except KeyError:
+        datasource = context.data_sources.add_pandas(DATASOURCE)
+    checkpoints = {}
+    for module in modules:
+        name = suite_name(module.TABLE)
+        if name in datasource.get_asset_names():
+            asset = datasource.get_asset(name)
+        else:
+            asset = datasource.add_dataframe_asset(name)
+        try:
+            batch_definition = asset.get_batch_definition(BATCH_DEFINITION)
+        except KeyError:
+            batch_definition = asset.add_batch_definition_whole_dataframe(BATCH_DEFINITION)
+        suite = _add_or_update_suite(context, module.build_suite(gx))
+        validation = context.validation_definitions.add_or_update(
+            gx.ValidationDefinition(name=name, data=batch_definition, suite=suite)
+        )
+        checkpoints[module.TABLE] = context.checkpoints.add_or_update(
+            gx.Checkpoint(
+                name=name,
+                validation_definitions=[validation],
+                actions=[gx.checkpoint.UpdateDataDocsAction(name="update_data_docs", site_names=[SITE])],
+                result_format=RESULT_FORMAT,
+            )
+        )
+    return checkpoints
+
+
+def _add_or_update_suite(context: Any, suite: Any) -> Any:
+    """``add_or_update`` the suite, skipping the rewrite when the stored one is equal."""
+    from great_expectations.exceptions import DataContextError
+
+    try:
+        stored = context.suites.get(suite.name)
+    except DataContextError:
+        return context.suites.add(suite)
+    if _fingerprint(stored) == _fingerprint(suite):
+        return stored
+    return context.suites.add_or_update(suite)
+
+
+def _fingerprint(suite: Any) -> tuple[list[str], str]:
+    """A suite's content without the ids GX assigns on save (its ``==`` compares those)."""
+    expectations = []
+    for expectation in suite.expectations:
+        config = expectation.configuration.to_json_dict()
+        config.pop("id", None)
+        config.pop("rendered_content", None)
+        expectations.append(json.dumps(config, sort_keys=True, default=str))
+    return sorted(expectations), json.dumps(suite.meta, sort_keys=True, default=str)
+
+
+def prune_history(context: Any, keep: int) -> int:
+    """Delete stored validation results of all but the newest ``keep`` runs; return how many."""
+    store = context.validation_results_store
+    keys = store.list_keys()
+    # run_id.to_tuple() is (run_name, run_time as %Y%m%dT%H%M%S.%fZ): sortable by time.
+    runs = sorted(
+        {key.run_id.to_tuple() for key in keys},
+        key=lambda run: (run[1], run[0]),
+        reverse=True,
+    )
+    stale = set(runs[keep:])
+    removed = 0
+    for key in keys:
+        if key.run_id.to_tuple() in stale:
+            store.remove_key(key)
+            removed += 1
+    if removed:
+        log.info("pruned %d validation results of %d old runs", removed, len(stale))
+    return removed
+
+
+def docs_url(context: Any, key: Any) -> str | None:
+    """URL of the Data Docs page of one validation result."""
+    urls = context.get_docs_sites_urls(resource_identifier=key, site_names=[SITE])
+    return urls[0]["site_url"] if urls else None
+
+
+def describe_failure(table: str, result: Any) -> dict[str, Any]:
+    """A failed expectation as plain JSON: where, what, what was seen and how severe."""
+    config = result.expectation_config
+    severity = getattr(config, "severity", None)
+    severity = getattr(severity, "value", severity) or CRITICAL
+    return {
+        "table": table,
+        "expectation": config.type,
+        "column": _column(config.kwargs),
+        "observed": _observed(result),
+        "severity": severity if severity in (CRITICAL, WARNING) else str(severity),
+        "description": config.description,
+    }
+
+
+def _column(kwargs: dict[str, Any]) -> str | None:
+    if "column" in kwargs:
+        return kwargs["column"]
+    if "column_A" in kwargs:
+        return f"{kwargs['column_A']},{kwargs['column_B']}"
+    if "column_list" in kwargs:
+        return ",".join(kwargs["column_list"])
+    return None
+
+
+def _observed(result: Any) -> Any:
+    info = result.exception_info or {}
+    raised = [info] if "raised_exception" in info else [v for v in info.values() if isinstance(v, dict)]
+    messages = [i.get("exception_message") for i in raised if i.get("raised_exception")]
+    if messages:
+        return {"exception": "; ".join(str(m) for m in messages)}
+    payload = result.to_json_dict().get("result") or {}
+    if "observed_value" in payload:
+        return payload["observed_value"]
+    keep = (
+        "element_count",
+        "unexpected_count",
+        "unexpected_percent",
+        "partial_unexpected_list",
+    )
+    return {k: payload[k] for k in keep if k in payload}

@@ -1,0 +1,100 @@
+"""Suite for ``marts.fct_metrics``: one row per quantity stated (grain)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from expectations import (
+    IS_CHANGE_SQL,
+    WARNING,
+    in_set,
+    is_true,
+    metric_value_expectations,
+    not_null,
+    span_expectations,
+    suite_name,
+    table_expectations,
+)
+from ingestion.records import METRIC_KINDS, QUALIFIERS
+
+if TYPE_CHECKING:
+    from great_expectations import ExpectationSuite
+
+TABLE = "marts.fct_metrics"
+
+COLUMNS = (
+    "metric_id",
+    "article_id",
+    "page_id",
+    "run_date",
+    "date_key",
+    "newspaper_key",
+    "region_key",
+    "value",
+    "value_low",
+    "value_high",
+    "unit",
+    "qualifier",
+    "metric_kind",
+    "subject",
+    "period",
+    "quote",
+    "char_start",
+    "char_end",
+)
+
+QUERY = f"""
+with run as (
+    select * from marts.fct_metrics where run_date = $run_date
+),
+
+key_rows as (
+    select metric_id, count(*) as metric_id_rows_in_table
+    from marts.fct_metrics
+    where metric_id in (select metric_id from run)
+    group by metric_id
+)
+
+select
+    run.*,
+    key_rows.metric_id_rows_in_table,
+    run.article_id in (select article_id from marts.fct_articles) as article_exists,
+    coalesce(length(run.quote) = run.char_end - run.char_start, false) as span_fits_quote,
+    {IS_CHANGE_SQL} as is_change,
+from run
+left join key_rows on run.metric_id = key_rows.metric_id
+"""
+
+PARAMETERS = {"raw_metrics_rows": "select count(*) from raw.metrics where run_date = $run_date"}
+
+
+def build_suite(gx: Any) -> ExpectationSuite:
+    """Schema, grain, dimension keys, vocabularies, value ranges, quotes and reconciliation."""
+    e = gx.expectations
+    return gx.ExpectationSuite(
+        name=suite_name(TABLE),
+        meta={"table": TABLE},
+        expectations=[
+            *table_expectations(gx, COLUMNS, "metric_id"),
+            *not_null(
+                gx,
+                ("article_id", "date_key", "newspaper_key", "region_key", "value", "unit"),
+            ),
+            *not_null(gx, ("qualifier", "metric_kind", "quote")),
+            in_set(gx, "qualifier", QUALIFIERS),
+            in_set(gx, "metric_kind", METRIC_KINDS),
+            *metric_value_expectations(gx),
+            *span_expectations(gx),
+            is_true(
+                gx,
+                "article_exists",
+                "Every metric's article is in `marts.fct_articles`.",
+                WARNING,
+            ),
+            e.ExpectTableRowCountToEqual(
+                value={"$PARAMETER": "raw_metrics_rows"},
+                severity=WARNING,
+                description="One fact row per raw metric of the run (deduplication may lower it).",
+            ),
+        ],
+    )

@@ -1,0 +1,113 @@
+"""Suite for ``raw.pages``: one row per landed file, with the day's volume and freshness."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from expectations import CRITICAL, WARNING, not_null, suite_name, table_expectations
+from ingestion.records import columns
+
+if TYPE_CHECKING:
+    from great_expectations import ExpectationSuite
+
+TABLE = "raw.pages"
+
+MAX_ARTICLES_PER_PAGE = 40
+MAX_EDITION_AGE_DAYS = 7
+
+QUERY = """
+with run as (
+    select * from raw.pages where run_date = $run_date
+),
+
+key_rows as (
+    select page_id, count(*) as page_id_rows_in_table
+    from raw.pages
+    where page_id in (select page_id from run)
+    group by page_id
+),
+
+found as (
+    select page_id, count(*) as articles_found
+    from raw.articles
+    where run_date = $run_date
+    group by page_id
+)
+
+select
+    run.*,
+    key_rows.page_id_rows_in_table,
+    coalesce(found.articles_found, 0) as articles_found,
+    datediff('day', run.edition_date, run.run_date) as edition_age_days,
+from run
+left join key_rows on run.page_id = key_rows.page_id
+left join found on run.page_id = found.page_id
+"""
+
+
+def build_suite(gx: Any) -> ExpectationSuite:
+    """Schema, key, volume (pages per run, articles per page) and freshness of the day's pages."""
+    e = gx.expectations
+    return gx.ExpectationSuite(
+        name=suite_name(TABLE),
+        meta={"table": TABLE},
+        expectations=[
+            *table_expectations(gx, columns("pages"), "page_id"),
+            e.ExpectColumnValuesToMatchRegex(
+                column="page_id",
+                regex=r"^[0-9a-f]{64}$",
+                severity=CRITICAL,
+                description="`page_id` is the sha256 of the raw bytes (64 hex digits).",
+            ),
+            *not_null(
+                gx,
+                (
+                    "file_name",
+                    "raw_path",
+                    "encoding",
+                    "char_count",
+                    "article_count",
+                    "parser_version",
+                ),
+            ),
+            e.ExpectTableRowCountToBeBetween(
+                min_value=1,
+                severity=CRITICAL,
+                description="Volume: at least one page landed for the run date.",
+            ),
+            e.ExpectColumnValuesToBeBetween(
+                column="char_count",
+                min_value=0,
+                severity=CRITICAL,
+                description="`char_count` is not negative.",
+            ),
+            e.ExpectColumnValuesToBeBetween(
+                column="article_count",
+                min_value=0,
+                severity=CRITICAL,
+                description="`article_count` is not negative.",
+            ),
+            e.ExpectColumnValuesToBeBetween(
+                column="articles_found",
+                min_value=1,
+                max_value=MAX_ARTICLES_PER_PAGE,
+                severity=WARNING,
+                description=f"Volume: each page yields between 1 and {MAX_ARTICLES_PER_PAGE} articles "
+                "(0 suggests a segmentation failure, more an over-split page).",
+            ),
+            e.ExpectColumnPairValuesToBeEqual(
+                column_A="article_count",
+                column_B="articles_found",
+                severity=WARNING,
+                description="The page's `article_count` matches the articles loaded for it.",
+            ),
+            e.ExpectColumnValuesToBeBetween(
+                column="edition_age_days",
+                min_value=0,
+                max_value=MAX_EDITION_AGE_DAYS,
+                severity=WARNING,
+                description=f"Freshness: the edition date is at most {MAX_EDITION_AGE_DAYS} days before the "
+                "run date and never after it (pages without an edition date are skipped).",
+            ),
+        ],
+    )

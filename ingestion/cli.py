@@ -1,0 +1,218 @@
+"""``newsdw``: parse pages, generate demo pages, run the DAG, show reports, open SQL."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from ingestion.settings import Settings
+
+DEMO_START = date(2026, 11, 2)
+EXAMPLE_SQL = """select a.activity_type, count(*) as mentions, count(distinct a.article_id) as articles
+from marts.fct_activities as a
+group by all
+order by mentions desc
+limit 5"""
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings.from_env(home=getattr(args, "home", None), landing=getattr(args, "landing", None))
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    """Parse files (or folders of .txt files) into benchmark-shaped JSON, one per page."""
+    from ingestion.parsing.decode import DecodeError, decode_bytes
+    from ingestion.parsing.page import parse_page, to_benchmark
+
+    paths: list[Path] = []
+    for p in map(Path, args.paths):
+        paths.extend(sorted(p.glob("*.txt")) if p.is_dir() else [p])
+    args.out.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    for path in paths:
+        try:
+            decoded = decode_bytes(path.read_bytes())
+        except DecodeError as exc:
+            print(f"{path.name}: quarantined: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        page = parse_page(decoded.text)
+        doc = to_benchmark(page, path.name, decoded.text)
+        (args.out / f"{path.stem}.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(f"{path.name}: {len(page.articles)} articles")
+    return 1 if failed and failed == len(paths) else 0
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    """Write deterministic synthetic pages (with their truth) into a landing folder."""
+    from ingestion.generate import write_landing
+
+    written = write_landing(args.out, days=args.days, start=args.start, seed=args.seed)
+    print(f"wrote {len(written)} pages for {args.days} day(s) from {args.start} into {args.out}")
+    return 0
+
+
+def _run_one(settings: Settings, run_date: date, verbose: bool) -> dict | None:
+    from ingestion.airflow_runner import run_dag
+    from ingestion.report import read_summary
+
+    proc = run_dag(settings, run_date, quiet=not verbose)
+    summary = read_summary(settings.reports, run_date)
+    if proc.returncode != 0 or summary is None:
+        tail = ((proc.stdout or "") + (proc.stderr or ""))[-3000:] if not verbose else ""
+        print(f"{run_date}: airflow exited {proc.returncode}\n{tail}", file=sys.stderr)
+    return summary
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Run the DAG through Airflow for one date (or a range, as a backfill)."""
+    settings = _settings(args)
+    end = args.end or args.date
+    day, worst = args.date, 0
+    while day <= end:
+        summary = _run_one(settings, day, args.verbose)
+        verdict = summary["verdict"] if summary else "failed"
+        print(f"{day}: {verdict}  report: {settings.reports / 'runs' / (day.isoformat() + '.html')}")
+        worst = max(worst, 1 if verdict == "failed" else 0)
+        day += timedelta(days=1)
+    return worst
+
+
+def _query(settings: Settings, sql: str) -> tuple[list[str], list[tuple]]:
+    from ingestion.warehouse import connect
+
+    con = connect(settings.warehouse, read_only=True)
+    try:
+        cur = con.execute(sql)
+        return [d[0] for d in cur.description], cur.fetchall()
+    finally:
+        con.close()
+
+
+def _table(cols: list[str], rows: list[tuple]) -> str:
+    cells = [cols] + [["" if v is None else str(v) for v in r] for r in rows]
+    widths = [max(len(c[i]) for c in cells) for i in range(len(cols))]
+    return "\n".join("  ".join(v.ljust(w) for v, w in zip(c, widths)) for c in cells)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Generate a few days of pages, run the DAG for each, print a summary."""
+    from ingestion.generate import write_landing
+
+    settings = _settings(args)
+    started = time.monotonic()
+    write_landing(settings.landing, days=args.days, start=DEMO_START, seed=0)
+    verdicts = {}
+    for i in range(args.days):
+        day = DEMO_START + timedelta(days=i)
+        summary = _run_one(settings, day, args.verbose)
+        verdicts[day.isoformat()] = summary["verdict"] if summary else "failed"
+        print(f"ran {day}: {verdicts[day.isoformat()]}")
+    _, counts = _query(settings, """select
+        (select count(*) from raw.pages), (select count(*) from marts.fct_articles),
+        (select count(*) from marts.fct_activities), (select count(*) from marts.fct_metrics),
+        (select count(*) from raw.quarantine)""")
+    pages, articles, activities, metrics, quarantined = counts[0]
+    cols, rows = _query(settings, EXAMPLE_SQL)
+    print(f"""
+newsdw demo: {args.days} day(s) from {DEMO_START}, {time.monotonic() - started:.0f} s
+  pages        {pages}
+  articles     {articles}
+  activities   {activities}
+  metrics      {metrics}
+  quarantined  {quarantined}
+  data quality {', '.join(f'{d} {v}' for d, v in verdicts.items())}
+  warehouse    {settings.warehouse}
+  report       {settings.reports / 'index.html'}
+
+Example query (duckdb -readonly {settings.warehouse}):
+{EXAMPLE_SQL}
+
+{_table(cols, rows)}""")
+    return 0 if all(v != "failed" for v in verdicts.values()) else 1
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Print a run's summary (the newest when no date is given)."""
+    from ingestion.report import read_summary
+
+    settings = _settings(args)
+    s = read_summary(settings.reports, args.date)
+    if not s:
+        print("no run summary found", file=sys.stderr)
+        return 1
+    print(f"run {s['run_date']}: {s['verdict'].upper()}")
+    for line in s["reasons"] + s["warnings"]:
+        print(f"  - {line}")
+    f = s["files"]
+    print(f"files: found {f['found']}, parsed {f['parsed']}, quarantined {f['quarantined']}, duplicates {f['duplicates']}")
+    for q in s["quarantine"]:
+        print(f"  quarantined {q['file_name']} at {q['stage']}: {q['error_type']}: {q['error_message'][:200]}")
+    for table, n in s["rows"].items():
+        print(f"  {table:24s} {n}")
+    print(f"report: {settings.reports / 'runs' / (s['run_date'] + '.html')}")
+    if s.get("data_docs"):
+        print(f"data docs: {s['data_docs']}")
+    return 0
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    """Run a query read-only against the warehouse and print the result."""
+    settings = _settings(args)
+    cols, rows = _query(settings, args.query)
+    print(_table(cols, rows))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``newsdw``."""
+    ap = argparse.ArgumentParser(prog="newsdw", description=__doc__)
+    ap.add_argument("--home", type=Path, help="data folder (default: $NEWSDW_HOME or ./data)")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("parse", help=cmd_parse.__doc__)
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(func=cmd_parse)
+
+    p = sub.add_parser("generate", help=cmd_generate.__doc__)
+    p.add_argument("--days", type=int, default=3)
+    p.add_argument("--start", type=date.fromisoformat, default=DEMO_START)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(func=cmd_generate)
+
+    p = sub.add_parser("run", help=cmd_run.__doc__)
+    p.add_argument("--date", type=date.fromisoformat, required=True)
+    p.add_argument("--end", type=date.fromisoformat, help="last date of a backfill range (inclusive)")
+    p.add_argument("--landing", type=Path)
+    p.add_argument("--verbose", action="store_true", help="show Airflow's output")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("demo", help=cmd_demo.__doc__)
+    p.add_argument("--days", type=int, default=3)
+    p.add_argument("--verbose", action="store_true")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("report", help=cmd_report.__doc__)
+    p.add_argument("--date", type=date.fromisoformat)
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("sql", help=cmd_sql.__doc__)
+    p.add_argument("query")
+    p.set_defaults(func=cmd_sql)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``newsdw`` command."""
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,640 @@
+"""Activities an article reports organisations carrying out, typed by trigger words.
+
+Sentences are split at 。！？；and line ends, clauses at ，：(never inside a
+short quotation, which is a name). A trigger word from ``TRIGGERS`` in a
+clause makes an activity of its type when
+
+* the trigger is an action in itself (清理, 排查, 宣讲, 慰问, 义诊 …), or the
+  clause (or the one before it) has an action verb (开展, 组织, 举办, 召开, 走进,
+  深入, 进行, 发放 …) for triggers that are nouns (志愿服务, 会议, 活动 …);
+* the clause is not a purpose clause (为加强…, 为了…);
+* the sentence has not turned to plans or directives before the trigger
+  (下一步, 今后, 将 as a future marker, 要, 必须, 计划, 拟, 力争 …). 将 followed by
+  a noun is the object marker (将私搭乱建改造成绿化带) and does not count.
+
+A trigger inside a quoted name (开展“爱心义诊进农村”活动) counts only when the
+clause has no trigger outside quotation marks, so the name's words decide
+the type only when nothing else does. 整治 is environment work when its object
+is the environment (垃圾, 杂物, 违建, 线缆 …) and enforcement otherwise; 巡逻 is
+volunteer service when residents or volunteers do it and enforcement otherwise.
+
+The organizer is the nearest organisation mention before the trigger in the
+sentence, else in the paragraph, else a place-named subject opening the
+sentence (运河区…, 沧县…); the name is a quoted name the clause gives the
+activity; the place is what follows 走进/深入/在/到 … when it names a community,
+village, street or venue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+
+from ingestion.parsing.model import ParsedActivity, ParsedOrganization
+from ingestion.parsing.organizations import _STOP_RE
+
+ACTIVITY_TYPES = (
+    "volunteer_service",
+    "medical_health",
+    "publicity_education",
+    "inspection_enforcement",
+    "environment_infrastructure",
+    "survey_research",
+    "meeting_deliberation",
+    "training_exchange",
+    "culture_recreation",
+    "charity_assistance",
+    "party_building",
+    "public_service",
+)
+
+# Trigger words per type: general newsroom vocabulary for each kind of activity.
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "volunteer_service": tuple(
+        (
+            "志愿服务 志愿活动 志愿者服务 双报到 学雷锋 义务劳动 义务巡逻 义剪 红马甲 志愿服务队 志愿队 "
+            "变身志愿者 招募志愿者 志愿者招募 注册志愿者 小分队 义务 巡逻"
+        ).split()
+    ),
+    "medical_health": tuple(
+        (
+            "义诊 送医 巡诊 医疗服务 诊疗服务 健康体检 免费体检 量血压 测血压 测量血压 健康咨询 针灸 理疗 "
+            "门诊 家庭医生 签约服务 医疗队 健康讲座 疫苗接种 核酸检测 健康筛查 送药 医疗健康 中医 体检"
+        ).split()
+    ),
+    "publicity_education": tuple(
+        (
+            "宣讲 普法 讲座 讲解 宣传教育 宣传活动 教育宣传 知识宣传 宣传 警示教育 廉洁教育 廉政教育 "
+            "廉洁文化 廉政文化 家风 家教 家庭教育 移风易俗 知识竞赛 开放日 展播 倡议书 宣传页 宣传单 "
+            "宣传册 手册 明白纸 宣传栏 公益广告 以案释法 法治 反诈 防诈 安全知识 劝导 文明引导 直播课 "
+            "公开课 微课堂 讲堂 课堂 解答 答疑 评选 讲师团 宣讲团 宣传队"
+        ).split()
+    ),
+    "inspection_enforcement": tuple(
+        (
+            "检查 督导 督查 执法 排查 专项整治 集中整治 整治行动 巡查 摸查 暗访 明察 抽查 查处 整改 "
+            "打击 治安巡逻 隐患 监管 督办 取缔 专项行动 整治"
+        ).split()
+    ),
+    "environment_infrastructure": tuple(
+        (
+            "清理 清扫 清洁 清运 清除 保洁 打扫 捡拾 捡垃圾 拆除 绿化 植树 补植 修缮 维修 修复 修路 "
+            "修建 修好 修补 修理 铺设 改造 安装 更换 疏通 施划 粉刷 拔除 除草 硬化 亮化 美化 环境整治 "
+            "人居环境 线缆 井盖 路灯 垃圾分类 整修 布放 清洗 建成公园 围栏 违建 私搭乱建 牛皮癣 小广告 "
+            "绿地 管网 管道 大扫除 卫生死角"
+        ).split()
+    ),
+    "survey_research": tuple(
+        (
+            "调研 走访 摸底 摸排 问卷 民意调查 市场调查 入户调查 调查 征集意见 征求意见 听取意见 实地察看 "
+            "实地查看 蹲点 察看"
+        ).split()
+    ),
+    "meeting_deliberation": tuple(
+        (
+            "会议 调度会 推进会 座谈会 座谈 议事会 议事 协商 商量 商讨 研讨会 听证会 恳谈会 联席会 "
+            "现场会 调度 出谋划策 畅谈 面对面"
+        ).split()
+    ),
+    "training_exchange": tuple(
+        (
+            "培训 观摩 拉练 参观 经验交流 交流学习 学习交流 考察学习 培训班 实训 读书学习 学习小组 研学 "
+            "交流工作经验 交流经验"
+        ).split()
+    ),
+    "culture_recreation": tuple(
+        (
+            "文艺 演出 汇演 晚会 村晚 艺术节 文化节 舞蹈 跳舞 广场舞 合唱 唱红歌 红歌 戏曲 书画展 "
+            "摄影展 电影 运动会 故事会 分享会 讲述 故事 插花 联欢 节目 小品 情景剧 欢聚一堂 作品征集 "
+            "征文 书法 朗诵 诵读 文化活动 趣味 游艺 体育 文体活动 比赛 送戏 京剧 评剧 豫剧 越剧 "
+            "黄梅戏 歌舞 杂技 曲艺 文化下乡 文化惠民 巡演 展演 音乐会 非遗 马拉松 健步走 篮球赛"
+        ).split()
+    ),
+    "charity_assistance": tuple(
+        (
+            "慰问 捐款 捐赠 捐助 捐了 募捐 募集 救助 资助 助学 送温暖 关爱 困难群众 困难家庭 慰问金 "
+            "救助金 赠送 义卖 结对帮扶 帮扶 爱心"
+        ).split()
+    ),
+    "party_building": tuple(
+        (
+            "主题党日 党日活动 党课 三会一课 党建品牌 党建+ 党建联建 组织生活 党员活动 入党誓词 党史学习 "
+            "党史教育 党员示范岗 亮身份 共产党员 党建 红色网格 支部建设 党员教育 党员管理 支部"
+        ).split()
+    ),
+    "public_service": tuple(
+        (
+            "便民 惠民服务 政务服务 一网通办 办证 出证 便捷服务 上门服务 代办 帮办 热线 小程序 摊位 "
+            "服务中心 职工之家 驿站 即时办 一站式 服务清单 精准服务 惠民 全流程 办事大厅 服务窗口"
+        ).split()
+    ),
+}
+
+# Patterns for triggers whose words are apart: (pattern, type).
+REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?:组织|发动|动员|招募|带领)(?![、，,和及与])[^，,。；;]{0,12}志愿者"), "volunteer_service"),
+    (re.compile(r"征(?:集|求)[^，,。；;]{0,8}意见"), "survey_research"),
+    (re.compile(r"(?<![社机体理])(?:会议|会)上"), "meeting_deliberation"),
+    (re.compile(r"发放[^，,。；;]{0,20}(?:手册|宣传|倡议书|资料|明白纸|传单|折页|读本)"), "publicity_education"),
+)
+
+# Words that are actions in themselves (the clause needs no other verb).
+_SELF_WORDS = set(
+    (
+        "赠送 修好 注册志愿者 巡查 清除 义诊 捐了 清理 实地查看 参观 修理 捡拾 疏通 商讨 募集 "
+        "交流经验 摸排 修补 测量血压 慰问 布放 整修 抽查 暗访 义剪 打扫 除草 欢聚一堂 经验交流 维修 "
+        "办证 捐助 劝导 拔除 针灸 普法 捡垃圾 出证 义卖 调研 跳舞 清扫 送医 修缮 唱红歌 以案释法 "
+        "征集意见 议事 捐款 修建 听取意见 招募志愿者 拆除 修路 施划 主题党日 明察 交流工作经验 巡逻 "
+        "摸查 铺设 募捐 保洁 修复 捐赠 出谋划策 宣讲 蹲点 征求意见 量血压 党课 双报到 插花 三会一课 "
+        "巡诊 座谈 植树 培训 畅谈 观摩 补植 督导 查处 实地察看 排查 执法 讲解 变身志愿者 测血压 "
+        "粉刷 商量 摸底 清运 走访 拉练 资助 整改 救助 督查"
+    ).split()
+)
+
+# Triggers that need particular verbs in their clause rather than any action verb.
+_NEEDS: dict[str, re.Pattern[str]] = {
+    "小程序": re.compile(r"开发|推出|上线|开通|建立|搭建|启用"),
+    "热线": re.compile(r"开设|开通|设立|建立|受理"),
+    "摊位": re.compile(r"安排|规划|设置|划定|提供|设立"),
+    "服务中心": re.compile(r"打造|建成|建立|成立|开设|设立"),
+    "驿站": re.compile(r"打造|建成|建立|成立|开设|设立|创建"),
+    "职工之家": re.compile(r"打造|建成|建立|成立|开设|设立|建设"),
+    "手册": re.compile(r"发放|分发|赠送|送"),
+    "倡议书": re.compile(r"发放|分发|刊发|发出|发布"),
+    "宣传页": re.compile(r"发放|分发"),
+    "宣传单": re.compile(r"发放|分发"),
+    "宣传册": re.compile(r"发放|分发"),
+    "明白纸": re.compile(r"发放|分发"),
+    "宣传栏": re.compile(r"通过|利用|设置|张贴"),
+    "公益广告": re.compile(r"新增|设置|张贴|推送|刊播|投放"),
+    "线缆": re.compile(r"整治|规范|治理|捆扎|整理|清理"),
+    "管网": re.compile(r"改造|维修|铺设|更换|疏通"),
+    "管道": re.compile(r"改造|维修|铺设|更换|疏通"),
+    "井盖": re.compile(r"修|固定|更换|维修"),
+    "路灯": re.compile(r"安装|维修|更换|修"),
+    "围栏": re.compile(r"拆除|移除|安装"),
+    "违建": re.compile(r"拆除|整治|清理"),
+    "私搭乱建": re.compile(r"拆除|整治|清理|改造"),
+    "牛皮癣": re.compile(r"清理|清除|整治"),
+    "小广告": re.compile(r"清理|清除|整治"),
+    "绿地": re.compile(r"开放|建设|新建|改造|共享"),
+    "安装": re.compile(
+        r"安装了|已安装|完成安装|为[^，,。]{1,10}安装|帮[^，,。]{1,6}安装|"
+        r"安装(?:路灯|充电桩|监控|摄像头|护栏|座椅|健身器材|电梯|道闸|燃气|天然气|太阳能|扶手|坡道|灯)"
+    ),
+    "改造": re.compile(r"完成|实施|推进|进行|开展|提升|改造成|工程|全面"),
+    "评选": re.compile(r"组织|开展|举办"),
+    "故事": re.compile(r"讲述|讲|分享|宣讲|故事会"),
+    "讲述": re.compile(r"故事"),
+    "爱心": re.compile(r"捐|献|义卖|送|帮扶"),
+    "帮扶": re.compile(r"开展|结对|入户|销售|送"),
+    "关爱": re.compile(r"开展|组织|活动|服务"),
+    "课堂": re.compile(r"开设|举办|开展|上|利用|巧用|通过"),
+    "讲堂": re.compile(r"开设|举办|开展|办好|通过"),
+    "隐患": re.compile(r"排查|整改|检查"),
+    "监管": re.compile(r"开展|进行|实施|加强对|全程"),
+    "打击": re.compile(r"严厉|依法"),
+    "调度": re.compile(r"对.{0,20}调度|调度会|进行调度"),
+    "面对面": re.compile(r"与.{0,10}面对面|面对面地坐"),
+    "共产党员": re.compile(r"开展|组织|学习|点赞"),
+    "党建": re.compile(r"融入|开展|创建|打造|党建\+|品牌"),
+    "支部": re.compile(r"划分|调整|建设|规范化|标准化|过硬|集中学|组织生活"),
+    "红色网格": re.compile(r"创新|建立|打造|构建|推行"),
+    "惠民": re.compile(r"开展|活动|服务"),
+    "全流程": re.compile(r"开展|服务"),
+    "服务清单": re.compile(r"整合|提供"),
+    "精准服务": re.compile(r"提供"),
+    "便民": re.compile(r"开展|提供|推出|建设|规划|设立|服务"),
+    "体育": re.compile(r"比赛|运动会|活动"),
+    "趣味": re.compile(r"比赛|运动会|活动"),
+    "节目": re.compile(r"表演|演出|自编自演|排练|编排"),
+    "文艺": re.compile(r"演出|汇演|队|活动|节目|表演|晚会"),
+    "非遗": re.compile(r"展|演|体验|传承|活动"),
+    "文化惠民": re.compile(r"活动|演出|开展|送"),
+    "电影": re.compile(r"观看|放映|播放"),
+    "比赛": re.compile(r"举办|举行|开展|组织|参加"),
+    "义务": re.compile(r"巡逻|劳动|清扫|服务|维护"),
+    "小分队": re.compile(r"成立|组建|组成|志愿"),
+    "法治": re.compile(r"宣传|教育|讲座"),
+    "家风": re.compile(r"讲堂|宣讲|教育|建设|活动|传承"),
+    "家教": re.compile(r"指导|讲座|宣讲"),
+    "廉洁文化": re.compile(r"建设|融入|进|宣传|阵地|活动"),
+    "廉政文化": re.compile(r"建设|阵地|公园|宣传"),
+    "参观": re.compile(r"组织|参观、|参观学习|前往|到"),
+    "专项行动": re.compile(r"整治|执法|检查|打击|清理"),
+    "中医": re.compile(r"义诊|诊疗|理疗|服务|针灸"),
+    "体检": re.compile(r"免费|开展|组织|提供|进行"),
+}
+
+# What may not follow (宣传部, 检查站, 调研主题) or precede (技改造, 消除) a trigger.
+_AFTER_BLOCK: dict[str, re.Pattern[str]] = {
+    w: re.compile(p)
+    for w, p in {
+        "宣传": r"部|统战|委员",
+        "检查": r"站|组",
+        "会议": r"室|精神",
+        "执法": r"局|队|人员|部门|中队|大队",
+        "调研": r"员|主题|课题|报告|成果|组",
+        "党建": r"引领",
+        "走访": r"慰问",
+        "门诊": r"部|量|楼|大厅|收入",
+        "监管": r"局|所|部门",
+        "热线": r"电话",
+        "整改": r"完成率|率",
+        "督导": r"组",
+        "巡逻": r"队",
+        "调度": r"中心",
+        "讲解": r"员",
+        "清理": r"欠|拖欠|整顿",
+        "清洁": r"能源|取暖|生产|供暖|燃料",
+        "义务": r"教育|兵",
+        "调查": r"处理|取证|核实",
+        "募集": r"资金(?!用于)",
+    }.items()
+}
+_BEFORE_BLOCK: dict[str, str] = {
+    "改造": "技术化型",
+    "宣传": "不",
+    "清除": "消",
+    "硬化": "脉",
+    "调查": "案",
+}
+
+ACTION_VERBS = re.compile(
+    r"开展|组织|举办|举行|召开|进行|实施|启动|发放|走进|深入|参与|参加|投身|成立|组建|邀请|联合|推出|开设|"
+    r"设立|打造|建成|完成|上门|入户|来到|前往|提供|开启|搭建|建立|创建|开办|做实|招募|动员|发动|带领|"
+    r"通过|利用|依托|先后|累计|共计|协调|推行|赴|送|向|组成|加入|变身|正在|帮助|下沉|投入|分成|分赴|"
+    r"自发|轮流|经常|定期|每周|每月|每天|常态化"
+)
+
+_PLAN_HARD = re.compile(
+    r"下一步|今后|(?<![之了束完后])以后|(?:强调|要求|指出)[，,:：]|将来|未来|计划|(?<![模虚草])拟|即将|准备(?=开展|举办|组织|在|于|将)|打算|届时|力争|争取|务必|必须|应当|应该"
+)
+_FUTURE_JIANG = re.compile(
+    r"(?<![即也还又都并正就])将(?=持续|继续|进一步|常态化|把|推进|加大|全面|不断|深入|积极|大力|切实|坚持|努力|"
+    r"着力|以|在|于|发挥|开展|举办|组织|启动|实施|建立|推动|加快|加强|围绕|聚焦|重点|创新|用|陆续|逐步|"
+    r"适时|定期|集中|统筹|为|始终|更加|联系|做好|继续|和|与|同|跟|会|要|进行|成为|投入|全力|精心|送|走进|前往|赴|"
+    r"来到|推出|上线|建成|完成|实现|达到|迎来|举行|召开|邀请|带领|正式|首次|陆续|分批|针对|对)"
+    r"|(?<=[即也还又都并正就])将"
+)
+_DIRECTIVE_YAO = re.compile(r"(?<![主重需只必想纪摘提扼紧次首简概不])要(?![求点素闻害职事道务件不])")
+_NEGATED = re.compile(r"(?:(?<!不)不(?![断定停少仅但时久])|未|没有|禁止|严禁)[^，,。、；;]{0,5}$")
+_PURPOSE = re.compile(
+    r"^(?:为了|为(?:进一步|更好|切实|加强|推动|推进|促进|营造|确保|破解|解决|提高|提升|引导|强化|减轻|精准|做强|"
+    r"做优|打通|实现|满足|维护|保障|巩固|深化|落实|充分|广泛|让|使|方便|助力|丰富|弘扬|传承|增强|扎实|全面|"
+    r"持续|有效|严格|规范|压实|近距离|倾听|了解|严把|发挥|激发|凝聚|加快|筑牢|守护|补齐|优化|打造|树立|培育|"
+    r"提振|帮助|推广|普及|号召|响应|庆祝|纪念|迎接|喜迎|做好|抓好|搭建|畅通|拓宽|健全|完善)|旨在)"
+)
+# A clause that goes on with the purpose (为加强…，强化对…力度，近日…开展…).
+_PURPOSE_GOES_ON = re.compile(
+    r"^(?:进一步|更好|切实|加强|推动|推进|促进|营造|确保|提高|提升|引导|强化|减轻|实现|满足|维护|保障|巩固|深化|"
+    r"落实|让|使|助力|丰富|弘扬|传承|增强|激发|凝聚|加快|筑牢|优化|树立|培育|不断)"
+)
+
+_SENT_SPLIT = re.compile(r"[。！？!?；;\n]")
+_CLAUSE_SPLIT = re.compile(r"[，,：:]")
+_QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", '"': '"'}
+
+_ENV_OBJECTS = re.compile(
+    r"环境|卫生|垃圾|杂物|违建|违章|线缆|绿化|人居|村容|河道|市容|私搭乱建|底商|牛皮癣|小广告|乱堆|坑洼|道路"
+)
+_ORDER_OBJECTS = re.compile(r"问题|违法|违规|行为|乱象|经营|占道|摊|商户|门店|餐饮|食品|安全|秩序|停放|停车")
+_VOLUNTEER_PATROL = re.compile(r"志愿|义务|自发|楼门长|楼长|居民|老人|党员|轮流")
+
+# A clause opening with a place name is its subject (沧县组织开展…, 运河区以…为抓手).
+_REGION_SUBJECT = re.compile(
+    r"([\u4e00-\u9fff]{1,8}(?:自治县|自治州|开发区|高新区|新区|区(?![域委政长内外级划块])|县(?![委政长级城域])|"
+    r"市(?![场民委政级区长直属容貌面域内外])|镇(?![村街政长])|乡(?![村镇亲土愁贤情]))"
+    r")(?=[\u4e00-\u9fff])"
+)
+_REGION_BAD_CHARS = re.compile(r"[对在为由们于我他她与和随着已举办开设立经过把将让被从向的了是有这那各该本全辖]")
+_REGION_GENERIC = re.compile(
+    r"(?:[山城市社小辖园景郊片街老校商矿库灾牧林湖厂]区|[城都超股集门上夜菜]市|[城乡村古小重集]镇|"
+    r"[城下家老返还故回同异他]乡)$"
+)
+# Leading words that do not belong to the subject: time, datelines, connectives.
+_CLAUSE_LEAD = re.compile(
+    r"^(?:\s|#|本报讯|（[^）]{0,30}）|\([^)]{0,30}\)|近日|连日来|日前|近期|今年以来|去年以来|目前|截至目前|同时|此外|"
+    r"如今|当天|随后|其中|另外|与此同时|据悉|据了解|在此基础上|首先|其次|最后|一是|二是|三是|四是|五是)*"
+)
+# Pronouns and references that point back to the current subject.
+_BACK_REFERENCE = re.compile(
+    r"^(?:他们|她们|该区|该县|该市|该镇|该乡|该局|该院|该中心|该社区|全区|全县|全市|全镇|全乡)"
+)
+_FIRST_PERSON = re.compile(r"我(?:院|局|们|市|县|区|镇|乡|校|司|行|所|委|办|中心|单位|部)")
+_PLACE = re.compile(
+    r"(?:走进|深入到|深入|来到|前往|(?<![正现所存实内外])在|(?<![达做办得送回直])到|赴|(?<![推促先引改跟])进|下沉至|下沉到)"
+    r"((?:[\u4e00-\u9fff]{2,30})(?:社区|村|小区|街道|广场|公园|学校|医院|实践站|实践所|中心|大厅|会议室|门口|路|街|"
+    r"镇|乡|市场|商圈|游园|楼前|院内|企业|校园|营业厅))(?=[，,、。；;：:（(]|[开进组举召为对向与和等参慰走讲宣]|$)"
+)
+_PLACE_BAD = re.compile(r"^(?:各|辖区|基层|一线|所在|有关|相关|深入|走进|企业$|社区$|村$|小区$|学校$|医院$)")
+_NAME_AFTER = re.compile(
+    r"^(?:主题活动|系列活动|主题党日|活动|为主题|主题|志愿服务|专项行动|行动|进社区|进校园|进农村|进企业|进机关|"
+    r"模式|品牌|机制|平台|小程序|工程|项目|服务|讲堂|课堂|宣讲|比赛|竞赛|大赛|评选|晚会|演出|展览|培训|会)"
+)
+_NAME_BEFORE = re.compile(r"(?:开展|以|启动|举办|举行|组织|推出|创新|推行|开发了|建立|打造|开设|实施)$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int  # trigger position
+    word: str
+    activity_type: str
+    in_name: bool
+
+
+def _build_automaton() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for activity_type, words in TRIGGERS.items():
+        for w in words:
+            existing = auto.get(w, ())
+            auto.add_word(w, (*existing, (w, activity_type)))
+    auto.make_automaton()
+    return auto
+
+
+_AUTO = _build_automaton()
+
+
+def _quote_spans(text: str, a: int, b: int) -> list[tuple[int, int, bool]]:
+    """Quotation spans in ``text[a:b]`` as (start, end, is_name): short ones are names, long ones speech."""
+    out = []
+    i = a
+    while i < b:
+        close = _QUOTE_PAIRS.get(text[i])
+        if close is None:
+            i += 1
+            continue
+        j = text.find(close, i + 1, b)
+        if j == -1:
+            i += 1
+            continue
+        inner = text[i + 1 : j]
+        is_name = text[i] == "《" or (len(inner) <= 30 and not re.search(r"[。！？!?；;]", inner))
+        out.append((i, j + 1, is_name))
+        i = j + 1
+    return out
+
+
+def _clauses(text: str, a: int, b: int, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Clause spans of the sentence ``text[a:b]``; commas inside quoted names do not split."""
+    out = []
+    s = a
+    for m in _CLAUSE_SPLIT.finditer(text, a, b):
+        if any(x < m.start() < y for x, y in names):
+            continue
+        if m.start() > s:
+            out.append((s, m.start()))
+        s = m.end()
+    if b > s:
+        out.append((s, b))
+    return out
+
+
+def _plan_cut(text: str, s: int, e: int, names: list[tuple[int, int]]) -> int:
+    """Position from which the sentence ``text[s:e]`` speaks of plans or directives (``e`` if never).
+
+    Markers inside quoted names and slogans (“天价彩礼要不得”) do not count.
+    """
+    cut = e
+    for rx in (_PLAN_HARD, _FUTURE_JIANG, _DIRECTIVE_YAO):
+        for m in rx.finditer(text, s, e):
+            if any(x < m.start() < y for x, y in names):
+                continue
+            if m.group(0)[:2] in ("强调", "要求", "指出") and re.search(
+                r"(?:按照|根据|依照|对照|按)[^，,。]{0,24}$", text[max(s, m.start() - 26) : m.start()]
+            ):
+                continue  # 按照…要求，: a standard followed, not a directive
+            cut = min(cut, m.start())
+            break
+    return cut
+
+
+def _mode_ok(word: str, clause: str, prev_clause: str) -> bool:
+    need = _NEEDS.get(word)
+    if need is not None:
+        return bool(need.search(clause))
+    if word in _SELF_WORDS:
+        return True
+    return bool(ACTION_VERBS.search(clause) or ACTION_VERBS.search(prev_clause))
+
+
+# Repairs of personal goods are a service to residents, not infrastructure work.
+_PERSONAL_REPAIRS = re.compile(r"家电|电器|手表|钟表|雨伞|自行车|衣服|衣物|鞋|手机|磨刀|理发|电脑")
+_REPAIR_WORDS = {"修理", "维修", "修复", "修好", "修补"}
+
+
+def _resolve_type(word: str, activity_type: str, clause: str, sentence: str) -> str | None:
+    if word in _REPAIR_WORDS and _PERSONAL_REPAIRS.search(clause):
+        return None
+    if word == "整治":
+        if _ORDER_OBJECTS.search(clause):
+            return "inspection_enforcement"
+        return "environment_infrastructure" if _ENV_OBJECTS.search(clause) else "inspection_enforcement"
+    if word == "巡逻":
+        return "volunteer_service" if _VOLUNTEER_PATROL.search(sentence) else "inspection_enforcement"
+    return activity_type
+
+
+def _org_mentions(
+    text: str, spans: list[tuple[int, int]], organizations: Sequence[ParsedOrganization]
+) -> list[tuple[int, int, str]]:
+    """Every occurrence of the article's organisation names inside its paragraphs."""
+    names = sorted({o.name for o in organizations}, key=len, reverse=True)
+    found: list[tuple[int, int, str]] = []
+    for a, b in spans:
+        taken: list[tuple[int, int]] = []
+        for name in names:
+            i = text.find(name, a, b)
+            while i != -1:
+                if not any(x <= i < y or x < i + len(name) <= y for x, y in taken):
+                    found.append((i, i + len(name), name))
+                    taken.append((i, i + len(name)))
+                i = text.find(name, i + 1, b)
+    return sorted(found)
+
+
+def _clause_subject(text: str, cs: int, ce: int, mention_at: dict[int, str]) -> str | None:
+    """The organisation or place opening the clause ``text[cs:ce]``; None for 他们/该区 … (the subject goes on)."""
+    lead = _CLAUSE_LEAD.match(text, cs, ce)
+    start = lead.end() if lead else cs
+    if start in mention_at:
+        return mention_at[start]
+    if _BACK_REFERENCE.match(text, start, ce):
+        return None
+    if _FIRST_PERSON.match(text, start, ce):
+        return ""  # 我院, 我局: the writer's own body, not named
+    m = _REGION_SUBJECT.match(text, start, ce)
+    if (
+        m
+        and len(m.group(1)) >= 2
+        and not _REGION_BAD_CHARS.search(m.group(1))
+        and not _REGION_GENERIC.search(m.group(1))
+        and not _STOP_RE.search(m.group(1))
+    ):
+        return m.group(1)
+    return None
+
+
+def _qualify(name: str | None, pos: int, mentions: list[tuple[int, int, str]]) -> str | None:
+    """Make a back-reference like 社区党委 specific with the community last named (北门社区党委)."""
+    if not name:
+        return name
+    for generic in ("社区", "村", "公司"):
+        if name.startswith(generic) and len(name) > len(generic):
+            for _s, _e, full in reversed([m for m in mentions if m[0] < pos]):
+                if full.endswith(generic) and len(full) > len(generic) and not full.startswith(generic):
+                    return full + name[len(generic) :]
+            break
+    return name
+
+
+def _name(text: str, clause: tuple[int, int], names: list[tuple[int, int]]) -> str | None:
+    """The activity's own name: a quoted name the clause introduces (开展“…”活动, 以“…”为主题)."""
+    for x, y in names:
+        if clause[0] <= x and y <= clause[1] and text[x] != "《":
+            follow = text[y : min(clause[1], y + 12)]
+            follow = re.sub(r"^[\u4e00-\u9fff]{0,6}?(?=主题活动|系列活动|活动|志愿服务|专项行动)", "", follow)
+            lead = text[max(clause[0], x - 4) : x]
+            if _NAME_AFTER.match(follow) or (_NAME_BEFORE.search(lead) and re.match(r"[“‘\"]", text[x])):
+                inner = text[x + 1 : y - 1].strip()
+                if 2 <= len(inner) <= 30:
+                    return inner
+    return None
+
+
+def _place(clause_text: str) -> str | None:
+    """Where it happened, when the clause says so (走进X村, 在X社区, 到X小区)."""
+    for m in _PLACE.finditer(clause_text):
+        place = m.group(1).removeprefix("了")
+        if not _PLACE_BAD.match(place):
+            return place
+    return None
+
+
+def extract_activities(
+    text: str, spans: list[tuple[int, int]], organizations: Sequence[ParsedOrganization]
+) -> list[ParsedActivity]:
+    """Activities reported in an article's paragraphs ``spans``, in text order (one per clause and type)."""
+    mentions = _org_mentions(text, spans, organizations)
+    out: list[ParsedActivity] = []
+    seen: set[tuple[str, int, int]] = set()
+    subject: list[str | None] = [None]  # the article's current subject, carried across sentences
+    for a, b in spans:
+        quotes = _quote_spans(text, a, b)
+        names = [(x, y) for x, y, is_name in quotes if is_name]
+        sent_start = a
+        bounds = [m.start() for m in _SENT_SPLIT.finditer(text, a, b)] + [b]
+        planning = False  # a directive before a ；carries over to the rest of the full sentence
+        for sent_end in bounds:
+            if sent_end > sent_start:
+                out.extend(_sentence_activities(text, sent_start, sent_end, names, mentions, seen, subject, planning))
+                planning = _plan_cut(text, sent_start, sent_end, names) < sent_end or planning
+            if sent_end >= b or text[sent_end] not in "；;":
+                planning = False
+            sent_start = sent_end + 1
+    return out
+
+
+def _sentence_activities(
+    text: str,
+    s: int,
+    e: int,
+    names: list[tuple[int, int]],
+    mentions: list[tuple[int, int, str]],
+    seen: set[tuple[str, int, int]],
+    subject: list[str | None],
+    planning: bool = False,
+) -> list[ParsedActivity]:
+    sentence = text[s:e]
+    mention_at = {m[0]: m[2] for m in mentions if s <= m[0] < e}
+    cut = s if planning else _plan_cut(text, s, e, names)
+    clauses = _clauses(text, s, e, names)
+    in_name = lambda pos: any(x < pos < y for x, y in names)  # noqa: E731
+    # Purpose clauses (为加强…), and the clauses that go on with the purpose.
+    purpose: set[int] = set()
+    in_purpose = False
+    for idx, (cs, ce) in enumerate(clauses):
+        ctext = text[cs:ce]
+        if _PURPOSE.match(ctext):
+            in_purpose = True
+        elif in_purpose and not _PURPOSE_GOES_ON.match(ctext):
+            in_purpose = False
+        if in_purpose:
+            purpose.add(idx)
+    # Subjects: who does what in each clause, carried forward from clause to clause.
+    clause_subjects: list[str | None] = []
+    for idx, (cs, ce) in enumerate(clauses):
+        name = _clause_subject(text, cs, ce, mention_at)
+        if name is not None and idx not in purpose:
+            subject[0] = name or None
+        clause_subjects.append(subject[0])
+    hits_by_clause: dict[int, list[_Hit]] = {}
+    for end_idx, found in _AUTO.iter(sentence):
+        for word, activity_type in found:
+            pos = s + end_idx - len(word) + 1
+            if pos >= cut:
+                continue
+            blocker = _AFTER_BLOCK.get(word)
+            prv = text[pos - 1 : pos] if pos > 0 else ""
+            if (blocker and blocker.match(text, pos + len(word))) or (prv and prv in _BEFORE_BLOCK.get(word, "")):
+                continue
+            idx = next((i for i, (cs, ce) in enumerate(clauses) if cs <= pos < ce), None)
+            if idx is None or idx in purpose:
+                continue
+            cs, ce = clauses[idx]
+            if _NEGATED.search(text, max(cs, pos - 6), pos):
+                continue  # 未安装, 不按规定安装, 未能得到整治
+            prev = text[clauses[idx - 1][0] : clauses[idx - 1][1]] if idx > 0 else ""
+            if not _mode_ok(word, text[cs:ce], prev):
+                continue
+            activity_type = _resolve_type(word, activity_type, text[cs:ce], sentence)
+            if activity_type is None:
+                continue
+            hits_by_clause.setdefault(idx, []).append(_Hit(pos, word, activity_type, in_name(pos)))
+    for rx, activity_type in REGEX_TRIGGERS:
+        for m in rx.finditer(text, s, e):
+            pos = m.start()
+            idx = next((i for i, (cs, ce) in enumerate(clauses) if cs <= pos < ce), None)
+            if pos >= cut or idx is None or idx in purpose:
+                continue
+            hits_by_clause.setdefault(idx, []).append(_Hit(pos, m.group(0), activity_type, in_name(pos)))
+    out: list[ParsedActivity] = []
+    for idx in sorted(hits_by_clause):
+        hits = hits_by_clause[idx]
+        chosen = [h for h in hits if not h.in_name] or hits
+        # A longer trigger overrides the words inside it (环境整治 over 整治).
+        chosen = [
+            h
+            for h in chosen
+            if not any(
+                o is not h
+                and o.start <= h.start
+                and h.start + len(h.word) <= o.start + len(o.word)
+                and len(o.word) > len(h.word)
+                for o in chosen
+            )
+        ]
+        cs, ce = clauses[idx]
+        for activity_type in dict.fromkeys(h.activity_type for h in chosen):
+            key = (activity_type, cs, ce)
+            if key in seen:
+                continue
+            seen.add(key)
+            q_start = cs
+            while q_start < ce and text[q_start] in " \t\u3000#":
+                q_start += 1
+            out.append(
+                ParsedActivity(
+                    activity_type=activity_type,
+                    organizer=_qualify(clause_subjects[idx], cs, mentions),
+                    name=_name(text, (cs, ce), names),
+                    place=_place(text[cs:ce]),
+                    start=q_start,
+                    end=ce,
+                )
+            )
+    return out

@@ -1,0 +1,163 @@
+"""Bylines, datelines and photo credits → people with roles, and the newspaper named.
+
+Handles the shapes newspapers print:
+
+* 本报讯（记者祁洁 通讯员杨林林 栗兵）, 本报讯(通讯员赵超然 记者祁洁)
+* 本报记者 祁洁 本报通讯员 孙利红 胡祝源, 河北日报记者 师源 孙也达 通讯员 张瑞东
+* 河北日报(记者孙也达 通讯员王静), 本报石家庄2月4日电（记者张三 李四）
+* …摄影报道 (everyone credited is a photographer too: listed once per role)
+* photo credits: 河北日报通讯员 曹建雄摄, 本报记者 张三 摄, （李四 摄）
+* a trailing credit at the end of a story: （张三 李四） — no role word, so the
+  people are taken as the story's reporters.
+
+Names are kept as printed; whitespace inside a name is dropped (韩  鑫 → 韩鑫)
+while names separated by spaces stay separate (师源 孙也达): a lone character
+cannot be a Chinese name, so single-character tokens are glued to a neighbour.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingestion.parsing.model import ParsedPerson
+
+# Role words, longest first. Values: role, or None for words that only open a credit.
+_ROLE_WORDS: dict[str, str] = {
+    "摄影记者": "photographer",
+    "图片记者": "photographer",
+    "特约摄影": "photographer",
+    "首席记者": "reporter",
+    "特约记者": "reporter",
+    "见习记者": "reporter",
+    "实习记者": "reporter",
+    "融媒体记者": "reporter",
+    "全媒体记者": "reporter",
+    "驻站记者": "reporter",
+    "记者": "reporter",
+    "实习生": "reporter",
+    "特约通讯员": "correspondent",
+    "通讯员": "correspondent",
+    "摄影": "photographer",
+    "图/": "photographer",
+    "文/": "reporter",
+}
+_PAPER = r"(?:本报|[\u4e00-\u9fff]{2,10}?(?:日报|晚报|都市报|商报|时报|报))"
+_ROLE_RE = re.compile(
+    "(?P<paper>" + _PAPER + r")?\s*(?P<role>" + "|".join(map(re.escape, _ROLE_WORDS)) + ")"
+)
+_PHOTO_REPORT = re.compile(r"摄影报道|摄影/报道|图文报道")
+# Text and pictures by the same people, printed before the names.
+_TEXT_AND_PHOTO = re.compile(r"文/图|图/文|文、图|图、文")
+# Words that can sit between names in a credit and are not names.
+_FILLER = re.compile(
+    r"文/图|图/文|文、图|图、文|本报讯|本报|报道|联合报道|综合报道|发自|整理|采写|撰文|文图|供图|等|编辑|责任编辑|讯|文字|图片|图"
+)
+_NAME_TOKEN = re.compile(r"[\u4e00-\u9fff·•]+")
+_NEWSPAPER_RE = re.compile(r"(?P<paper>" + _PAPER + r")(?=\s*(?:讯|[(（]|记者|通讯员|特约|首席|融媒体|全媒体|摄影|见习|实习))")
+_DATELINE_PLACE_RE = re.compile(
+    r"^(?P<paper>本报|新华社|中新社|[\u4e00-\u9fff]{2,10}?(?:日报|晚报|报))\s*(?P<place>[\u4e00-\u9fff]{2,8}?)\s*"
+    r"[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日\s*(?:电|讯)"
+)
+_OPEN = re.compile(r"[(（]")
+MAX_NAME = 4  # longest plain Chinese name (compound surname + two characters)
+
+
+def _glue_names(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Glue single characters spread out by spacing (韩  鑫) onto a neighbour."""
+    out: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(tokens):
+        name, a, b = tokens[i]
+        if len(name) == 1 and i + 1 < len(tokens) and len(tokens[i + 1][0]) <= 2:
+            nxt, _, b2 = tokens[i + 1]
+            out.append((name + nxt, a, b2))
+            i += 2
+            continue
+        if len(name) == 1 and out and len(out[-1][0]) == 2:
+            prev, a0, _ = out.pop()
+            out.append((prev + name, a0, b))
+        elif len(name) >= 2:
+            out.append((name, a, b))
+        i += 1
+    return out
+
+
+def _names_in(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
+    """Names printed in ``text[a:b]`` with their spans (page offsets)."""
+    seg = text[a:b]
+    # Blank out filler words so they split names instead of joining them.
+    seg = _FILLER.sub(lambda m: " " * len(m.group()), seg)
+    tokens = [(m.group(), a + m.start(), a + m.end()) for m in _NAME_TOKEN.finditer(seg)]
+    return [(n, s, e) for n, s, e in _glue_names(tokens) if 2 <= len(n.replace("·", "")) <= 12]
+
+
+def parse_byline(text: str, start: int, end: int) -> tuple[list[ParsedPerson], str | None]:
+    """People credited in ``text[start:end]`` and the newspaper it names.
+
+    The newspaper is the literal ``本报`` ("this paper") when the credit says
+    so; the caller substitutes the page's paper. ``None`` when no paper is named.
+    """
+    s = text[start:end]
+    paper_m = _NEWSPAPER_RE.search(s) or _DATELINE_PLACE_RE.match(s)
+    # A dateline head (本报讯, 河北日报, 本报石家庄2月4日电) before the bracketed
+    # credit holds no names: start inside the bracket.
+    bracket = _OPEN.search(s)
+    if bracket and not _ROLE_RE.search(s, 0, bracket.start()):
+        start += bracket.end()
+        s = text[start:end]
+    newspaper = paper_m.group("paper") if paper_m else None
+    photo_report = _PHOTO_REPORT.search(s)
+    both_roles = photo_report is not None or _TEXT_AND_PHOTO.search(s) is not None
+    limit = start + photo_report.start() if photo_report else end
+
+    # Cut the credit into (role, names) runs at each role word.
+    runs: list[tuple[str, int, int]] = []
+    role = "reporter"  # a credit with no role word lists the story's writers
+    pos = start
+    for m in _ROLE_RE.finditer(text, start, limit):
+        new_role = _ROLE_WORDS[m.group("role")]
+        if m.start() > pos and text[pos : m.start()].strip():
+            runs.append((role, pos, m.start()))
+        elif pos > start and text[pos - 1] == "/" and role == "photographer":
+            new_role = role  # 图/本报通讯员 李四: the picture credit decides the role
+        role = new_role
+        pos = m.end()
+    if pos < limit:
+        runs.append((role, pos, limit))
+
+    people: list[ParsedPerson] = []
+    for role, a, b in runs:
+        for name, na, nb in _names_in(text, a, b):
+            this_role = role
+            # 曹建雄摄 / 张三 摄: a photo credit, whatever the title before the name.
+            tail = text[nb:b].lstrip(" /")
+            if name.endswith("摄") and len(name) > 2:
+                name, nb, this_role = name[:-1], nb - 1, "photographer"
+            elif tail.startswith("摄"):
+                this_role = "photographer"
+            if len(name) > MAX_NAME and "·" not in name:
+                continue  # a run of text, not a name
+            people.append(ParsedPerson(name=name, role=this_role, start=na, end=nb))
+    if both_roles:
+        people += [
+            ParsedPerson(name=p.name, role="photographer", start=p.start, end=p.end)
+            for p in people
+            if p.role != "photographer"
+        ]
+    return _unique(people), newspaper
+
+
+def _unique(people: list[ParsedPerson]) -> list[ParsedPerson]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for p in people:
+        if (p.name, p.role) not in seen:
+            seen.add((p.name, p.role))
+            out.append(p)
+    return out
+
+
+def dateline_place(text: str) -> str | None:
+    """The place of a dateline such as 本报石家庄2月4日电 (石家庄), else None."""
+    m = _DATELINE_PLACE_RE.match(text)
+    return m.group("place") if m else None

@@ -1,0 +1,172 @@
+"""Chinese and Arabic numerals → floats.
+
+Pure functions over short strings. They answer "what number does this numeral
+write?" and nothing else: whether a number is a metric, a date or an ordinal is
+decided by the caller (``metrics.py``), which knows the surrounding text.
+
+Accepted forms::
+
+    "338" "1,215" "3030.1" "1.6万" "3030.1亿" "14.6万余"  (Arabic, optional 万/亿 scale)
+    "两" "三十" "一百零五" "一万" "三万五" "二〇二二"      (Chinese)
+    "百分之九十八" "百分之7.4"                             (per cent, value 98 / 7.4)
+    "十余" "100余万" "一万多"                               (a trailing 余/多 is ignored here)
+
+Vague quantities (数十, 几百, 十几, 两三, 上百) are not numbers: ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+CN_DIGITS: dict[str, int] = {
+    "零": 0,
+    "〇": 0,
+    "○": 0,
+    "一": 1,
+    "壹": 1,
+    "二": 2,
+    "贰": 2,
+    "两": 2,
+    "俩": 2,
+    "三": 3,
+    "叁": 3,
+    "四": 4,
+    "肆": 4,
+    "五": 5,
+    "伍": 5,
+    "六": 6,
+    "陆": 6,
+    "七": 7,
+    "柒": 7,
+    "八": 8,
+    "捌": 8,
+    "九": 9,
+    "玖": 9,
+}
+# Multipliers below 万 (they scale one digit) and the section multipliers 万/亿.
+CN_SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+CN_BIG_UNITS: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
+CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS)
+
+_ARABIC = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
+_ARABIC_SCALED = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)([余多]?)([千万亿]*)([余多]?)$")
+_PERCENT_WORD = re.compile(r"^百分之(.+)$")
+_VAGUE = re.compile(r"[几数上]|^[两二三四五六七八九][两二三四五六七八九]$")
+
+
+def parse_arabic(s: str) -> float | None:
+    """Value of an Arabic numeral with optional thousands separators: "1,215" → 1215.0."""
+    m = _ARABIC.match(s.strip())
+    if not m:
+        return None
+    whole = m.group(1).replace(",", "")
+    return float(whole + ("." + m.group(2) if m.group(2) else ""))
+
+
+def _parse_section(s: str) -> int | None:
+    """Value of a Chinese numeral below 万 (三千零五, 十二, 一百五 = 150); None if malformed."""
+    total = 0
+    digit: int | None = None
+    last_unit = 10_000  # the previous multiplier, for the abbreviated tail (一百五 → 150)
+    zero_seen = False
+    for ch in s:
+        if ch in CN_DIGITS:
+            if digit is not None:
+                return None  # two digits in a row (两三): a range, not a number
+            if CN_DIGITS[ch] == 0:
+                zero_seen = True
+            else:
+                digit = CN_DIGITS[ch]
+        else:
+            unit = CN_SMALL_UNITS[ch]
+            if unit >= last_unit:
+                return None  # 百百, 十百: malformed
+            if digit is None:
+                if unit != 10 or total or zero_seen:
+                    return None  # a multiplier with no digit, except a leading 十
+                digit = 1
+            total += digit * unit
+            digit = None
+            last_unit = unit
+            zero_seen = False
+    if digit is not None:
+        if 100 <= last_unit < 10_000 and not zero_seen:
+            total += digit * (last_unit // 10)  # 一百五 = 150, 三千二 = 3200
+        else:
+            total += digit
+    return total
+
+
+def parse_chinese(s: str) -> float | None:
+    """Value of a Chinese numeral: 两 → 2, 三十 → 30, 一万 → 10000, 二〇二二 → 2022; vague forms → None."""
+    s = s.strip()
+    if not s or _VAGUE.search(s):
+        return None
+    if any(ch not in CN_NUMERAL_CHARS for ch in s):
+        return None
+    # Digit-by-digit writing (二〇二二) has a zero and no multipliers.
+    if len(s) > 1 and not any(ch in CN_SMALL_UNITS or ch in CN_BIG_UNITS for ch in s):
+        if not any(CN_DIGITS.get(ch) == 0 for ch in s):
+            return None
+        return float("".join(str(CN_DIGITS[ch]) for ch in s))
+    total = 0
+    rest = s
+    for big_char, big_value in sorted(CN_BIG_UNITS.items(), key=lambda kv: -kv[1]):
+        if big_char in rest:
+            head, _, rest = rest.partition(big_char)
+            if big_char in rest:
+                return None
+            head_value = _parse_section(head) if head else None
+            if head_value is None or head_value == 0:
+                if head == "":
+                    return None  # bare 万/亿 at the start
+                return None
+            total += head_value * big_value
+            if rest and rest[0] not in "零〇○" and len(rest) == 1 and rest in CN_DIGITS:
+                # 三万五 = 35000: one digit after 万/亿 scales by a tenth of it.
+                return float(total + CN_DIGITS[rest] * big_value // 10)
+    tail = _parse_section(rest)
+    if tail is None:
+        return None
+    total += tail
+    if total == 0 and s not in ("零", "〇", "○"):
+        return None
+    return float(total)
+
+
+def parse_number(s: str) -> float | None:
+    """Value of a numeral string (Arabic, Chinese, mixed scale, 百分之…); None if not a definite number.
+
+    >>> parse_number("14.6万余")
+    146000.0
+    >>> parse_number("百分之九十八")
+    98.0
+    """
+    s = s.strip().replace("，", ",")
+    if not s:
+        return None
+    m = _PERCENT_WORD.match(s)
+    if m:
+        return parse_number(m.group(1))
+    m = _ARABIC_SCALED.match(s)
+    if m:
+        if parse_arabic(m.group(1)) is None:
+            return None
+        scale = 1
+        for ch in m.group(3):
+            scale *= {"千": 1000, "万": 10_000, "亿": 100_000_000}[ch]
+        return scale_value(float(m.group(1).replace(",", "")), scale)
+    s = s.rstrip("余多")
+    value = parse_chinese(s)
+    return None if value is None else _clean(value)
+
+
+def scale_value(x: float, scale: int) -> float:
+    """``x × scale`` computed in decimal, so 144.3 × 10⁸ is 14430000000.0, not …0.000002."""
+    return float(Decimal(repr(x)) * scale)
+
+
+def _clean(x: float) -> float:
+    """Round away binary noise (values here come from integers and short decimals)."""
+    return float(round(x, 6))

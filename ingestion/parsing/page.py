@@ -1,0 +1,209 @@
+"""One page of text → a ``ParsedPage``: normalise, segment, then extract per article.
+
+The structure half (this module, ``segment``, ``bylines``, ``regions``) finds
+articles, people and places; metrics, organisations and activities come from
+``metrics``, ``organizations`` and ``activities``, which read the same
+normalised text and the article's body spans. All offsets index both the
+normalised and the original text (normalisation keeps the length), so quotes
+are sliced from the original.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ingestion.parsing.bylines import parse_byline
+from ingestion.parsing.model import (
+    PageMeta,
+    ParsedActivity,
+    ParsedArticle,
+    ParsedMetric,
+    ParsedOrganization,
+    ParsedPage,
+    ParsedPerson,
+)
+from ingestion.parsing.normalise import normalise
+from ingestion.parsing.regions import RegionContext, dominant_city_name, find_regions, page_context
+from ingestion.parsing.segment import ArticleLayout, segment
+
+try:  # the content half is developed alongside; run without it if absent
+    from ingestion.parsing.metrics import extract_metrics
+except ImportError:  # pragma: no cover - depends on the checkout
+
+    def extract_metrics(text: str, spans: list[tuple[int, int]]) -> list[ParsedMetric]:
+        return []
+
+
+try:
+    from ingestion.parsing.organizations import extract_organizations
+except ImportError:  # pragma: no cover
+
+    def extract_organizations(text: str, spans: list[tuple[int, int]]) -> list[ParsedOrganization]:
+        return []
+
+
+try:
+    from ingestion.parsing.activities import extract_activities
+except ImportError:  # pragma: no cover
+
+    def extract_activities(
+        text: str, spans: list[tuple[int, int]], organizations: list[ParsedOrganization]
+    ) -> list[ParsedActivity]:
+        return []
+
+
+THIS_PAPER = "本报"
+
+
+def _printed(original: str, span: tuple[int, int] | None) -> str | None:
+    """A headline line as printed: markdown marks and dashes of a deck removed."""
+    if span is None:
+        return None
+    s = original[span[0] : span[1]].strip().lstrip("#").strip()
+    s = s.lstrip("—－-").strip()
+    return s or None
+
+
+def _credits(text: str, layout: ArticleLayout) -> tuple[list[ParsedPerson], list[str], str]:
+    """People credited in an article, the papers its credits name, and the credit text."""
+    people: list[ParsedPerson] = []
+    papers: list[str] = []
+    for a, b in layout.credit_spans:
+        found, paper = parse_byline(text, a, b)
+        people.extend(found)
+        if paper:
+            papers.append(paper)
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for p in people:
+        if (p.name, p.role) not in seen:
+            seen.add((p.name, p.role))
+            unique.append(p)
+    byline = " ".join(text[a:b] for a, b in layout.credit_spans)
+    return unique, papers, byline
+
+
+def _page_newspaper(
+    meta: PageMeta | None, papers: list[str], context: RegionContext
+) -> str | None:
+    """The page's paper: the sidecar's, else the one credits name, else 本报 on a city's page → <city>日报."""
+    if meta and meta.newspaper:
+        return meta.newspaper
+    named = Counter(p for p in papers if p != THIS_PAPER and p.endswith("报"))
+    if named:
+        return named.most_common(1)[0][0]
+    if THIS_PAPER in papers:
+        city = dominant_city_name(context)
+        if city:
+            return f"{city}日报"
+    return None
+
+
+def parse_page(text: str, meta: PageMeta | None = None) -> ParsedPage:
+    """Parse one page of decoded text into articles with people, places, metrics and activities."""
+    norm = normalise(text)
+    layout = segment(norm)
+
+    credits = [_credits(norm, a) for a in layout.articles]
+    all_papers = [p for _, papers, _ in credits for p in papers]
+    person_spans = tuple((p.start, p.end) for people, _, _ in credits for p in people)
+    explicit = (meta.newspaper if meta and meta.newspaper else None) or next(
+        (p for p in all_papers if p != THIS_PAPER and p.endswith("报")), None
+    )
+    all_spans = [s for a in layout.articles for s in a.body_spans]
+    if layout.banner:
+        all_spans.append(layout.banner)
+    context = page_context(norm, all_spans, explicit, exclude=person_spans)
+    newspaper = _page_newspaper(meta, all_papers, context)
+    if newspaper != context.newspaper:
+        context = RegionContext(
+            newspaper=newspaper,
+            city_code=context.city_code,
+            province_codes=context.province_codes,
+            exclude=context.exclude,
+        )
+
+    articles = []
+    for art, (people, papers, byline) in zip(layout.articles, credits):
+        spans = list(art.body_spans)
+        regions = find_regions(norm, spans, context)
+        orgs = extract_organizations(norm, spans)
+        acts = extract_activities(norm, spans, orgs)
+        metrics = extract_metrics(norm, spans)
+        paper = next((p for p in papers if p != THIS_PAPER), None)
+        if paper is None and THIS_PAPER in papers:
+            paper = newspaper
+        articles.append(
+            ParsedArticle(
+                title=_printed(text, art.title) or "",
+                subtitle=_printed(text, art.subtitle),
+                kicker=_printed(text, art.kicker),
+                section=_printed(text, _section_span(art)) if False else art.section,
+                kind=art.kind,
+                byline=byline or None,
+                dateline_place=art.dateline_place,
+                newspaper=paper,
+                start=art.start,
+                end=art.end,
+                body_spans=art.body_spans,
+                people=tuple(people),
+                regions=tuple(regions),
+                organizations=tuple(orgs),
+                activities=tuple(acts),
+                metrics=tuple(metrics),
+            )
+        )
+    return ParsedPage(
+        newspaper=newspaper,
+        page_banner=_printed(text, layout.banner),
+        articles=tuple(articles),
+    )
+
+
+def _section_span(art: ArticleLayout) -> None:
+    return None
+
+
+def to_benchmark(page: ParsedPage, file_name: str, text: str) -> dict:
+    """The page in the benchmark's gold JSON shape; quotes are slices of the original ``text``."""
+    articles = []
+    for a in page.articles:
+        articles.append(
+            {
+                "title": a.title,
+                "subtitle": a.subtitle or a.kicker,
+                "section": a.section,
+                "kind": a.kind,
+                "people": [{"name": p.name, "role": p.role} for p in a.people],
+                # Implied units (a zone's city that is not printed) are not "named".
+                "regions": [r.name for r in a.regions if not r.inferred],
+                "activity_types": sorted({x.activity_type for x in a.activities}),
+                "activities": [
+                    {
+                        "quote": text[x.start : x.end],
+                        "type": x.activity_type,
+                        "organizer": x.organizer,
+                        "name": x.name,
+                        "place": x.place,
+                    }
+                    for x in a.activities
+                ],
+                "metrics": [
+                    {
+                        "quote": text[m.start : m.end],
+                        "value": m.value,
+                        "unit": m.unit,
+                        "qualifier": m.qualifier,
+                        "kind": m.kind,
+                        "subject": m.subject,
+                    }
+                    for m in a.metrics
+                ],
+            }
+        )
+    return {
+        "file": file_name,
+        "newspaper": page.newspaper,
+        "page_banner": page.page_banner,
+        "articles": articles,
+    }

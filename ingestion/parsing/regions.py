@@ -1,0 +1,382 @@
+"""Administrative units named in an article (rules in the benchmark's SPEC.md).
+
+One Aho-Corasick automaton over every full name and every short form of two or
+more characters (compiled once per process) finds candidate mentions; the
+longest match wins where candidates overlap (沧州市 over 沧州). A mention is then
+kept or dropped by rules that hold for any page:
+
+* not inside a newspaper's name (沧州日报, 河北日报 name the paper, not the place);
+* a short form that is also an everyday word is dropped (平安, 复兴, 光明, 运河
+  …: ``COMMON_WORD_SHORT_FORMS``), as are full names that are ordinary words
+  (城区, 郊区, 东区 …);
+* a short form directly followed by 路/街/大道/巷/胡同, or squeezed between a
+  direction and 里/村/庄 (东河北里), names a street or a neighbourhood;
+* a county-level short form (and a two-character county name such as 兴县)
+  only counts for a county in the page's province: 柳河 in 柳河山谷 on a Hebei
+  page is not Liuhe County in Jilin; full names count anywhere;
+* a two-character county name glued to 域/级/城 is the word 县域/县级/县城
+  (振兴县域经济 does not name 兴县).
+
+Development zones: 高新区 / 经济开发区 / 开发区 / 经济技术开发区 written after a
+city's name (沧州高新区) or bare on a page whose city is known become
+"<city short>高新区" / "<city short>经济开发区" / "<city short>经济技术开发区"
+(level ``zone``, no code); a zone named after a town (XX镇开发区) is not a unit.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import ahocorasick
+
+from ingestion.parsing.gazetteer import Gazetteer, Region, load_gazetteer
+from ingestion.parsing.model import ParsedRegion
+
+# Short forms that are ordinary Chinese words far more often than place names.
+COMMON_WORD_SHORT_FORMS = frozenset(
+    """
+    平安 复兴 振兴 光明 前进 友好 友谊 爱民 惠民 富民 新民 回民 民权 民乐 共和 互助 同仁 同德
+    新兴 兴隆 兴业 宏伟 解放 红旗 向阳 东风 和平 太平 安宁 安定 和顺 万全 吉利 长安 长寿
+    大同 长治 安康 富裕 博爱 方正 资源 合作 比如 南部 公安 新建 商城 港口 灯塔 平房 丰满
+    磐石 榆树 梨树 龙潭 龙凤 龙门 龙井 白塔 元宝 马尾 石狮 莲花 光泽 清流 开化 温泉 天山
+    高明 清新 阳春 南海 江海 江岸 南岸 前锋 大英 石棉 朝天 金牛 锦江 新都 东坡 九龙 三江
+    七星 凌云 乐业 紫金 大悟 云梦 华容 咸丰 台前 平原 高密 牡丹 康乐 木兰 建华 阳明 鸡冠
+    恒山 龙江 中原 二七 上街 老城 新城 新市 城关 城厢 城东 城西 城南 城北 城中 市中 站前
+    铁东 铁西 江南 江北 江东 江城 河东 河西 河口 路南 路北 桥东 桥西 滨海 鼓楼 山城 湖滨
+    卧龙 中站 小店 大安 大城 大厂 大名 大兴 大方 江山 安居 朝阳 青山 白云 天河 金山 宝山
+    南山 北山 东山 西山 凤凰 桃源 石门 洞口 荷塘 芙蓉 黑河 红河 白沙
+    盐田 中山 阿里 白银 普洱 大理 玉树 东方 中方 会同 通道 海港 运河 新华 无极 高新
+    日照 泰山 临江
+    """.split()
+)
+# Short forms that are a place only when not followed by these characters
+# (新乡贤 is a village worthy, 大同小异 a set phrase, 哈密瓜 a melon).
+_WORD_AFTER = {"新乡": ("贤", "村"), "哈密": ("瓜",), "长白": ("山",)}
+# Full names that are everyday words (a town's 城区, the 郊区 of any city).
+COMMON_WORD_FULL_NAMES = frozenset("城区 郊区 矿区 东区 西区 新区 市区 市中区".split())
+# What follows a short form when it names a street or a building, not the unit.
+_STREET_AFTER = ("路", "街", "大街", "大道", "巷", "胡同")
+_DIRECTIONS = "东西南北"
+_NEIGHBOURHOOD_AFTER = ("里", "村", "庄", "屯")
+_NEWSPAPER_AFTER = ("日报", "晚报", "都市报")
+_COUNTY_WORD_AFTER = ("域", "级", "城")
+_LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
+# A page's city is trusted (for bare 开发区 and for naming 本报's paper) only
+# when it is named this often and this much more than any other city.
+MIN_CITY_MENTIONS = 3
+CITY_DOMINANCE = 2.0
+# Administrative suffixes a short form may be printed with after a reform
+# (永年县 became 永年区): the printed suffix gives the current full name.
+_REFORM_SUFFIXES = ("区", "县", "市", "旗")
+# …except where the character starts an ordinary word (泊头市场, 某地区域).
+_NOT_REFORM = frozenset("区域 区级 县域 县级 县城 市场 市民 市级 市区 市县 市委 市政".split())
+
+_ZONE_RE = re.compile(r"高新技术产业开发区|高新技术开发区|高新区|经济技术开发区|经济开发区|开发区")
+_ZONE_KIND = {
+    "高新技术产业开发区": "高新区",
+    "高新技术开发区": "高新区",
+    "高新区": "高新区",
+    "经济技术开发区": "经济技术开发区",
+    "经济开发区": "经济开发区",
+    "开发区": "经济开发区",
+}
+# A bare 开发区 right after these characters is the page city's zone (在开发区,
+# 邀请开发区…); after a town or village name it is that place's own park.
+_TOWN_BEFORE = ("镇", "乡", "村", "街道", "社区", "工业", "产业", "农业", "旅游", "科技", "物流")
+
+
+@dataclass(frozen=True, slots=True)
+class RegionContext:
+    """What the page as a whole says about where it is."""
+
+    newspaper: str | None = None  # the page's paper: mentions inside its name are skipped
+    city_code: str | None = None  # the page's city: bare 开发区/高新区 belong to it
+    province_codes: frozenset[str] = frozenset()  # county short forms count only here
+    exclude: tuple[tuple[int, int], ...] = ()  # spans never searched (people's names)
+    city_confident: bool = False  # the city is the paper's, or clearly the most named
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    surface: str
+    candidates: tuple[Region, ...]
+    is_full: bool  # the surface is a full name of (one of) the candidates
+
+
+@functools.cache
+def _automaton() -> tuple[ahocorasick.Automaton, dict[str, tuple[tuple[Region, ...], bool]]]:
+    """Automaton over full names and short forms, with each surface's candidates."""
+    gaz = load_gazetteer()
+    full: dict[str, list[Region]] = {}
+    short: dict[str, list[Region]] = {}
+    for r in gaz.regions:
+        full.setdefault(r.name, []).append(r)
+        if r.short_name:
+            short.setdefault(r.short_name, []).append(r)
+    table: dict[str, tuple[tuple[Region, ...], bool]] = {}
+    for surface, regs in short.items():
+        table[surface] = (tuple(regs), False)
+    for surface, regs in full.items():
+        # A full name shadows short forms spelled the same (海南 is not a full name,
+        # but 沧县 is; keep the full candidates first).
+        extra = [r for r in short.get(surface, []) if r not in regs]
+        table[surface] = (tuple(regs + extra), True)
+    auto = ahocorasick.Automaton()
+    for surface in table:
+        auto.add_word(surface, surface)
+    auto.make_automaton()
+    return auto, table
+
+
+def _raw_mentions(text: str, a: int, b: int) -> list[_Mention]:
+    """All gazetteer matches in ``text[a:b]``, overlaps resolved longest-first."""
+    auto, table = _automaton()
+    found = []
+    for end_idx, surface in auto.iter(text, a, b):
+        regs, is_full = table[surface]
+        found.append(_Mention(end_idx + 1 - len(surface), end_idx + 1, surface, regs, is_full))
+    if len(found) < 2:
+        return found
+    # Greedy longest-first: a match survives unless a longer one overlaps it.
+    found.sort(key=lambda m: (m.start - m.end, m.start))
+    taken: list[_Mention] = []
+    for m in found:
+        if all(m.end <= t.start or m.start >= t.end for t in taken):
+            taken.append(m)
+    taken.sort(key=lambda m: m.start)
+    return taken
+
+
+@functools.lru_cache(maxsize=8)
+def _page_mentions(text: str) -> tuple[tuple[int, ...], tuple[_Mention, ...]]:
+    """Matches over a whole page (computed once per page), with their start offsets."""
+    ms = _raw_mentions(text, 0, len(text))
+    return tuple(m.start for m in ms), tuple(ms)
+
+
+def _newspaper_spans(text: str, a: int, b: int, newspaper: str | None) -> tuple[tuple[int, int], ...]:
+    if not newspaper:
+        return ()
+    out = []
+    i = text.find(newspaper, a, b)
+    while i >= 0:
+        out.append((i, i + len(newspaper)))
+        i = text.find(newspaper, i + 1, b)
+    return tuple(out)
+
+
+def _choose(m: _Mention, text: str, ctx: RegionContext, gaz: Gazetteer) -> Region | None:
+    """The unit a mention names, or None when the rules say it is not a place here."""
+    after = text[m.end : m.end + 3]
+    before = text[m.start - 1] if m.start > 0 else ""
+    if after.startswith(_NEWSPAPER_AFTER):
+        return None
+    if m.is_full:
+        if m.surface in COMMON_WORD_FULL_NAMES:
+            return None
+        cands = [r for r in m.candidates if r.name == m.surface]
+    else:
+        if m.surface in COMMON_WORD_SHORT_FORMS:
+            return None
+        if after.startswith(_STREET_AFTER):
+            return None
+        if before in _DIRECTIONS and after.startswith(_NEIGHBOURHOOD_AFTER):
+            return None
+        if after.startswith(_WORD_AFTER.get(m.surface, ())) and m.surface in _WORD_AFTER:
+            return None
+        cands = list(m.candidates)
+    two_char_county = m.is_full and len(m.surface) == 2
+    if two_char_county and after.startswith(_COUNTY_WORD_AFTER):
+        return None
+    kept = []
+    for r in cands:
+        if r.level == "county" and (not m.is_full or two_char_county):
+            if ctx.province_codes and r.province_code not in ctx.province_codes:
+                continue
+        kept.append(r)
+    if not kept:
+        return None
+
+    def rank(r: Region) -> tuple:
+        in_city = ctx.city_code is not None and (r.city_code == ctx.city_code or r.code == ctx.city_code)
+        in_prov = r.province_code in ctx.province_codes
+        return (_LEVEL_RANK[r.level], not in_city, not in_prov, r.code)
+
+    return min(kept, key=rank)
+
+
+def _zone_name(kind: str, prefix: Region | None, prefix_surface: str, ctx: RegionContext, gaz: Gazetteer) -> str | None:
+    if prefix is not None:
+        if prefix.level == "city":
+            return (prefix.short_name or prefix.name) + kind
+        if prefix.level == "county":
+            return prefix_surface + kind
+        return None
+    city = gaz.by_code.get(ctx.city_code) if ctx.city_code and ctx.city_confident else None
+    if city is None:
+        return None
+    return (city.short_name or city.name) + kind
+
+
+def _spans_index(spans) -> tuple[list[int], list[int]]:
+    ordered = sorted(spans)
+    return [x for x, _ in ordered], [y for _, y in ordered]
+
+
+def _in_spans(pos: int, index: tuple[list[int], list[int]]) -> bool:
+    starts, ends = index
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and pos < ends[i]
+
+
+@functools.lru_cache(maxsize=8)
+def _page_regions(text: str, ctx: RegionContext) -> tuple[tuple[int, ...], tuple[ParsedRegion, ...]]:
+    """Every accepted mention on the page under ``ctx`` (zones included), ordered by start."""
+    gaz = load_gazetteer()
+    out: list[ParsedRegion] = []
+    skip = _spans_index(ctx.exclude + _newspaper_spans(text, 0, len(text), ctx.newspaper))
+    ends: dict[int, tuple[Region, str]] = {}
+    for m in _page_mentions(text)[1]:
+        if _in_spans(m.start, skip):
+            continue
+        r = _choose(m, text, ctx, gaz)
+        if r is None:
+            continue
+        name, end = r.name, m.end
+        nxt = text[m.end : m.end + 1]
+        if (
+            not m.is_full
+            and r.level == "county"
+            and nxt in _REFORM_SUFFIXES
+            and not r.name.endswith(nxt)
+            and text[m.end : m.end + 2] not in _NOT_REFORM
+        ):
+            name, end = m.surface + nxt, m.end + 1  # printed with its post-reform suffix
+        ends[end] = (r, text[m.start : end])
+        out.append(ParsedRegion(name=name, surface=text[m.start : end], code=r.code, level=r.level, start=m.start, end=end))
+    for z in _ZONE_RE.finditer(text):
+        if _in_spans(z.start(), skip):
+            continue
+        kind = _ZONE_KIND[z.group()]
+        prefix, prefix_surface = ends.get(z.start(), (None, ""))
+        if prefix is None and not _bare_zone_ok(text, z.start()):
+            continue
+        name = _zone_name(kind, prefix, prefix_surface, ctx, gaz)
+        if name:
+            out.append(ParsedRegion(name=name, surface=z.group(), code=None, level="zone", start=z.start(), end=z.end()))
+    out.sort(key=lambda r: r.start)
+    return tuple(r.start for r in out), tuple(out)
+
+
+# Characters after which a bare 开发区 cannot be a proper name's tail: function
+# words, verbs of motion and the like (在开发区, 到开发区, 全开发区, 邀请开发区).
+_FUNCTION_BEFORE = frozenset("在到由和与及是为将对让把给请向从该本全各的了入进至驻经于同跟往赴返来去回这那其此每请邀")
+
+
+def _bare_zone_ok(text: str, pos: int) -> bool:
+    """True when a zone word without a place before it is the page city's zone.
+
+    Not after a town or village (XX镇开发区 is that town's park) and not where
+    the characters before continue some other name (临港经济开发区).
+    """
+    before = text[max(0, pos - 2) : pos]
+    if before.endswith(_TOWN_BEFORE):
+        return False
+    prev = before[-1:]
+    return not ("\u4e00" <= prev <= "\u9fff") or prev in _FUNCTION_BEFORE
+
+
+def find_regions(text: str, spans: list[tuple[int, int]], context: RegionContext) -> list[ParsedRegion]:
+    """Each administrative unit named in the article's spans, once, in full form, in order of first mention."""
+    starts, regions = _page_regions(text, context)
+    seen: set[str] = set()
+    out: list[ParsedRegion] = []
+    for a, b in spans:
+        i = bisect.bisect_left(starts, a)
+        while i < len(regions) and regions[i].start < b:
+            r = regions[i]
+            if r.end <= b and r.name not in seen:
+                seen.add(r.name)
+                out.append(r)
+            i += 1
+    return out
+
+
+def page_context(
+    text: str,
+    spans: list[tuple[int, int]],
+    newspaper: str | None = None,
+    exclude: tuple[tuple[int, int], ...] = (),
+) -> RegionContext:
+    """Where the page is: the paper's city/province if its name shows one, else the most-named ones.
+
+    Counts only mentions that need no context (full names, province and city
+    short forms), so the result does not depend on itself.
+    """
+    gaz = load_gazetteer()
+    cities: Counter[str] = Counter()
+    provinces: Counter[str] = Counter()
+    probe = RegionContext(newspaper=newspaper, exclude=exclude)
+    inside = _spans_index(spans)
+    skip = _spans_index(exclude)
+    for m in _page_mentions(text)[1]:
+        if not _in_spans(m.start, inside) or _in_spans(m.start, skip):
+            continue
+        r = _choose(m, text, probe, gaz)
+        if r is None or (r.level == "county" and not m.is_full):
+            continue
+        provinces[r.province_code] += 1
+        city = gaz.city_of(r.code)
+        if city is not None:
+            cities[city.code] += 1
+    paper_city, paper_province = _paper_place(newspaper, gaz)
+    ranked = cities.most_common(2)
+    top_city = ranked[0][0] if ranked else None
+    clear = bool(ranked) and ranked[0][1] >= MIN_CITY_MENTIONS and (
+        len(ranked) == 1 or ranked[0][1] >= CITY_DOMINANCE * ranked[1][1]
+    )
+    city_code = paper_city or top_city
+    province_codes = set()
+    if paper_province:
+        province_codes.add(paper_province)
+    if city_code:
+        province_codes.add(gaz.by_code[city_code].province_code)
+    if provinces:
+        province_codes.add(provinces.most_common(1)[0][0])
+    return RegionContext(
+        newspaper=newspaper,
+        city_code=city_code,
+        province_codes=frozenset(province_codes),
+        exclude=exclude,
+        city_confident=bool(paper_city) or clear,
+    )
+
+
+def _paper_place(newspaper: str | None, gaz: Gazetteer) -> tuple[str | None, str | None]:
+    """City and province a paper's name starts with (沧州日报 → 沧州市, 河北日报 → 河北省)."""
+    if not newspaper:
+        return None, None
+    for m in _raw_mentions(newspaper, 0, len(newspaper)):
+        if m.start != 0:
+            break
+        regs = sorted(m.candidates, key=lambda r: _LEVEL_RANK[r.level])
+        r = regs[0]
+        if r.level == "city":
+            return r.code, r.province_code
+        if r.level == "province":
+            return None, r.code
+    return None, None
+
+
+def dominant_city_name(context: RegionContext) -> str | None:
+    """Short name of the page's city (沧州), if it is known with confidence."""
+    if not context.city_code or not context.city_confident:
+        return None
+    r = load_gazetteer().by_code.get(context.city_code)
+    return (r.short_name or r.name) if r else None

@@ -1,0 +1,579 @@
+"""Page layout → articles, from the structure of the text alone.
+
+A page arrives as OCR or markdown text: one paragraph per line, blank lines
+between paragraphs, and larger gaps (two or more blank lines) where a picture
+sat. Each line is classified first (``classify_lines``):
+
+* ``dateline``: a paragraph opening with 本报讯（记者…）, 河北日报(记者…),
+  本报石家庄2月4日电（记者…）; it both credits people and starts the body.
+* ``byline``: a line that is only a credit (本报记者 X 本报通讯员 Y Z,
+  河北日报记者 X 通讯员 Y, …摄影报道).
+* ``credit``: a photo credit (河北日报通讯员 X摄) or a bracketed credit line.
+* ``caption``: a line that says it is a caption (上图/下图/图为…, （资料片）).
+* ``deck``: a headline line opening with a dash (——海港区…).
+* ``head``: a short line without sentence punctuation: a headline, kicker,
+  section label, inner subheading or a picture's caption.
+* ``body``: everything else.
+
+An article is a headline group followed by a dateline or byline (the anchor).
+The group is the run of head lines right above the anchor: its last line is
+the title unless that is a deck; a line before the title that ends with a
+colon, is wholly quoted or is a deeper markdown heading is the kicker; lines
+above are section labels, or a picture's caption when they follow a gap.
+Features often print lead paragraphs above their title: body paragraphs
+between a boundary (the banner, a section label, a caption after a gap) and a
+byline-anchored title are that feature's leads. An article runs until the next
+article's first line; duplicated paragraphs are dropped from its body.
+
+Under a briefs label (新闻速递, 简讯, 速览 …) a headline followed by a body
+paragraph is a brief even without a dateline, and a page with no anchor at all
+is read as a single story (title, body, maybe a trailing （name） credit).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingestion.parsing.normalise import duplicate_spans, paragraphs
+
+# ---------------------------------------------------------------------------
+# Line classification
+# ---------------------------------------------------------------------------
+_CJK = "\u4e00-\u9fff"
+_MD = re.compile(r"^(#{1,6})\s*")
+_BULLET = re.compile(r"^(?:[■●▲◆□★☆◇○◎▶►•>]|[-+*]\s)\s*")
+_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NUM = "0-9一二三四五六七八九十"
+_PAPER = rf"(?:本报|新华社|中新社|[{_CJK}]{{2,10}}?(?:日报|晚报|都市报|商报|时报|报))"
+_DATELINE = re.compile(
+    rf"^(?P<head>(?P<paper>{_PAPER})\s*(?P<how>讯|(?P<place>[{_CJK}]{{2,8}}?)\s*[{_NUM}]{{1,3}}月[{_NUM}]{{1,3}}日\s*(?:电|讯))?)"
+    r"\s*(?:(?P<credit>\([^()\n]{0,80}\))|(?P<bare>(?:\s*(?:本报)?(?:记者|通讯员|实习生)\s*(?:[\u4e00-\u9fff·]{2,4}(?:\s+|$))+)+))?"
+)
+_ROLE = r"(?:首席|特约|见习|实习|融媒体|全媒体|驻站|摄影|图片)?(?:记者|通讯员)|实习生|特约摄影"
+_ROLE_RE = re.compile(_ROLE)
+_BYLINE_START = re.compile(rf"^(?:{_PAPER})?\s*(?:{_ROLE}|文/|图/|文\s*/\s*图|图\s*/\s*文)")
+# Words a credit may contain besides roles and names.
+_CREDIT_WORDS = re.compile(
+    rf"{_PAPER}|{_ROLE}|摄影报道|图文报道|联合报道|报道|摄影|文/图|图/文|文/|图/|摄|[\s、,，/()·]"
+)
+_PHOTO_CREDIT_END = re.compile(r"(?:摄影?|供图)\)?$")
+_CAPTION_START = re.compile(r"^(?:上图|中图|下图|左图|右图|左上图|右上图|左下图|右下图|组图|题图|图为|图[一二三四五六七八九十①-⑳\d]+)\s*[:为]?")
+_CAPTION_END = re.compile(r"\((?:资料片|资料图片?|本报资料图片|[^()]{0,12}供图|[^()]{0,12}发|图片来源[^()]*)\)$")
+# A caption line that ends with its picture's credit: 图为…。 本报记者 张三 摄
+_INLINE_PHOTO_CREDIT = re.compile(
+    rf"(?:(?<=[。！？!?\s])|(?<=\())(?:{_PAPER})?\s*(?:{_ROLE})?\s*[{_CJK}·]{{2,4}}(?:\s+[{_CJK}·]{{2,4}})*\s*摄影?\)?$"
+)
+_TRAILING_CREDIT = re.compile(
+    rf"(?:(?<=[。！？!?”\"])|^)\s*\((?P<inner>(?:(?:本报)?(?:{_ROLE})\s*)?[{_CJK}·]{{2,4}}(?:(?:\s+|、)(?:(?:本报)?(?:{_ROLE})\s*)?[{_CJK}·]{{2,4}})*)\)$"
+)
+_NOT_CREDIT_WORDS = frozenset(
+    "资料片 资料图 资料图片 图片 完 待续 未完待续 续完 试行 草案 节选 摘编 摘要 全文 上 中 下 下转 上接 "
+    "本报 记者 通讯员 暂行 修订 修正 讨论稿 征求意见稿 有删节".split()
+)
+_SENTENCE_END = "。！？!?…"
+# Clause punctuation: a short line with it is cut-off text, not a label.
+_CLAUSE_MARK = re.compile(r"[,，、]")
+_CLOSERS = "”’」』)\""
+MAX_HEAD = 40  # longest headline, label or subheading in characters
+MAX_DECK = 90  # a deck (subtitle) between title and byline can be a whole sentence
+MAX_BYLINE = 60
+GAP = 2  # blank lines that mark a picture's place (a layout break)
+BRIEFS_LABEL = re.compile(r"速递|速览|简讯|快讯|短讯|简报|集锦|要闻|动态|播报|快报|一句话新闻|新闻链接|扫描|一览|直击|传真")
+MIN_FEATURE_CHARS = 800
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    index: int
+    start: int  # span of the stripped line in the page
+    end: int
+    text_start: int  # after markdown heading marks and bullets
+    md: int  # markdown heading level, 0 when none
+    blanks: int  # blank lines right before this one
+    kind: str  # dateline | byline | credit | caption | deck | head | body
+    dup: bool  # repeats an earlier paragraph (OCR column break)
+
+    def text(self, page: str) -> str:
+        return page[self.text_start : self.end]
+
+
+def _balanced(s: str) -> bool:
+    return s.count("“") == s.count("”") and s.count("《") == s.count("》") and s.count("(") == s.count(")")
+
+
+def _cjk_count(s: str) -> int:
+    return sum(1 for ch in s if "\u4e00" <= ch <= "\u9fff")
+
+
+def is_headline_like(s: str, limit: int = MAX_HEAD) -> bool:
+    """A short line that reads as a headline: no sentence punctuation, quotes closed."""
+    if not s or len(s) > limit or _cjk_count(s) < 2:
+        return False
+    if "。" in s or "……" in s[2:]:
+        return False
+    inner = s[:-1]
+    if any(ch in inner for ch in "！？!?;；"):
+        return False
+    if s[-1] in ",，、;；—-" or s.startswith(("……", "…")):
+        return False
+    return _balanced(s)
+
+
+def _credit_only(s: str) -> bool:
+    """True when ``s`` holds nothing but roles, papers and names (a credit line)."""
+    if not _ROLE_RE.search(s) and not re.search(r"摄|文/|图/", s):
+        return False
+    rest = _CREDIT_WORDS.sub(" ", s)
+    tokens = rest.split()
+    return bool(tokens) and all(len(t) <= 4 for t in tokens) and len(s) <= MAX_BYLINE
+
+
+def is_byline_line(s: str) -> bool:
+    """A standalone byline: 本报记者 X 本报通讯员 Y Z, 河北日报记者 X 通讯员 Y."""
+    if len(s) > MAX_BYLINE or any(ch in s for ch in "。！？"):
+        return False
+    return bool(_BYLINE_START.match(s)) and _credit_only(s) and not _PHOTO_CREDIT_END.search(s)
+
+
+def is_photo_credit(s: str) -> bool:
+    """A photo credit line: 河北日报通讯员 曹建雄摄, 本报记者 张三 摄, （李四 摄）."""
+    s2 = s.strip("()")
+    if len(s2) > MAX_BYLINE or not _PHOTO_CREDIT_END.search(s2 if s2.endswith(("摄", "摄影", "供图")) else s):
+        return False
+    rest = _CREDIT_WORDS.sub(" ", s2.replace("供图", " "))
+    tokens = rest.split()
+    return bool(tokens) and all(len(t) <= 4 for t in tokens) and len(tokens) <= 6
+
+
+def trailing_credit(s: str) -> re.Match[str] | None:
+    """The bracketed credit closing a story (…。（张三 李四）), if that is what ends ``s``."""
+    m = _TRAILING_CREDIT.search(s)
+    if not m:
+        return None
+    words = re.split(r"[\s、]+", _ROLE_RE.sub(" ", m.group("inner")).strip())
+    if not words or any(w in _NOT_CREDIT_WORDS for w in words):
+        return None
+    return m
+
+
+def dateline_match(s: str) -> re.Match[str] | None:
+    """The dateline opening a paragraph (本报讯（记者…）, 河北日报(记者…)), if any."""
+    m = _DATELINE.match(s)
+    if not m:
+        return None
+    if m.group("how"):
+        return m
+    # Without 讯/电 only a bracketed credit makes a dateline: 河北日报(记者…).
+    if m.group("credit") and _ROLE_RE.search(m.group("credit")):
+        return m
+    return None
+
+
+def _classify(s: str) -> str:
+    head = s[:14]
+    if ("报" in head or "社" in head) and dateline_match(s):
+        return "dateline"
+    if len(s) > MAX_DECK:
+        # Long lines are body text unless they announce a picture.
+        return "caption" if (_CAPTION_START.match(s) or _CAPTION_END.search(s)) else "body"
+    if is_byline_line(s):
+        return "byline"
+    if is_photo_credit(s):
+        return "credit"
+    if s.startswith("(") and trailing_credit(s) and trailing_credit(s).start() <= 1:
+        return "credit"
+    if _CAPTION_START.match(s) or _CAPTION_END.search(s):
+        return "caption"
+    if s.startswith(("——", "--", "—", "－－")) and is_headline_like(s.lstrip("—-－ "), MAX_DECK):
+        return "deck"
+    if is_headline_like(s):
+        return "head"
+    return "body"
+
+
+def classify_lines(text: str) -> list[Line]:
+    """Every non-blank line of the (normalised) page, classified."""
+    spans = paragraphs(text)
+    dups = duplicate_spans(text, spans)
+    lines: list[Line] = []
+    prev_end = 0
+    carry = 0
+    for i, (a, b) in enumerate(spans):
+        blanks = max(0, text.count("\n", prev_end, a) - (1 if i else 0))
+        prev_end = b
+        raw = text[a:b]
+        md = 0
+        ts = a
+        m = _MD.match(raw)
+        if m:
+            md = len(m.group(1))
+            ts = a + m.end()
+        m2 = _BULLET.match(text, ts, b) if ts < b else None
+        if m2:
+            ts = m2.end()
+        te = b
+        while ts < te and text[ts] in "*_":
+            ts += 1
+        while te > ts and text[te - 1] in "*_":
+            te -= 1
+        s = text[ts:te].strip()
+        if not _HAS_CJK.search(s):
+            # Rules, image links and page furniture without text count as space.
+            carry += blanks + 1
+            continue
+        kind = _classify(s)
+        lines.append(Line(len(lines), a, te, ts, md, blanks + carry, kind, i in dups))
+        carry = 0
+    return lines
+
+
+# ---------------------------------------------------------------------------
+# Articles
+# ---------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class ArticleLayout:
+    title: tuple[int, int]
+    subtitle: tuple[int, int] | None  # deck (——…) or a sentence under the title
+    kicker: tuple[int, int] | None
+    section: str | None
+    kind: str  # news | brief | feature
+    credit_spans: tuple[tuple[int, int], ...]  # text holding bylines and credits, for people
+    body_spans: tuple[tuple[int, int], ...]  # headline lines + leads + body + captions, no repeats
+    dateline_place: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class PageLayout:
+    banner: tuple[int, int] | None
+    articles: tuple[ArticleLayout, ...]
+    lines: tuple[Line, ...]
+
+
+@dataclass(slots=True)
+class _Draft:
+    anchor: int  # index of the dateline/byline line (or first body line of an unanchored item)
+    group: list[int]  # head/deck lines above the anchor
+    title: int
+    deck: int | None
+    kicker: int | None
+    labels: list[int]  # section labels inside the group
+    captions: list[int]  # captions inside the group (after a gap)
+    leads: list[int]
+    boundary: int | None  # label/caption line that opened the leads
+    first: int  # first line that belongs to the article
+    anchored: str  # dateline | byline | none
+
+
+def _ends_sentence(s: str) -> bool:
+    s = s.rstrip()
+    while s and s[-1] in _CLOSERS:
+        s = s[:-1]
+    return bool(s) and s[-1] in _SENTENCE_END
+
+
+def _find_banner(lines: list[Line], page: str) -> int | None:
+    if not lines:
+        return None
+    first = lines[0]
+    s = first.text(page)
+    if first.kind != "head" and not (first.kind == "body" and is_headline_like(s, 60)):
+        return None
+    if first.md:
+        return None
+    nxt = lines[1] if len(lines) > 1 else None
+    if nxt is None or nxt.kind in ("dateline", "byline", "deck"):
+        return None
+    parts = [p for p in s.split() if len(p) >= 6]
+    if len(s) >= 20 or len(parts) >= 2:
+        return 0
+    return None
+
+
+def _is_deck(lines: list[Line], page: str, i: int, above: int | None) -> bool:
+    ln = lines[i]
+    if ln.kind == "deck":
+        return True
+    if above is None:
+        return False
+    s, t = ln.text(page), lines[above].text(page)
+    commas = s.count(",") + s.count("，")
+    return len(s) > 25 and len(s) > 1.5 * len(t) and commas >= 2 and "," not in t and "，" not in t
+
+
+def _is_kicker(lines: list[Line], page: str, i: int, title: int) -> bool:
+    s = lines[i].text(page)
+    if s.endswith((":", "：")):
+        return True
+    if s.startswith("“") and s.endswith("”") and s.count("“") == 1:
+        return True
+    return bool(lines[i].md and lines[title].md and lines[i].md > lines[title].md)
+
+
+def _group_above(lines: list[Line], page: str, anchor: int, floor: int, banner: int | None) -> list[int]:
+    """Head/deck lines right above ``anchor`` (not below ``floor``), top to bottom."""
+    group: list[int] = []
+    j = anchor - 1
+    while j >= floor and j != banner:
+        ln = lines[j]
+        s = ln.text(page)
+        ok = ln.kind in ("head", "deck")
+        if not ok and not group and ln.kind == "body" and is_headline_like(s, MAX_DECK):
+            # A whole-sentence deck between title and byline (青龙… / 截至目前,…).
+            ok = j - 1 >= floor and lines[j - 1].kind == "head"
+        if not ok:
+            break
+        group.insert(0, j)
+        if ln.blanks >= GAP:
+            break  # a picture sat above: nothing higher belongs to this headline
+        j -= 1
+    return group
+
+
+def _make_draft(lines: list[Line], page: str, anchor: int, group: list[int], anchored: str) -> _Draft:
+    deck = None
+    rest = list(group)
+    if len(rest) >= 2 and _is_deck(lines, page, rest[-1], rest[-2]):
+        deck = rest.pop()
+    elif len(rest) >= 2 and lines[rest[-1]].kind == "deck":
+        deck = rest.pop()
+    title = rest.pop()
+    kicker = None
+    if rest and _is_kicker(lines, page, rest[-1], title):
+        kicker = rest.pop()
+    labels, captions = [], []
+    in_caption = False
+    for k in rest:
+        if lines[k].blanks >= GAP:
+            in_caption = True
+        elif lines[k].blanks > 0:
+            in_caption = False
+        (captions if in_caption else labels).append(k)
+    return _Draft(anchor, group, title, deck, kicker, labels, captions, [], None, group[0], anchored)
+
+
+def _find_leads(lines: list[Line], page: str, d: _Draft, floor: int, banner: int | None) -> None:
+    """Body paragraphs printed above a feature's headline, opened by a boundary line."""
+    if d.anchored != "byline" or d.labels or d.captions:
+        return
+    leads: list[int] = []
+    j = d.first - 1
+    while j >= floor and j != banner and lines[j].kind == "body" and len(leads) < 3:
+        leads.insert(0, j)
+        j -= 1
+    if not leads:
+        return
+    at_top = j < floor or j == banner
+    if not at_top:
+        b = lines[j]
+        if b.kind not in ("head", "caption") or b.index < floor:
+            return
+        if b.blanks >= GAP or b.kind == "caption":
+            # A caption after a picture: the text before it must be complete,
+            # or the paragraphs under the picture continue that text.
+            if j - 1 >= 0 and lines[j - 1].kind == "body" and not _ends_sentence(lines[j - 1].text(page)):
+                return
+        d.boundary = j
+        d.first = j
+    else:
+        d.first = leads[0]
+    d.leads = leads
+
+
+def _briefs_items(lines: list[Line], page: str, taken: set[int], banner: int | None) -> list[_Draft]:
+    """Headline + body pairs under a briefs label that carry no dateline."""
+    drafts = []
+    n = len(lines)
+    for i, ln in enumerate(lines):
+        if ln.kind != "head" or not BRIEFS_LABEL.search(ln.text(page)) or len(ln.text(page)) > 12:
+            continue
+        if any(k in taken for k in range(i, min(n, i + 3))):
+            # The column's items carry datelines: a headline-like line without
+            # one is a subheading or a caption there, not another item.
+            continue
+        j = i + 1
+        first_item = len(drafts)
+        while j < n:
+            cur = lines[j]
+            if cur.blanks >= GAP or cur.kind in ("byline",) or (ln.md and cur.md and cur.md <= ln.md):
+                break
+            if cur.kind == "head" and BRIEFS_LABEL.search(cur.text(page)) is None and j + 1 < n:
+                nxt = lines[j + 1]
+                if nxt.kind == "body" and j not in taken and j + 1 not in taken and not nxt.dup:
+                    d = _make_draft(lines, page, j + 1, [j], "none")
+                    if not any(x.labels for x in drafts[first_item:]):
+                        d.labels = [i]  # the column's label heads its first item
+                        d.group = [i, j]
+                        d.first = i
+                    drafts.append(d)
+            elif cur.kind == "head" and BRIEFS_LABEL.search(cur.text(page)):
+                break
+            j += 1
+    return drafts
+
+
+def _single_story(lines: list[Line], page: str, banner: int | None) -> list[_Draft]:
+    """A page without any dateline or byline: its first headline and what follows."""
+    for i, ln in enumerate(lines):
+        if i == banner and i + 1 < len(lines) and lines[i + 1].kind == "body":
+            banner = None  # a lone title is not a banner
+        if ln.kind == "head" and i != banner and i + 1 < len(lines) and lines[i + 1].kind in ("body", "deck", "head"):
+            group = [i]
+            k = i + 1
+            while k < len(lines) and lines[k].kind in ("deck",) and len(group) < 3:
+                group.append(k)
+                k += 1
+            if k < len(lines) and lines[k].kind == "body":
+                return [_make_draft(lines, page, k, group, "none")]
+    return []
+
+
+def _section_text(lines: list[Line], page: str, i: int) -> str:
+    return lines[i].text(page).strip()
+
+
+def segment(text: str) -> PageLayout:
+    """Banner and articles of a normalised page."""
+    lines = classify_lines(text)
+    banner = _find_banner(lines, text)
+    drafts: list[_Draft] = []
+    floor = (banner + 1) if banner is not None else 0
+    taken: set[int] = set()
+    seen_titles: set[str] = set()
+    for i, ln in enumerate(lines):
+        if ln.kind not in ("dateline", "byline"):
+            continue
+        if ln.kind == "byline" and drafts and drafts[-1].anchor == i - 1:
+            continue  # a second credit line under the same headline
+        group = _group_above(lines, text, i, floor, banner)
+        if not group:
+            continue
+        d = _make_draft(lines, text, i, group, ln.kind)
+        title_text = lines[d.title].text(text)
+        if ln.dup and title_text in seen_titles:
+            continue  # the same story printed twice by a column break
+        seen_titles.add(title_text)
+        _find_leads(lines, text, d, floor, banner)
+        drafts.append(d)
+        taken.update(range(d.first, i + 1))
+        floor = i + 1
+    extra = _briefs_items(lines, text, taken, banner)
+    if extra:
+        drafts = sorted(drafts + extra, key=lambda d: d.first)
+    if not drafts:
+        drafts = _single_story(lines, text, banner)
+        if drafts and banner is not None and drafts[0].title == banner:
+            banner = None
+    articles = _assemble(lines, text, drafts)
+    banner_span = (lines[banner].text_start, lines[banner].end) if banner is not None else None
+    return PageLayout(banner=banner_span, articles=tuple(articles), lines=tuple(lines))
+
+
+def _assemble(lines: list[Line], page: str, drafts: list[_Draft]) -> list[ArticleLayout]:
+    out = []
+    n = len(lines)
+    section: str | None = None
+    section_md = 0
+    section_count = 0
+    section_briefs = False
+    for k, d in enumerate(drafts):
+        nxt_first = drafts[k + 1].first if k + 1 < len(drafts) else n
+        last = nxt_first - 1
+        if k + 1 == len(drafts):
+            # Labels printed at the foot of the page head nothing that follows.
+            while last > d.anchor and lines[last].kind == "head" and not _CLAUSE_MARK.search(lines[last].text(page)):
+                last -= 1
+        label = d.labels[-1] if d.labels else (d.boundary if d.boundary is not None and lines[d.boundary].kind == "head" and lines[d.boundary].blanks < GAP else None)
+        title_md = lines[d.title].md
+        if label is not None:
+            section = _section_text(lines, page, label)
+            section_md = lines[label].md
+            section_count = 0
+            section_briefs = bool(BRIEFS_LABEL.search(section))
+        else:
+            broke = bool(d.captions) or (d.boundary is not None and label is None)
+            if section_md and title_md and title_md <= section_md and section_count:
+                broke = True
+            if section_briefs and d.anchored == "byline":
+                broke = True
+            if broke:
+                section, section_md, section_count, section_briefs = None, 0, 0, False
+        section_count += 1
+
+        credit_spans: list[tuple[int, int]] = []
+        body_spans: list[tuple[int, int]] = []
+        subheads = 0
+        body_chars = 0
+        place = None
+        head_lines = [x for x in (d.kicker, d.title, d.deck) if x is not None]
+        for x in sorted(head_lines):
+            body_spans.append((lines[x].text_start, lines[x].end))
+        for x in d.leads:
+            if not lines[x].dup:
+                body_spans.append((lines[x].text_start, lines[x].end))
+                body_chars += lines[x].end - lines[x].start
+        for j in range(d.anchor, last + 1):
+            ln = lines[j]
+            s = ln.text(page)
+            if ln.kind == "dateline" and j == d.anchor:
+                m = dateline_match(s)
+                cgroup = "credit" if m.group("credit") else ("bare" if m.group("bare") else None)
+                cs = ln.text_start + (m.start(cgroup) if cgroup else m.end("head"))
+                ce = ln.text_start + m.end()
+                credit_spans.append((ln.text_start, ce))
+                place = m.group("place")
+                body_spans.append((ln.text_start, cs))
+                if ce < ln.end:
+                    body_spans.append((ce, ln.end))
+                body_chars += ln.end - ce
+                continue
+            if ln.kind in ("byline", "credit"):
+                credit_spans.append((ln.text_start, ln.end))
+                continue
+            if ln.dup:
+                continue
+            if ln.kind == "caption":
+                m = _INLINE_PHOTO_CREDIT.search(s)
+                if m and m.start() > 0:
+                    credit_spans.append((ln.text_start + m.start(), ln.end))
+                    body_spans.append((ln.text_start, ln.text_start + m.start()))
+                    continue
+            if ln.kind == "head" and j != d.anchor:
+                subheads += 1
+            body_spans.append((ln.text_start, ln.end))
+            if ln.kind == "body":
+                body_chars += ln.end - ln.start
+        # A story closed by a bracketed credit: …。（张三 李四）
+        for j in range(last, d.anchor - 1, -1):
+            ln = lines[j]
+            if ln.dup or ln.kind in ("credit", "byline"):
+                continue
+            if ln.kind == "body" or (ln.kind == "dateline" and j == d.anchor):
+                m = trailing_credit(ln.text(page))
+                if m and m.start() > 0:
+                    credit_spans.append((ln.text_start + m.start(), ln.end))
+            break
+        if section_briefs:
+            kind = "brief"
+        elif d.anchored == "byline" or (subheads and body_chars >= MIN_FEATURE_CHARS):
+            kind = "feature"
+        else:
+            kind = "news"
+        t = lines[d.title]
+        out.append(
+            ArticleLayout(
+                title=(t.text_start, t.end),
+                subtitle=(lines[d.deck].text_start, lines[d.deck].end) if d.deck is not None else None,
+                kicker=(lines[d.kicker].text_start, lines[d.kicker].end) if d.kicker is not None else None,
+                section=section,
+                kind=kind,
+                credit_spans=tuple(credit_spans),
+                body_spans=tuple(body_spans),
+                dateline_place=place,
+                start=lines[d.first].start,
+                end=lines[last].end,
+            )
+        )
+    return out

@@ -1,0 +1,76 @@
+"""Staging area: one Parquet file per landed file and raw table (an I/O edge).
+
+Layout: ``<staging>/<table>/run_date=<YYYY-MM-DD>/<sha256>.parquet`` (Hive-style, so
+any engine can read a date's partition). Parse tasks write here in parallel; only
+the load task reads, so no task but the loader ever opens DuckDB.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import shutil
+import typing
+from datetime import date
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ingestion.records import TABLES
+
+_ARROW = {
+    str: pa.string(),
+    bool: pa.bool_(),
+    int: pa.int64(),
+    float: pa.float64(),
+    datetime.date: pa.date32(),
+}
+
+
+def _base(annotation: typing.Any) -> type:
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    return args[0] if args else annotation
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    """Arrow schema of a raw table, from its record type."""
+    hints = typing.get_type_hints(TABLES[table])
+    return pa.schema(
+        [pa.field(f.name, _ARROW[_base(hints[f.name])]) for f in dataclasses.fields(TABLES[table])]
+    )
+
+
+def partition(staging: Path, table: str, run_date: date) -> Path:
+    """Folder holding one table's files for one run date."""
+    return staging / table / f"run_date={run_date.isoformat()}"
+
+
+def clear_run(staging: Path, run_date: date) -> None:
+    """Remove every staged file of a run date, so a re-run starts clean."""
+    for table in TABLES:
+        shutil.rmtree(partition(staging, table, run_date), ignore_errors=True)
+
+
+def write_rows(staging: Path, run_date: date, sha256: str, rows: dict[str, list]) -> dict[str, int]:
+    """Write each table's records of one file; return row counts. Tables without rows get no file."""
+    counts = {}
+    for table, records in rows.items():
+        counts[table] = len(records)
+        target = partition(staging, table, run_date) / f"{sha256}.parquet"
+        if not records:
+            target.unlink(missing_ok=True)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        schema = arrow_schema(table)
+        data = pa.Table.from_pylist([dataclasses.asdict(r) for r in records], schema=schema)
+        tmp = target.with_suffix(".parquet.tmp")
+        pq.write_table(data, tmp)
+        tmp.replace(target)
+    return counts
+
+
+def staged_files(staging: Path, table: str, run_date: date) -> list[Path]:
+    """The Parquet files staged for a table and run date."""
+    folder = partition(staging, table, run_date)
+    return sorted(folder.glob("*.parquet")) if folder.is_dir() else []

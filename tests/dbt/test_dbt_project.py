@@ -1,0 +1,341 @@
+"""dbt project against a hand-made raw schema in a temporary DuckDB."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from pathlib import Path
+
+import duckdb
+import pytest
+import yaml
+
+from ingestion import records
+from ingestion.settings import PROJECT_ROOT, Settings
+from ingestion.transform import dbt_build
+from ingestion.warehouse_schema import GAZETTEER_COLUMNS, create_raw_tables
+
+RUN_DATE = datetime.date(2024, 5, 2)
+EDITION_DATE = datetime.date(2024, 5, 1)
+DBT_PROJECT = PROJECT_ROOT / "dbt_project"
+
+# region_code, region_name, short_name, level, parent_code, province_code, city_code
+GAZETTEER = [
+    ("130000000000", "河北省", "河北", "province", None, "130000000000", None),
+    ("130900000000", "沧州市", "沧州", "city", "130000000000", "130000000000", "130900000000"),
+    ("130903000000", "运河区", "运河", "county", "130900000000", "130000000000", "130900000000"),
+    # county-level city directly under the province: its city_code is the province
+    ("130181000000", "辛集市", "辛集", "county", "130000000000", "130000000000", "130000000000"),
+]
+
+
+def _page(page_id: str, newspaper: str | None, edition_date: datetime.date | None) -> records.PageRecord:
+    return records.PageRecord(
+        page_id=page_id,
+        run_date=RUN_DATE,
+        file_name=f"{page_id}.txt",
+        raw_path=f"raw/{page_id}.txt",
+        encoding="utf-8",
+        newspaper=newspaper,
+        edition_date=edition_date,
+        page_number="1",
+        page_banner=None,
+        char_count=900,
+        article_count=3,
+        parser_version="test",
+    )
+
+
+def _article(article_id: str, page_id: str, ordinal: int, kind: str, **fields: object) -> records.ArticleRecord:
+    values: dict[str, object] = dict(
+        subtitle=None,
+        kicker=None,
+        section=None,
+        byline=None,
+        dateline_place=None,
+        newspaper=None,
+        body_text="……",
+        char_start=ordinal * 300 - 300,
+        char_end=ordinal * 300,
+    )
+    values.update(fields)
+    return records.ArticleRecord(
+        article_id=article_id,
+        page_id=page_id,
+        run_date=RUN_DATE,
+        ordinal=ordinal,
+        title=f"标题{article_id}",
+        article_kind=kind,
+        **values,
+    )
+
+
+def _region(
+    mention_id: str, article_id: str, name: str, code: str | None, inferred: bool, start: int
+) -> records.MentionRecord:
+    return records.MentionRecord(
+        mention_id=mention_id,
+        article_id=article_id,
+        page_id="p1",
+        run_date=RUN_DATE,
+        entity_type="region",
+        entity_name=name,
+        surface=name,
+        region_code=code,
+        org_type=None,
+        is_inferred=inferred,
+        char_start=start,
+        char_end=start + len(name),
+    )
+
+
+def _activity(activity_id: str, article_id: str, page_id: str, activity_type: str) -> records.ActivityRecord:
+    return records.ActivityRecord(
+        activity_id=activity_id,
+        article_id=article_id,
+        page_id=page_id,
+        run_date=RUN_DATE,
+        activity_type=activity_type,
+        organizer=None,
+        activity_name=None,
+        place=None,
+        quote="开展活动。",
+        char_start=100,
+        char_end=105,
+    )
+
+
+def _metric(metric_id: str, article_id: str, page_id: str, qualifier: str, kind: str) -> records.MetricRecord:
+    return records.MetricRecord(
+        metric_id=metric_id,
+        article_id=article_id,
+        page_id=page_id,
+        run_date=RUN_DATE,
+        value=200.0,
+        value_low=None,
+        value_high=None,
+        unit="人",
+        qualifier=qualifier,
+        metric_kind=kind,
+        subject=None,
+        period=None,
+        quote="200余人",
+        char_start=120,
+        char_end=125,
+    )
+
+
+PAGES = [
+    _page("p1", newspaper="河北日报", edition_date=EDITION_DATE),
+    # no sidecar, no banner: no newspaper and no edition date
+    _page("p2", newspaper=None, edition_date=None),
+]
+
+ARTICLES = [
+    _article("a1", "p1", 1, "news", section="要闻", byline="本报记者 张三", newspaper="河北日报"),
+    _article("a2", "p1", 2, "brief", subtitle="副题", newspaper="河北日报"),
+    _article("a3", "p1", 3, "feature", newspaper="河北日报"),
+    # the region-less article, on the page without a newspaper
+    _article("a4", "p2", 1, "news"),
+]
+
+PEOPLE = [
+    records.PersonRecord("pm1", "a1", "p1", RUN_DATE, "张三", "reporter", 10, 12),
+    records.PersonRecord("pm2", "a1", "p1", RUN_DATE, "张三", "photographer", 280, 282),
+    records.PersonRecord("pm3", "a1", "p1", RUN_DATE, "李四", "correspondent", 13, 15),
+]
+
+MENTIONS = [
+    # a1: printed city first, printed county later → the county is primary
+    _region("m1", "a1", "沧州市", "130900000000", inferred=False, start=20),
+    _region("m2", "a1", "运河区", "130903000000", inferred=False, start=40),
+    records.MentionRecord(
+        "m3", "a1", "p1", RUN_DATE, "organization", "运河区委", "运河区委", None, "party", False, 50, 54
+    ),
+    # a2: a development zone outside the gazetteer, and the city it implies
+    _region("m4", "a2", "沧州高新区", None, inferred=False, start=310),
+    _region("m5", "a2", "沧州市", "130900000000", inferred=True, start=310),
+    _region("m6", "a3", "辛集市", "130181000000", inferred=False, start=610),
+]
+
+ACTIVITIES = [
+    _activity("act1", "a1", "p1", "volunteer_service"),
+    _activity("act2", "a4", "p2", "training_exchange"),
+]
+
+METRICS = [
+    _metric("mt1", "a1", "p1", "at_least", "count"),
+    _metric("mt2", "a2", "p1", "approx", "money"),
+    _metric("mt3", "a4", "p2", "exact", "percent"),
+]
+
+QUARANTINE = [
+    records.QuarantineRecord(
+        quarantine_id="q1",
+        run_date=RUN_DATE,
+        page_id="p9",
+        file_name="broken.txt",
+        raw_path="raw/p9.txt",
+        stage="decode",
+        error_type="UnicodeDecodeError",
+        error_message="not UTF-8, UTF-16 or GB18030",
+        quarantined_at="2024-05-02T08:00:00+00:00",
+    ),
+]
+
+RAW_ROWS = {
+    "pages": PAGES,
+    "articles": ARTICLES,
+    "people": PEOPLE,
+    "mentions": MENTIONS,
+    "activities": ACTIVITIES,
+    "metrics": METRICS,
+    "quarantine": QUARANTINE,
+}
+
+# (fact, key column, dimension): the dimension's key column has the same name
+FACT_KEYS = [
+    (fact, key, dim)
+    for fact in ("fct_articles", "fct_activities", "fct_metrics")
+    for key, dim in (("date_key", "dim_date"), ("newspaper_key", "dim_newspaper"), ("region_key", "dim_region"))
+]
+
+
+def _fill_raw(warehouse: Path) -> None:
+    with duckdb.connect(str(warehouse)) as con:
+        create_raw_tables(con)
+        for table, rows in RAW_ROWS.items():
+            columns = records.columns(table)
+            placeholders = ", ".join("?" for _ in columns)
+            con.executemany(
+                f"insert into raw.{table} ({', '.join(columns)}) values ({placeholders})",
+                [[getattr(row, column) for column in columns] for row in rows],
+            )
+        placeholders = ", ".join("?" for _ in GAZETTEER_COLUMNS)
+        con.executemany(
+            f"insert into raw.gazetteer ({', '.join(GAZETTEER_COLUMNS)}) values ({placeholders})",
+            GAZETTEER,
+        )
+
+
+@pytest.fixture(scope="module")
+def built_warehouse(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    """Fill a temporary warehouse's raw schema and run dbt build once for the module."""
+    home = tmp_path_factory.mktemp("newsdw")
+    settings = Settings.from_env(env={}, home=home, reports=home / "reports", dbt_project=DBT_PROJECT)
+    _fill_raw(settings.warehouse)
+    summary = dbt_build(settings, run_date=RUN_DATE)
+    return settings.warehouse, summary
+
+
+def _query(warehouse: Path, sql: str, parameters: list | None = None) -> list[tuple]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute(sql, parameters).fetchall()
+
+
+@pytest.mark.integration
+def test_build_succeeds(built_warehouse: tuple[Path, dict]) -> None:
+    _, summary = built_warehouse
+    assert summary["success"] is True
+    assert summary["failures"] == []
+    assert summary["models"] >= 6
+    assert summary["tests"] > 0
+
+
+@pytest.mark.integration
+def test_marts_live_in_their_own_schemas(built_warehouse: tuple[Path, dict]) -> None:
+    warehouse, _ = built_warehouse
+    rows = _query(warehouse, "select table_schema, table_name from information_schema.tables")
+    assert ("marts", "fct_articles") in rows
+    assert ("staging", "stg_articles") in rows
+
+
+@pytest.mark.integration
+def test_one_fact_row_per_raw_row(built_warehouse: tuple[Path, dict]) -> None:
+    warehouse, _ = built_warehouse
+    for fact, raw in (("fct_articles", "articles"), ("fct_activities", "activities"), ("fct_metrics", "metrics")):
+        [(fact_rows,)] = _query(warehouse, f"select count(*) from marts.{fact}")
+        [(raw_rows,)] = _query(warehouse, f"select count(*) from raw.{raw}")
+        assert fact_rows == raw_rows, fact
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(("fact", "key", "dim"), FACT_KEYS)
+def test_every_fact_key_joins_its_dimension(built_warehouse: tuple[Path, dict], fact: str, key: str, dim: str) -> None:
+    warehouse, _ = built_warehouse
+    orphans = _query(
+        warehouse,
+        f"select f.{key} from marts.{fact} as f left join marts.{dim} as d on f.{key} = d.{key} where d.{key} is null",
+    )
+    assert orphans == []
+
+
+@pytest.mark.integration
+def test_article_keys(built_warehouse: tuple[Path, dict]) -> None:
+    warehouse, _ = built_warehouse
+    rows = _query(
+        warehouse,
+        "select article_id, date_key, newspaper_key, region_key from marts.fct_articles order by article_id",
+    )
+    hebei_daily = hashlib.md5("河北日报".encode()).hexdigest()
+    assert _query(
+        warehouse, "select newspaper_name from marts.dim_newspaper where newspaper_key = ?", [hebei_daily]
+    ) == [("河北日报",)]
+    assert rows == [
+        ("a1", 20240501, hebei_daily, "130903000000"),  # printed county beats printed city
+        ("a2", 20240501, hebei_daily, "130900000000"),  # inferred city: the zone has no code
+        ("a3", 20240501, hebei_daily, "130181000000"),
+        ("a4", 20240502, "-1", "-1"),  # no region, no newspaper, no edition date
+    ]
+
+
+@pytest.mark.integration
+def test_article_counts(built_warehouse: tuple[Path, dict]) -> None:
+    warehouse, _ = built_warehouse
+    rows = _query(
+        warehouse,
+        "select article_id, people_count, region_count, activity_count, metric_count"
+        " from marts.fct_articles order by article_id",
+    )
+    assert rows == [("a1", 2, 2, 1, 1), ("a2", 0, 2, 0, 1), ("a3", 0, 1, 0, 0), ("a4", 0, 0, 1, 1)]
+
+
+@pytest.mark.integration
+def test_region_hierarchy_and_unknown_members(built_warehouse: tuple[Path, dict]) -> None:
+    warehouse, _ = built_warehouse
+    regions = dict(
+        (row[0], row[1:])
+        for row in _query(warehouse, "select region_key, province_name, city_name from marts.dim_region")
+    )
+    assert regions["130903000000"] == ("河北省", "沧州市")
+    assert regions["130181000000"] == ("河北省", "河北省")
+    assert regions["-1"] == ("(unknown)", "(unknown)")
+    assert _query(warehouse, "select newspaper_name from marts.dim_newspaper where newspaper_key = '-1'") == [
+        ("(unknown)",)
+    ]
+    assert _query(warehouse, "select date_day from marts.dim_date where date_key = -1") == [(None,)]
+
+
+@pytest.mark.integration
+def test_failed_build_raises_with_the_failing_test(tmp_path: Path) -> None:
+    settings = Settings.from_env(env={}, home=tmp_path, reports=tmp_path / "reports", dbt_project=DBT_PROJECT)
+    _fill_raw(settings.warehouse)
+    with duckdb.connect(str(settings.warehouse)) as con:
+        con.execute("update raw.articles set article_kind = 'opinion' where article_id = 'a3'")
+    with pytest.raises(RuntimeError, match="accepted_values_fct_articles_article_kind"):
+        dbt_build(settings)
+
+
+def test_accepted_values_match_records() -> None:
+    """The marts' accepted_values lists stay in step with ingestion.records."""
+    marts = yaml.safe_load((DBT_PROJECT / "models" / "marts" / "_marts.yml").read_text(encoding="utf-8"))
+    accepted: dict[tuple[str, str], list[str]] = {}
+    for model in marts["models"]:
+        for column in model.get("columns", []):
+            for test in column.get("data_tests", []):
+                if isinstance(test, dict) and "accepted_values" in test:
+                    accepted[(model["name"], column["name"])] = test["accepted_values"]["arguments"]["values"]
+    assert accepted[("fct_articles", "article_kind")] == list(records.ARTICLE_KINDS)
+    assert accepted[("fct_activities", "activity_type")] == list(records.ACTIVITY_TYPES)
+    assert accepted[("fct_metrics", "qualifier")] == list(records.QUALIFIERS)
+    assert accepted[("fct_metrics", "metric_kind")] == list(records.METRIC_KINDS)

@@ -1,0 +1,66 @@
+"""Numeral parsing: Arabic, Chinese, scaled and per-cent forms; vague forms give None."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingestion.parsing.numbers import parse_arabic, parse_chinese, parse_number
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [
+        ("两", 2.0),
+        ("俩", 2.0),
+        ("十", 10.0),
+        ("十二", 12.0),
+        ("三十", 30.0),
+        ("一百零五", 105.0),
+        ("一百五", 150.0),
+        ("三千零五", 3005.0),
+        ("两千", 2000.0),
+        ("一万", 10000.0),
+        ("三万五", 35000.0),
+        ("十万", 100000.0),
+        ("一亿二千万", 120000000.0),
+        ("二〇二二", 2022.0),
+    ],
+)
+def test_chinese(numeral, value):
+    assert parse_chinese(numeral) == value
+
+
+@pytest.mark.parametrize("numeral", ["两三", "几十", "十几", "数十", "万", "千", "", "百"])
+def test_chinese_vague_or_malformed_is_none(numeral):
+    assert parse_chinese(numeral) is None
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"), [("338", 338.0), ("1,215", 1215.0), ("3030.1", 3030.1), ("1,234.5", 1234.5)]
+)
+def test_arabic(numeral, value):
+    assert parse_arabic(numeral) == value
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [
+        ("1.6万", 16000.0),
+        ("3030.1亿", 303010000000.0),
+        ("14.6万余", 146000.0),
+        ("100余万", 1000000.0),
+        ("1100万余", 11000000.0),
+        ("一万多", 10000.0),
+        ("十余", 10.0),
+        ("百分之九十八", 98.0),
+        ("百分之7.4", 7.4),
+        ("5千", 5000.0),
+    ],
+)
+def test_parse_number(numeral, value):
+    assert parse_number(numeral) == value
+
+
+def test_scaled_decimal_has_no_binary_noise():
+    assert parse_number("14.6万") == 146000.0
+    assert parse_number("15.06万") == 150600.0

@@ -1,0 +1,158 @@
+"""Administrative units named in a text, by the rules of the benchmark spec."""
+
+from __future__ import annotations
+
+from ingestion.parsing.gazetteer import gazetteer_rows, load_gazetteer, short_form
+from ingestion.parsing.regions import RegionContext, find_regions, page_context
+
+HEBEI = "130000000000"
+TANGSHAN = "130200000000"
+
+
+def names(text: str, ctx: RegionContext | None = None) -> list[str]:
+    ctx = ctx or RegionContext(province_codes=frozenset({HEBEI}))
+    return [r.name for r in find_regions(text, [(0, len(text))], ctx)]
+
+
+# --- gazetteer -----------------------------------------------------------------
+
+
+def test_gazetteer_levels_and_hierarchy():
+    gaz = load_gazetteer()
+    assert gaz.by_code[HEBEI].level == "province"
+    assert gaz.by_code[TANGSHAN].level == "city"
+    assert gaz.by_code[TANGSHAN].parent_code == HEBEI
+    county = next(r for r in gaz.regions if r.name == "正定县")
+    assert county.level == "county" and county.province_code == HEBEI
+    assert county.city_code == "130100000000"
+
+
+def test_gazetteer_skips_placeholder_rows():
+    assert not [r for r in load_gazetteer().regions if r.name in ("市辖区", "县", "省直辖县级行政区划")]
+
+
+def test_short_forms_strip_suffixes_and_ethnic_words():
+    ethnic = ("满族", "蒙古族", "维吾尔", "壮族", "回族", "蒙古")
+    assert short_form("青龙满族自治县", ethnic) == "青龙"
+    assert short_form("内蒙古自治区", ethnic) == "内蒙古"
+    assert short_form("新疆维吾尔自治区", ethnic) == "新疆"
+    assert short_form("广西壮族自治区", ethnic) == "广西"
+    assert short_form("唐山市", ethnic) == "唐山"
+    assert short_form("沧县", ethnic) is None  # one character is not a usable short form
+
+
+def test_gazetteer_rows_have_the_table_columns():
+    row = gazetteer_rows()[0]
+    assert set(row) == {"region_code", "region_name", "short_name", "level", "parent_code", "province_code", "city_code"}
+
+
+# --- mentions ------------------------------------------------------------------
+
+
+def test_full_and_short_forms_give_the_full_name_once():
+    assert names("唐山市召开会议，唐山各县区参加。") == ["唐山市"]
+
+
+def test_short_form_inside_an_organisation_name_counts():
+    assert names("唐山联通开展志愿服务。") == ["唐山市"]
+
+
+def test_province_short_form_and_full_form():
+    assert names("燕赵大地，河北各地积极行动，河北省委部署。") == ["河北省"]
+
+
+def test_dateline_place_counts():
+    assert names("本报保定2月4日电 近日召开会议。") == ["保定市"]
+
+
+def test_not_inside_a_newspaper_name():
+    assert names("唐山日报记者报道，活动很精彩。") == []
+    ctx = RegionContext(newspaper="唐山劳动日报", province_codes=frozenset({HEBEI}))
+    assert names("唐山劳动日报讯 活动很精彩。", ctx) == []
+
+
+def test_one_character_abbreviations_do_not_count():
+    assert names("京津冀协同发展，冀东地区。") == []
+
+
+def test_common_words_are_not_places():
+    assert names("平安社区建设，乡村振兴，复兴之路，光明前景。") == []
+
+
+def test_streets_named_after_places_are_not_the_place():
+    assert names("家住北京路一号。") == []
+    assert names("东河北里社区居民。") == []
+
+
+def test_county_short_forms_only_in_the_page_province():
+    # 柳河 is a county in Jilin: on a Hebei page it is a river, not the county.
+    assert names("村民在柳河山谷修建步道。") == []
+    assert names("吉林省柳河县代表团来访。") == ["吉林省", "柳河县"]
+
+
+def test_county_short_form_in_the_page_province_counts():
+    assert names("正定古城游人如织。") == ["正定县"]
+
+
+def test_two_character_county_name_inside_a_word_does_not_count():
+    ctx = RegionContext(province_codes=frozenset({"140000000000"}))  # Shanxi has a 兴县
+    assert names("大力振兴县域经济。", ctx) == []
+
+
+def test_foreign_countries_are_not_regions():
+    assert names("来自日本、韩国和新加坡的客商。") == []
+
+
+def test_ambiguous_name_resolved_by_page_city():
+    ctx = RegionContext(city_code=TANGSHAN, province_codes=frozenset({HEBEI}))
+    got = find_regions("路南区召开会议。", [(0, 8)], ctx)
+    assert got[0].name == "路南区" and got[0].code.startswith("1302")
+
+
+def test_reformed_county_keeps_the_printed_suffix():
+    # The code list predates 永年县 becoming 永年区.
+    assert names("永年区开展活动。") == ["永年区"]
+
+
+def test_prefixed_development_zone_gives_zone_and_city():
+    assert names("唐山高新区企业") == ["唐山市", "唐山高新区"]
+    assert names("保定经济开发区管委会") == ["保定市", "保定经济开发区"]
+
+
+def test_bare_zone_on_a_page_with_a_known_city():
+    ctx = RegionContext(city_code=TANGSHAN, province_codes=frozenset({HEBEI}), city_confident=True)
+    assert names("近日，开发区组织企业座谈。", ctx) == ["唐山经济开发区"]
+    assert names("在高新区举行。", ctx) == ["唐山高新区"]
+
+
+def test_bare_zone_without_a_known_city_is_skipped():
+    assert names("近日，开发区组织企业座谈。") == []
+
+
+def test_a_towns_zone_is_not_a_unit():
+    ctx = RegionContext(city_code=TANGSHAN, province_codes=frozenset({HEBEI}), city_confident=True)
+    assert names("某某镇开发区新上项目。", ctx) == []
+
+
+def test_only_spans_of_the_article_are_searched():
+    text = "唐山市甲。保定市乙。"
+    ctx = RegionContext(province_codes=frozenset({HEBEI}))
+    assert [r.name for r in find_regions(text, [(5, 10)], ctx)] == ["保定市"]
+
+
+def test_excluded_spans_are_skipped():
+    text = "记者张保定报道"
+    ctx = RegionContext(province_codes=frozenset({HEBEI}), exclude=((2, 5),))
+    assert find_regions(text, [(0, len(text))], ctx) == []
+
+
+def test_page_context_finds_the_dominant_city_and_province():
+    text = "唐山市甲。唐山乙。唐山丙。保定丁。"
+    ctx = page_context(text, [(0, len(text))])
+    assert ctx.city_code == TANGSHAN and ctx.city_confident
+    assert HEBEI in ctx.province_codes
+
+
+def test_page_context_from_the_papers_name():
+    ctx = page_context("正文。", [(0, 3)], newspaper="唐山日报")
+    assert ctx.city_code == TANGSHAN and ctx.city_confident

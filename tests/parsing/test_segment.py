@@ -1,0 +1,322 @@
+"""Page layout → articles, on small pages written for each rule."""
+
+from __future__ import annotations
+
+from ingestion.parsing.normalise import normalise
+from ingestion.parsing.page import parse_page, to_benchmark
+from ingestion.parsing.segment import classify_lines, segment
+
+
+def layout(text: str):
+    norm = normalise(text)
+    return norm, segment(norm)
+
+
+def titles(text: str) -> list[str]:
+    norm, lay = layout(text)
+    return [norm[a.title[0] : a.title[1]] for a in lay.articles]
+
+
+BODY = "近日，某街道组织志愿者走进社区，开展环境整治活动，清理楼道杂物，受到居民好评。"
+BODY2 = "活动现场，工作人员向居民发放宣传手册，讲解垃圾分类知识，引导大家养成好习惯。"
+BODY3 = "据介绍，该区今年已累计完成老旧小区改造任务，惠及居民数千户，群众获得感明显增强。"
+BODY4 = "下一步，相关部门将持续跟进，建立长效管护机制，让改造成果更好惠及于民。"
+
+PAGE = f"""
+
+奋力推进城市更新 全面提升群众生活品质
+
+“周末”进行时
+
+甲街道：志愿服务进社区
+
+本报讯（记者王小明 通讯员李华）{BODY}
+
+{BODY2}
+
+新闻速递
+
+乙区：书香浸润校园
+
+本报讯（记者王小明）{BODY3}
+
+丙局：开展安全检查
+
+本报讯(通讯员赵敏 记者王小明){BODY4}
+
+
+
+社区志愿者清理小广告
+
+{BODY2}
+
+多方联动解民忧 共建共治促和谐
+
+本报记者 王小明 本报通讯员 刘洋
+
+议事会开到家门口
+
+{BODY}
+
+{BODY2}
+
+服务送到心坎上
+
+{BODY}
+
+“一线”看变化
+"""
+
+
+def test_classify_kinds():
+    norm = normalise(PAGE)
+    kinds = {norm[ln.text_start : ln.end][:8]: ln.kind for ln in classify_lines(norm)}
+    assert kinds["本报记者 王小明"] == "byline"
+    assert kinds[normalise("本报讯（记者王小明")[:8]] == "dateline"
+    assert kinds[normalise("甲街道：志愿服务")] == "head"
+    assert kinds[BODY2[:8].replace("，", ",")] == "body"
+
+
+def test_banner_labels_and_articles():
+    norm, lay = layout(PAGE)
+    assert norm[lay.banner[0] : lay.banner[1]] == "奋力推进城市更新 全面提升群众生活品质"
+    got = [(norm[a.title[0] : a.title[1]], a.section, a.kind) for a in lay.articles]
+    assert got == [
+        (normalise("甲街道：志愿服务进社区"), "“周末”进行时", "news"),
+        (normalise("乙区：书香浸润校园"), "新闻速递", "brief"),
+        (normalise("丙局：开展安全检查"), "新闻速递", "brief"),
+        ("多方联动解民忧 共建共治促和谐", None, "feature"),
+    ]
+
+
+def test_section_label_at_the_foot_and_subheadings_are_not_articles():
+    assert "“一线”看变化" not in titles(PAGE)
+    assert "议事会开到家门口" not in titles(PAGE)
+
+
+def test_caption_after_a_picture_is_not_an_article_and_leads_go_to_the_feature():
+    norm, lay = layout(PAGE)
+    feature = lay.articles[-1]
+    lead_start = norm.index(normalise(BODY2), norm.index("社区志愿者清理小广告"))
+    assert feature.start <= lead_start
+    brief = lay.articles[2]
+    assert brief.end < norm.index("社区志愿者清理小广告")
+
+
+def test_people_per_article():
+    page = parse_page(PAGE)
+    got = {a.title: [(p.name, p.role) for p in a.people] for a in page.articles}
+    assert got["甲街道：志愿服务进社区"] == [("王小明", "reporter"), ("李华", "correspondent")]
+    assert got["丙局：开展安全检查"] == [("赵敏", "correspondent"), ("王小明", "reporter")]
+    assert got["多方联动解民忧 共建共治促和谐"] == [("王小明", "reporter"), ("刘洋", "correspondent")]
+
+
+def test_deck_with_dashes_and_named_paper():
+    text = f"""
+城市更新,步伐不停
+
+——某区持续推进老旧小区改造
+
+某某日报记者 高原 通讯员 马力
+
+{BODY}
+
+{BODY2}
+"""
+    page = parse_page(text)
+    (a,) = page.articles
+    assert a.title == "城市更新,步伐不停"
+    assert a.subtitle == "某区持续推进老旧小区改造"
+    assert page.newspaper == "某某日报"
+    assert page.page_banner is None
+
+
+def test_sentence_deck_and_kicker():
+    text = f"""
+首句标题开头
+
+今年以来,各工作队帮助销售农产品,修缮道路,建设水渠,成效明显
+
+某某日报(记者高原 通讯员马力){BODY}
+
+{BODY2}
+
+“实干争先 奋勇争优”
+
+某局开展品牌创建活动
+
+某某日报(记者高原)
+
+{BODY}
+"""
+    page = parse_page(text)
+    assert [a.title for a in page.articles] == ["首句标题开头", "某局开展品牌创建活动"]
+    assert page.articles[0].subtitle.startswith("今年以来")
+    assert page.articles[1].kicker == "“实干争先 奋勇争优”"
+
+
+def test_markdown_headings_sections_and_kicker():
+    text = f"""
+## 新闻速递
+
+### 某局： 开展培训
+
+本报讯（记者王小明）{BODY}
+
+### 某区： 举办讲座
+
+本报讯（记者王小明）{BODY2}
+
+## 另一篇深度报道
+
+本报记者 王小明
+
+### 小标题一
+
+{BODY}
+
+## 创文明城市
+
+### 某社区：
+
+## 老旧小区换新颜
+
+本报记者 王小明
+
+{BODY2}
+"""
+    page = parse_page(text)
+    got = [(a.title, a.section, a.kind, a.kicker) for a in page.articles]
+    assert got == [
+        ("某局： 开展培训", "新闻速递", "brief", None),
+        ("某区： 举办讲座", "新闻速递", "brief", None),
+        ("另一篇深度报道", None, "feature", None),
+        ("老旧小区换新颜", "创文明城市", "feature", "某社区："),
+    ]
+
+
+def test_single_story_crlf_with_dateline_and_trailing_credit():
+    text = (
+        "\r\n　　全省推进冬季农田水利建设\r\n\r\n"
+        "　　本报石家庄２月４日电（记者王小明　李　强）　记者从有关部门获悉，今年以来各地完成投资３．５亿元。\r\n\r\n"
+        "　　下一步，将继续推进。（张三　李四）\r\n"
+    )
+    page = parse_page(text)
+    (a,) = page.articles
+    assert a.title == "全省推进冬季农田水利建设"
+    assert a.dateline_place == "石家庄"
+    assert [(p.name, p.role) for p in a.people] == [
+        ("王小明", "reporter"),
+        ("李强", "reporter"),
+        ("张三", "reporter"),
+        ("李四", "reporter"),
+    ]
+    assert "石家庄市" in [r.name for r in a.regions]
+
+
+def test_single_story_without_any_credit():
+    text = f"\n\n某地举办迎春活动\n\n{BODY}\n\n{BODY2}\n"
+    assert titles(text) == ["某地举办迎春活动"]
+
+
+def test_briefs_column_without_datelines():
+    text = f"""
+简讯
+
+某区开展安全检查
+
+{BODY}（刘洋）
+
+某县举办农民培训
+
+{BODY2}（王芳）
+"""
+    page = parse_page(text)
+    got = [(a.title, a.section, a.kind, [(p.name, p.role) for p in a.people]) for a in page.articles]
+    assert got == [
+        ("某区开展安全检查", "简讯", "brief", [("刘洋", "reporter")]),
+        ("某县举办农民培训", "简讯", "brief", [("王芳", "reporter")]),
+    ]
+
+
+def test_headline_like_line_in_a_dated_briefs_column_is_not_an_item():
+    text = f"""
+新闻速递
+
+某局：开展检查
+
+本报讯（记者王小明）{BODY}
+
+民意直通解难题
+
+{BODY2}
+"""
+    assert [a.title for a in parse_page(text).articles] == ["某局：开展检查"]
+
+
+def test_duplicated_paragraphs_are_dropped_from_the_body():
+    text = f"""
+某地开展活动
+
+本报记者 王小明
+
+{BODY}
+
+{BODY2}
+
+{BODY}
+"""
+    norm, lay = layout(text)
+    (a,) = lay.articles
+    body = [norm[x:y] for x, y in a.body_spans]
+    assert body.count(normalise(BODY)) == 1
+
+
+def test_photo_captions_and_credits_inside_an_article():
+    text = f"""
+某区巩固创建成果
+
+本报记者 王小明
+
+{BODY}
+
+上图:志愿者在街头服务。
+
+本报通讯员 曹一鸣摄
+
+下图:居民在公园散步。 本报记者 高原 摄
+
+{BODY2}
+"""
+    page = parse_page(text)
+    (a,) = page.articles
+    assert [(p.name, p.role) for p in a.people] == [
+        ("王小明", "reporter"),
+        ("曹一鸣", "photographer"),
+        ("高原", "photographer"),
+    ]
+
+
+def test_truncated_last_line_stays_in_the_last_article():
+    text = f"""
+某地开展活动
+
+本报记者 王小明
+
+{BODY}
+
+居民们纷纷表示，这样的活动
+"""
+    norm, lay = layout(text)
+    (a,) = lay.articles
+    assert a.end == len(norm.rstrip())
+
+
+def test_to_benchmark_shape_and_quotes_from_the_original():
+    text = f"\n\n某地开展活动\n\n本报讯（记者王小明）{BODY}\n"
+    doc = to_benchmark(parse_page(text), "x.txt", text)
+    assert doc["file"] == "x.txt"
+    (a,) = doc["articles"]
+    assert set(a) >= {"title", "subtitle", "section", "kind", "people", "regions", "activity_types", "activities", "metrics"}
+    for m in a["metrics"]:
+        assert m["quote"] in text

@@ -96,7 +96,7 @@ def _query(settings: Settings, sql: str) -> tuple[list[str], list[tuple]]:
 def _table(cols: list[str], rows: list[tuple]) -> str:
     cells = [cols] + [["" if v is None else str(v) for v in r] for r in rows]
     widths = [max(len(c[i]) for c in cells) for i in range(len(cols))]
-    return "\n".join("  ".join(v.ljust(w) for v, w in zip(c, widths)) for c in cells)
+    return "\n".join("  ".join(v.ljust(w) for v, w in zip(c, widths, strict=True)) for c in cells)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -49,7 +49,7 @@ def _quarantine_rows(warehouse: Path, run_date: date) -> list[dict]:
             "select file_name, stage, error_type, error_message, raw_path from raw.quarantine "
             "where run_date = ? order by file_name", [run_date])
         names = [d[0] for d in cur.description]
-        return [dict(zip(names, row)) for row in cur.fetchall()]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
     except Exception:
         return []
     finally:

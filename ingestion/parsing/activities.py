@@ -10,19 +10,26 @@ clause makes an activity of its type when
 * the clause is not a purpose clause (为加强…, 为了…);
 * the sentence has not turned to plans or directives before the trigger
   (下一步, 今后, 将 as a future marker, 要, 必须, 计划, 拟, 力争 …). 将 followed by
-  a noun is the object marker (将私搭乱建改造成绿化带) and does not count.
+  a noun is the object marker (将闲置空地改造成小游园) and does not count.
 
-A trigger inside a quoted name (开展“爱心义诊进农村”活动) counts only when the
-clause has no trigger outside quotation marks, so the name's words decide
-the type only when nothing else does. 整治 is environment work when its object
-is the environment (垃圾, 杂物, 违建, 线缆 …) and enforcement otherwise; 巡逻 is
-volunteer service when residents or volunteers do it and enforcement otherwise.
+Some triggers need particular verbs (``_NEEDS``: 手册 only when 发放, 小程序 only
+when 开发/推出 …), some are blocked by what follows or precedes them (宣传部,
+检查站, 调研主题, 技改造), and a negated trigger (未能得到整治, 不按规定安装) does not
+count. A trigger inside a quoted name (开展“健康进万家”活动) counts only when
+the clause has no trigger outside quotation marks, so the name's words decide
+the type only when nothing else does. 整治 is enforcement when its object is
+order (问题, 违法, 经营, 占道 …), environment work when it is the environment
+(垃圾, 杂物, 违建, 线缆 …); 巡逻 is volunteer service when residents or volunteers
+do it and enforcement otherwise.
 
-The organizer is the nearest organisation mention before the trigger in the
-sentence, else in the paragraph, else a place-named subject opening the
-sentence (运河区…, 沧县…); the name is a quoted name the clause gives the
-activity; the place is what follows 走进/深入/在/到 … when it names a community,
-village, street or venue.
+The organizer is the article's current subject: the organisation mention (from
+``organizations``) or place name (东城区…, 白河县…) that opens a clause, carried
+forward through later clauses and sentences until another subject opens one;
+他们/该区 keep it, 我院/我局 clear it; a bare 社区党委 is completed with the
+community last named (红星社区党委). The name is a quoted name the clause gives
+the activity (开展“…”活动, 以“…”为主题); the place is what follows 走进/深入/在/到 …
+when it names a community, village, street or venue. One activity is returned
+per clause and type; an article's activity types are the set of these.
 """
 
 from __future__ import annotations
@@ -304,7 +311,7 @@ _ENV_OBJECTS = re.compile(
 _ORDER_OBJECTS = re.compile(r"问题|违法|违规|行为|乱象|经营|占道|摊|商户|门店|餐饮|食品|安全|秩序|停放|停车")
 _VOLUNTEER_PATROL = re.compile(r"志愿|义务|自发|楼门长|楼长|居民|老人|党员|轮流")
 
-# A clause opening with a place name is its subject (沧县组织开展…, 运河区以…为抓手).
+# A clause opening with a place name is its subject (白河县组织开展…, 东城区以…为抓手).
 _REGION_SUBJECT = re.compile(
     r"([\u4e00-\u9fff]{1,8}(?:自治县|自治州|开发区|高新区|新区|区(?![域委政长内外级划块])|县(?![委政长级城域])|"
     r"市(?![场民委政级区长直属容貌面域内外])|镇(?![村街政长])|乡(?![村镇亲土愁贤情]))"
@@ -397,7 +404,7 @@ def _clauses(text: str, a: int, b: int, names: list[tuple[int, int]]) -> list[tu
 def _plan_cut(text: str, s: int, e: int, names: list[tuple[int, int]]) -> int:
     """Position from which the sentence ``text[s:e]`` speaks of plans or directives (``e`` if never).
 
-    Markers inside quoted names and slogans (“天价彩礼要不得”) do not count.
+    Markers inside quoted names and slogans (“陋习要不得”) do not count.
     """
     cut = e
     for rx in (_PLAN_HARD, _FUTURE_JIANG, _DIRECTIVE_YAO):
@@ -480,7 +487,7 @@ def _clause_subject(text: str, cs: int, ce: int, mention_at: dict[int, str]) -> 
 
 
 def _qualify(name: str | None, pos: int, mentions: list[tuple[int, int, str]]) -> str | None:
-    """Make a back-reference like 社区党委 specific with the community last named (北门社区党委)."""
+    """Make a back-reference like 社区党委 specific with the community last named (红星社区党委)."""
     if not name:
         return name
     for generic in ("社区", "村", "公司"):

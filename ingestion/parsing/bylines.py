@@ -2,16 +2,16 @@
 
 Handles the shapes newspapers print:
 
-* 本报讯（记者祁洁 通讯员杨林林 栗兵）, 本报讯(通讯员赵超然 记者祁洁)
-* 本报记者 祁洁 本报通讯员 孙利红 胡祝源, 河北日报记者 师源 孙也达 通讯员 张瑞东
-* 河北日报(记者孙也达 通讯员王静), 本报石家庄2月4日电（记者张三 李四）
+* 本报讯（记者王一 通讯员李二 赵三）, 本报讯(通讯员钱四 记者王一)
+* 本报记者 王一 本报通讯员 周五 吴六, 某某日报记者 郑七 冯小八 通讯员 陈九
+* 某某日报(记者冯小八 通讯员褚十), 本报石家庄2月4日电（记者张三 李四）
 * …摄影报道 (everyone credited is a photographer too: listed once per role)
-* photo credits: 河北日报通讯员 曹建雄摄, 本报记者 张三 摄, （李四 摄）
+* photo credits: 某某日报通讯员 卫小一摄, 本报记者 张三 摄, （李四 摄）
 * a trailing credit at the end of a story: （张三 李四） — no role word, so the
   people are taken as the story's reporters.
 
 Names are kept as printed; whitespace inside a name is dropped (韩  鑫 → 韩鑫)
-while names separated by spaces stay separate (师源 孙也达): a lone character
+while names separated by spaces stay separate (郑七 冯小八): a lone character
 cannot be a Chinese name, so single-character tokens are glued to a neighbour.
 """
 
@@ -40,17 +40,16 @@ _ROLE_WORDS: dict[str, str] = {
     "摄影": "photographer",
     "图/": "photographer",
     "文/": "reporter",
+    "评论员": "commentator",  # 本报评论员: a byline without a person
 }
 _PAPER = r"(?:本报|[\u4e00-\u9fff]{2,10}?(?:日报|晚报|都市报|商报|时报|报))"
-_ROLE_RE = re.compile(
-    "(?P<paper>" + _PAPER + r")?\s*(?P<role>" + "|".join(map(re.escape, _ROLE_WORDS)) + ")"
-)
+_ROLE_RE = re.compile("(?P<paper>" + _PAPER + r")?\s*(?P<role>" + "|".join(map(re.escape, _ROLE_WORDS)) + ")")
 _PHOTO_REPORT = re.compile(r"摄影报道|摄影/报道|图文报道")
 # Text and pictures by the same people, printed before the names.
 _TEXT_AND_PHOTO = re.compile(r"文/图|图/文|文、图|图、文")
 # Words that can sit between names in a credit and are not names.
 _FILLER = re.compile(
-    r"文/图|图/文|文、图|图、文|本报讯|本报|报道|联合报道|综合报道|发自|整理|采写|撰文|文图|供图|等|编辑|责任编辑|讯|文字|图片|图"
+    r"文/图|图/文|文、图|图、文|新华社|中新社|新华网|人民网|央视网|中新网|光明网|本报讯|本报|报道|联合报道|综合报道|发自|整理|采写|撰文|文图|供图|等|编辑|责任编辑|讯|文字|图片|图"
 )
 _NAME_TOKEN = re.compile(r"[\u4e00-\u9fff·•]+")
 _NEWSPAPER_RE = re.compile(r"(?P<paper>" + _PAPER + r")(?=\s*(?:讯|[(（]|记者|通讯员|特约|首席|融媒体|全媒体|摄影|见习|实习))")
@@ -59,6 +58,7 @@ _DATELINE_PLACE_RE = re.compile(
     r"[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日\s*(?:电|讯)"
 )
 _OPEN = re.compile(r"[(（]")
+ROLES = frozenset({"reporter", "correspondent", "photographer"})
 MAX_NAME = 4  # longest plain Chinese name (compound surname + two characters)
 
 
@@ -129,7 +129,7 @@ def parse_byline(text: str, start: int, end: int) -> tuple[list[ParsedPerson], s
     for role, a, b in runs:
         for name, na, nb in _names_in(text, a, b):
             this_role = role
-            # 曹建雄摄 / 张三 摄: a photo credit, whatever the title before the name.
+            # 卫小一摄 / 张三 摄: a photo credit, whatever the title before the name.
             tail = text[nb:b].lstrip(" /")
             if name.endswith("摄") and len(name) > 2:
                 name, nb, this_role = name[:-1], nb - 1, "photographer"
@@ -137,12 +137,12 @@ def parse_byline(text: str, start: int, end: int) -> tuple[list[ParsedPerson], s
                 this_role = "photographer"
             if len(name) > MAX_NAME and "·" not in name:
                 continue  # a run of text, not a name
+            if this_role not in ROLES:
+                continue
             people.append(ParsedPerson(name=name, role=this_role, start=na, end=nb))
     if both_roles:
         people += [
-            ParsedPerson(name=p.name, role="photographer", start=p.start, end=p.end)
-            for p in people
-            if p.role != "photographer"
+            ParsedPerson(name=p.name, role="photographer", start=p.start, end=p.end) for p in people if p.role != "photographer"
         ]
     return _unique(people), newspaper
 

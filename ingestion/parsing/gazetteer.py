@@ -24,8 +24,21 @@ from pathlib import Path
 _PLACEHOLDERS = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
 # Outermost administrative suffixes, longest first so 自治县 wins over 县.
 _SUFFIXES = (
-    "特别行政区", "自治区", "自治州", "自治县", "自治旗", "林区", "矿区", "新区", "地区",
-    "省", "市", "县", "区", "旗", "盟",
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "林区",
+    "矿区",
+    "新区",
+    "地区",
+    "省",
+    "市",
+    "县",
+    "区",
+    "旗",
+    "盟",
 )
 # Ethnic words that appear in autonomous units' names; 族 is often dropped there
 # (新疆维吾尔自治区, 伊犁哈萨克自治州), so both spellings are stripped.

@@ -6,7 +6,7 @@ quantity: a date or clock time (their units 年/月/日/时 are not in the table
 four-digit 年 is a year), an age (岁 is not a unit), an ordinal (第…), a frequency
 (每…), a name, slogan or code (inside short quotation marks or 《》, N大 + noun,
 set phrases such as 两个维护), the numeral 一 used as "a/one", or a place name
-written with a numeral (三里屯村).
+written with a numeral (五里桥村).
 
 Qualifiers and the value band (``value_low``/``value_high``):
 
@@ -335,7 +335,7 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _prefix_qualifier(before: str) -> str | None:
-    """Qualifier written just before the number (超过98%, 近300人, 约50吨)."""
+    """Qualifier written just before the number (超过95%, 近400人, 约60吨)."""
     if _FALSE_PREFIX.search(before):
         return None
     m = _PREFIX_RE.search(before)
@@ -507,7 +507,7 @@ def _subject(text: str, hit: _Hit, clause_start: int, clause_end: int) -> tuple[
 
 
 def _period(text: str, sent_start: int, pos: int) -> str | None:
-    """The reporting period stated earlier in the same sentence (今年1至6月份, 截至目前, 上半年)."""
+    """The reporting period stated earlier in the same sentence (今年1至9月份, 截至目前, 上半年)."""
     best = None
     for m in _PERIOD.finditer(text, sent_start, pos):
         if m.group(0):
@@ -579,7 +579,7 @@ def extract_metrics(text: str, spans: list[tuple[int, int]]) -> list[ParsedMetri
             c_start, c_end = _clause_bounds(text, a, b, hit.num_start, hit.end)
             subject, q_start, q_end = _subject(text, hit, c_start, c_end)
             q_start = min(q_start, hit.num_start)
-            # The quote also holds a qualifier written before the number (超过98%).
+            # The quote also holds a qualifier written before the number (超过95%).
             before = text[max(c_start, hit.num_start - 4) : hit.num_start]
             pm = _PREFIX_RE.search(before)
             if pm and not _FALSE_PREFIX.search(before):

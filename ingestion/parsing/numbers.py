@@ -6,10 +6,10 @@ decided by the caller (``metrics.py``), which knows the surrounding text.
 
 Accepted forms::
 
-    "338" "1,215" "3030.1" "1.6万" "3030.1亿" "14.6万余"  (Arabic, optional 万/亿 scale)
+    "512" "2,048" "87.5" "2.3万" "45.6亿" "12.3万余"  (Arabic, optional 万/亿 scale)
     "两" "三十" "一百零五" "一万" "三万五" "二〇二二"      (Chinese)
     "百分之九十八" "百分之7.4"                             (per cent, value 98 / 7.4)
-    "十余" "100余万" "一万多"                               (a trailing 余/多 is ignored here)
+    "十余" "60余万" "一万多"                               (a trailing 余/多 is ignored here)
 
 Vague quantities (数十, 几百, 十几, 两三, 上百) are not numbers: ``None``.
 """
@@ -138,8 +138,8 @@ def parse_chinese(s: str) -> float | None:
 def parse_number(s: str) -> float | None:
     """Value of a numeral string (Arabic, Chinese, mixed scale, 百分之…); None if not a definite number.
 
-    >>> parse_number("14.6万余")
-    146000.0
+    >>> parse_number("12.3万余")
+    123000.0
     >>> parse_number("百分之九十八")
     98.0
     """

@@ -4,9 +4,9 @@ A mention is found at an organisation suffix and extended leftwards over the
 name's CJK characters, at most ``MAX_NAME`` characters, stopping at
 punctuation, digits and the verbs and prepositions that introduce a name
 (开展, 联合, 邀请, 在, 对, 向 …). A conjunction (和, 与, 及) stops the name only
-when a complete organisation name precedes it, so 工业和信息化局 and 文化和旅游厅
+when a complete organisation name precedes it, so 住房和城乡建设局 and 发展和改革委员会
 stay whole while "A中心和B中心" gives two names. Of overlapping candidates the
-longest wins, so 市工信局中小企业科 is one mention, not two.
+longest wins, so 市交通局运输科 is one mention, not two.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from ingestion.parsing.model import ParsedOrganization
 MAX_NAME = 20
 
 # suffix → (org_type, minimum prefix length, characters that must not follow,
-#           characters that must not precede: 大局, 城乡, 集中学, 山海关)
+#           characters that must not precede: 大局, 城乡, 集中学)
 _SUFFIXES: dict[str, tuple[str, int, str, str]] = {}
 
 
@@ -33,163 +33,66 @@ _add(
     1,
     "",
     "",
-    "党委",
-    "党工委",
-    "党支部",
-    "党总支",
-    "纪委监委",
-    "纪委",
-    "监委",
-    "机关工委",
-    "县委",
-    "市委",
-    "区委",
-    "省委",
-    "政法委",
-    "组织部",
-    "宣传部",
-    "统战部",
-    "宣传统战部",
-    "党校",
+    *(
+        "党委 党工委 党支部 党总支 纪委监委 纪委 监委 机关工委 县委 市委 区委 省委 政法委 组织部 宣传部 统战部 "
+        "宣传统战部 党校"
+    ).split(),
 )
-_add("party", 1, "织员", "", "党组")
-_add("party", 2, "分署门队", "", "支部")
+_add("party", 1, "织员", "", *"党组".split())
+_add("party", 2, "分署门队", "", *"支部".split())
 _add(
     "mass_org",
     1,
     "",
     "",
-    "妇联",
-    "团委",
-    "总工会",
-    "工会",
-    "残联",
-    "科协",
-    "文联",
-    "侨联",
-    "工商联",
-    "红十字会",
-    "联合会",
-    "协会",
-    "商会",
-    "学会",
-    "基金会",
-    "促进会",
-    "研究会",
-    "志愿者协会",
+    *(
+        "妇联 团委 总工会 工会 残联 科协 文联 侨联 工商联 红十字会 联合会 协会 商会 学会 基金会 促进会 研究会 "
+        "志愿者协会"
+    ).split(),
 )
 _add(
     "government",
     1,
     "",
-    "山",
-    "人民政府",
-    "政府",
-    "管委会",
-    "委员会",
-    "人民法院",
-    "法院",
-    "人民检察院",
-    "检察院",
-    "海关",
-    "街道办事处",
-    "办事处",
-    "公安局",
-    "派出所",
-    "司法所",
-    "卫健委",
-    "发改委",
-    "教委",
-    "农委",
-    "住建委",
-    "工信委",
-    "网信办",
-    "文明办",
-    "创城办",
-    "综治办",
-    "信访办",
-    "扶贫办",
-    "政府办",
-    "党政办",
-    "人防办",
-    "督查办",
-    "办公室",
-    "支队",
-    "大队",
-    "中队",
-    "武装部",
-)
-_add("government", 2, "面势部限级长", "大格布结全当开残变饭时赌骗终定僵棋胜败出入电", "局")
-_add("government", 2, "", "大客餐展舞门前歌饭宴事", "厅")
-_add("government", 2, "道办工委", "", "街道")
-_add("government", 2, "村镇亲土愁贤情音野里民间下", "城村下家老返故回同异他本全重古小名集", "乡")
-_add("government", 2, "村街区政长", "乡城村重古小名集市", "镇")
-_add("government", 2, "理置罚于在长级", "", "管理处", "执法处")
-_add("government", 2, "技学普研室长目", "学专本内外儿妇眼牙工理文百", "科")
-_add("company", 2, "", "", "有限公司", "分公司", "公司", "集团", "银行", "合作社")
-_add(
-    "hospital",
-    1,
     "",
-    "",
-    "医院",
-    "卫生院",
-    "保健院",
-    "卫生服务站",
-    "卫生服务中心",
-    "卫生室",
-    "诊所",
-    "疾控中心",
-    "疾病预防控制中心",
+    *(
+        "人民政府 政府 管委会 委员会 人民法院 法院 人民检察院 检察院 街道办事处 办事处 公安局 派出所 司法所 卫健委 "
+        "发改委 教委 农委 住建委 工信委 网信办 文明办 创城办 综治办 信访办 扶贫办 政府办 党政办 人防办 督查办 "
+        "办公室 支队 大队 中队 武装部"
+    ).split(),
 )
-_add("school", 1, "习", "中集", "学校", "小学", "中学", "大学", "学院", "幼儿园")
-_add("community", 2, "", "", "社区", "村委会", "居委会", "业委会", "村民委员会", "居民委员会")
-_add("other", 2, "工任城区位点环思", "", "中心")
+_add("government", 2, "", "", "海关")  # a customs office needs a place name (黄埔海关)
+_add("government", 2, "面势部限级长", "大格布结全当开残变饭时赌骗终定僵棋胜败出入电", *"局".split())
+_add("government", 2, "", "大客餐展舞门前歌饭宴事", *"厅".split())
+_add("government", 2, "道办工委", "", *"街道".split())
+_add("government", 2, "村镇亲土愁贤情音野里民间下", "城村下家老返故回同异他本全重古小名集", *"乡".split())
+_add("government", 2, "村街区政长", "乡城村重古小名集市", *"镇".split())
+_add("government", 2, "理置罚于在长级", "", *"管理处 执法处".split())
+_add("government", 2, "技学普研室长目", "学专本内外儿妇眼牙工理文百", *"科".split())
+_add("company", 2, "", "", *"有限公司 分公司 公司 集团 银行 合作社".split())
+_add("hospital", 1, "", "", *"医院 卫生院 保健院 卫生服务站 卫生服务中心 卫生室 诊所 疾控中心 疾病预防控制中心".split())
+_add("school", 1, "习", "中集", *"学校 小学 中学 大学 学院 幼儿园".split())
+_add("community", 2, "", "", *"社区 村委会 居委会 业委会 村民委员会 居民委员会".split())
+_add("other", 2, "工任城区位点环思", "", *"中心".split())
 _add(
     "other",
     2,
     "位点岗台着在立起出长",
     "",
-    "实践站",
-    "服务站",
-    "工作站",
-    "救助站",
-    "管理站",
-    "监测站",
-    "文化站",
-    "实践所",
-    "服务所",
-    "事务所",
-    "研究所",
-    "研究院",
-    "设计院",
-    "养老院",
-    "敬老院",
-    "福利院",
+    *(
+        "实践站 服务站 工作站 救助站 管理站 监测站 文化站 实践所 服务所 事务所 研究所 研究院 设计院 养老院 敬老院 "
+        "福利院"
+    ).split(),
 )
 _add(
     "other",
     2,
     "伍员长列",
     "",
-    "服务队",
-    "志愿队",
-    "突击队",
-    "工作队",
-    "小分队",
-    "先锋队",
-    "宣讲队",
-    "巡逻队",
-    "文艺队",
-    "执法队",
-    "宣讲团",
-    "讲师团",
-    "艺术团",
-    "合唱团",
-    "观摩团",
-    "巡访团",
-    "汇智团",
-    "志愿服务团",
+    *(
+        "服务队 志愿队 突击队 工作队 小分队 先锋队 宣讲队 巡逻队 文艺队 执法队 宣讲团 讲师团 艺术团 合唱团 观摩团 "
+        "志愿服务团"
+    ).split(),
 )
 
 # The suffix decides the type, with a few names that say otherwise.
@@ -264,11 +167,11 @@ def _name_start(text: str, lo: int, suffix_start: int) -> int:
         if not exc.match(ext, m.start()):
             cut = max(cut, m.end())
     if ext.startswith("联合", cut - 2) and cut >= 2:
-        # 中国联合网络… / 联合会: here 联合 is part of the name.
+        # 中国联合… (a national company) / 联合会 / 联合国: here 联合 is part of the name.
         if ext[max(0, cut - 4) : cut - 2] == "中国" or ext[cut : cut + 1] in ("会", "国"):
             cut = _recut(ext, cut - 2)
     for m in _CONJ_RE.finditer(ext):
-        # 工业和信息化局 keeps its 和; "A中心和B中心" and "党建工作与工会" do not.
+        # 住房和城乡建设局 keeps its 和; "A中心和B中心" and "业务工作与工会" do not.
         if m.start() >= cut and (_ORG_END_RE.search(ext[: m.start()]) or len(ext) - m.end() < 2):
             cut = max(cut, m.end())
     for m in _NUMERAL_MEASURE.finditer(ext):
@@ -276,7 +179,7 @@ def _name_start(text: str, lo: int, suffix_start: int) -> int:
     while cut < len(ext) and ext[cut] in "和与及同":
         cut += 1
     if i + cut > lo and text[i + cut - 1].isdigit() and cut < len(ext) and ext[cut] in "个家位名支所座处条批":
-        cut += 1  # 19支志愿服务队: the measure word is not part of the name
+        cut += 1  # 3支青年突击队: the measure word is not part of the name
     return i + cut
 
 
@@ -318,7 +221,7 @@ def _candidates(text: str, a: int, b: int) -> list[_Cand]:
 
 
 def _maximal(cands: list[_Cand]) -> list[_Cand]:
-    """Drop candidates inside a longer one (市工信局 inside 市工信局中小企业科)."""
+    """Drop candidates inside a longer one (市交通局 inside 市交通局运输科)."""
     keep = []
     for c in sorted(cands, key=lambda c: (c.start, -(c.end - c.start))):
         if any(k.start <= c.start and c.end <= k.end for k in keep):

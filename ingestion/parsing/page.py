@@ -10,6 +10,7 @@ are sliced from the original.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 
 from ingestion.parsing.bylines import parse_byline
@@ -83,9 +84,7 @@ def _credits(text: str, layout: ArticleLayout) -> tuple[list[ParsedPerson], list
     return unique, papers, byline
 
 
-def _page_newspaper(
-    meta: PageMeta | None, papers: list[str], context: RegionContext
-) -> str | None:
+def _page_newspaper(meta: PageMeta | None, papers: list[str], context: RegionContext) -> str | None:
     """The page's paper: the sidecar's, else the one credits name, else 本报 on a city's page → <city>日报."""
     if meta and meta.newspaper:
         return meta.newspaper
@@ -116,21 +115,16 @@ def parse_page(text: str, meta: PageMeta | None = None) -> ParsedPage:
     context = page_context(norm, all_spans, explicit, exclude=person_spans)
     newspaper = _page_newspaper(meta, all_papers, context)
     if newspaper != context.newspaper:
-        context = RegionContext(
-            newspaper=newspaper,
-            city_code=context.city_code,
-            province_codes=context.province_codes,
-            exclude=context.exclude,
-        )
+        context = dataclasses.replace(context, newspaper=newspaper)
 
     articles = []
-    for art, (people, papers, byline) in zip(layout.articles, credits):
+    for art, (people, papers, byline) in zip(layout.articles, credits, strict=True):
         spans = list(art.body_spans)
         regions = find_regions(norm, spans, context)
         orgs = extract_organizations(norm, spans)
         acts = extract_activities(norm, spans, orgs)
         metrics = extract_metrics(norm, spans)
-        paper = next((p for p in papers if p != THIS_PAPER), None)
+        paper = next((p for p in papers if p != THIS_PAPER and p.endswith("报")), None)
         if paper is None and THIS_PAPER in papers:
             paper = newspaper
         articles.append(
@@ -138,7 +132,7 @@ def parse_page(text: str, meta: PageMeta | None = None) -> ParsedPage:
                 title=_printed(text, art.title) or "",
                 subtitle=_printed(text, art.subtitle),
                 kicker=_printed(text, art.kicker),
-                section=_printed(text, _section_span(art)) if False else art.section,
+                section=art.section,
                 kind=art.kind,
                 byline=byline or None,
                 dateline_place=art.dateline_place,
@@ -158,10 +152,6 @@ def parse_page(text: str, meta: PageMeta | None = None) -> ParsedPage:
         page_banner=_printed(text, layout.banner),
         articles=tuple(articles),
     )
-
-
-def _section_span(art: ArticleLayout) -> None:
-    return None
 
 
 def to_benchmark(page: ParsedPage, file_name: str, text: str) -> dict:

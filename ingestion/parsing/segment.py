@@ -42,23 +42,28 @@ from ingestion.parsing.normalise import duplicate_spans, paragraphs
 # ---------------------------------------------------------------------------
 _CJK = "\u4e00-\u9fff"
 _MD = re.compile(r"^(#{1,6})\s*")
-_BULLET = re.compile(r"^(?:[■●▲◆□★☆◇○◎▶►•>]|[-+*]\s)\s*")
+_BULLET = re.compile(r"(?:[■●▲◆□★☆◇○◎▶►•>]|[-+*]\s)\s*")
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUM = "0-9一二三四五六七八九十"
 _PAPER = rf"(?:本报|新华社|中新社|[{_CJK}]{{2,10}}?(?:日报|晚报|都市报|商报|时报|报))"
 _DATELINE = re.compile(
     rf"^(?P<head>(?P<paper>{_PAPER})\s*(?P<how>讯|(?P<place>[{_CJK}]{{2,8}}?)\s*[{_NUM}]{{1,3}}月[{_NUM}]{{1,3}}日\s*(?:电|讯))?)"
-    r"\s*(?:(?P<credit>\([^()\n]{0,80}\))|(?P<bare>(?:\s*(?:本报)?(?:记者|通讯员|实习生)\s*(?:[\u4e00-\u9fff·]{2,4}(?:\s+|$))+)+))?"
+    r"\s*(?:(?P<credit>\([^()\n]{0,80}\))|(?P<bare>(?:\s*(?:本报)?(?:记者|通讯员|实习生)\s*(?:[\u4e00-\u9fff·]{2,4}(?:\s+|$|(?=报道|[:：])))+)+))?"
 )
-_ROLE = r"(?:首席|特约|见习|实习|融媒体|全媒体|驻站|摄影|图片)?(?:记者|通讯员)|实习生|特约摄影"
+_ROLE = r"(?:首席|特约|见习|实习|融媒体|全媒体|驻站|摄影|图片)?(?:记者|通讯员)|实习生|特约摄影|评论员"
 _ROLE_RE = re.compile(_ROLE)
 _BYLINE_START = re.compile(rf"^(?:{_PAPER})?\s*(?:{_ROLE}|文/|图/|文\s*/\s*图|图\s*/\s*文)")
 # Words a credit may contain besides roles and names.
-_CREDIT_WORDS = re.compile(
-    rf"{_PAPER}|{_ROLE}|摄影报道|图文报道|联合报道|报道|摄影|文/图|图/文|文/|图/|摄|[\s、,，/()·]"
+_CREDIT_WORDS = re.compile(rf"{_PAPER}|{_ROLE}|摄影报道|图文报道|联合报道|报道|摄影|文/图|图/文|文/|图/|摄|[\s、,，/()·]")
+# Page furniture: editors' credits and edition lines, never part of a story.
+_FURNITURE = re.compile(
+    r"^(?:本版|本期)?(?:责任编辑|责编|编辑|美编|美术编辑|版式|组版|校对|审读|制图|主编|值班主任)\s*[:：]"
+    r"|^\(?\s*《\s*[\u4e00-\u9fff]{2,10}报\s*》\s*\(?\s*\d{4}年"
 )
 _PHOTO_CREDIT_END = re.compile(r"(?:摄影?|供图)\)?$")
-_CAPTION_START = re.compile(r"^(?:上图|中图|下图|左图|右图|左上图|右上图|左下图|右下图|组图|题图|图为|图[一二三四五六七八九十①-⑳\d]+)\s*[:为]?")
+_CAPTION_START = re.compile(
+    r"^(?:上图|中图|下图|左图|右图|左上图|右上图|左下图|右下图|组图|题图|图为|图[一二三四五六七八九十①-⑳\d]+)\s*[:为]?"
+)
 _CAPTION_END = re.compile(r"\((?:资料片|资料图片?|本报资料图片|[^()]{0,12}供图|[^()]{0,12}发|图片来源[^()]*)\)$")
 # A caption line that ends with its picture's credit: 图为…。 本报记者 张三 摄
 _INLINE_PHOTO_CREDIT = re.compile(
@@ -74,10 +79,11 @@ _NOT_CREDIT_WORDS = frozenset(
 _SENTENCE_END = "。！？!?…"
 # Clause punctuation: a short line with it is cut-off text, not a label.
 _CLAUSE_MARK = re.compile(r"[,，、]")
-_CLOSERS = "”’」』)\""
+_CLOSERS = '”’」』)"'
 MAX_HEAD = 40  # longest headline, label or subheading in characters
 MAX_DECK = 90  # a deck (subtitle) between title and byline can be a whole sentence
 MAX_BYLINE = 60
+MIN_TITLE = 8  # shorter lines above a long one are more likely labels than titles
 GAP = 2  # blank lines that mark a picture's place (a layout break)
 BRIEFS_LABEL = re.compile(r"速递|速览|简讯|快讯|短讯|简报|集锦|要闻|动态|播报|快报|一句话新闻|新闻链接|扫描|一览|直击|传真")
 MIN_FEATURE_CHARS = 800
@@ -126,7 +132,9 @@ def _credit_only(s: str) -> bool:
         return False
     rest = _CREDIT_WORDS.sub(" ", s)
     tokens = rest.split()
-    return bool(tokens) and all(len(t) <= 4 for t in tokens) and len(s) <= MAX_BYLINE
+    if not tokens:
+        return "评论员" in s  # 本报评论员: an unnamed but real byline
+    return all(len(t) <= 4 for t in tokens) and len(s) <= MAX_BYLINE
 
 
 def is_byline_line(s: str) -> bool:
@@ -137,7 +145,7 @@ def is_byline_line(s: str) -> bool:
 
 
 def is_photo_credit(s: str) -> bool:
-    """A photo credit line: 河北日报通讯员 曹建雄摄, 本报记者 张三 摄, （李四 摄）."""
+    """A photo credit line: 某某日报通讯员 卫小一摄, 本报记者 张三 摄, （李四 摄）."""
     s2 = s.strip("()")
     if len(s2) > MAX_BYLINE or not _PHOTO_CREDIT_END.search(s2 if s2.endswith(("摄", "摄影", "供图")) else s):
         return False
@@ -171,6 +179,8 @@ def dateline_match(s: str) -> re.Match[str] | None:
 
 
 def _classify(s: str) -> str:
+    if _FURNITURE.match(s):
+        return "furniture"
     head = s[:14]
     if ("报" in head or "社" in head) and dateline_match(s):
         return "dateline"
@@ -185,6 +195,8 @@ def _classify(s: str) -> str:
         return "credit"
     if _CAPTION_START.match(s) or _CAPTION_END.search(s):
         return "caption"
+    if s.endswith(("摄", "摄)")) and _INLINE_PHOTO_CREDIT.search(s):
+        return "caption"  # a picture's text ending with its credit
     if s.startswith(("——", "--", "—", "－－")) and is_headline_like(s.lstrip("—-－ "), MAX_DECK):
         return "deck"
     if is_headline_like(s):
@@ -275,30 +287,35 @@ def _ends_sentence(s: str) -> bool:
 
 
 def _find_banner(lines: list[Line], page: str) -> int | None:
-    if not lines:
+    """The campaign line across the top of the page, if the first line is one."""
+    top = next((i for i, ln in enumerate(lines) if ln.kind != "furniture"), None)
+    if top is None:
         return None
-    first = lines[0]
+    first = lines[top]
     s = first.text(page)
     if first.kind != "head" and not (first.kind == "body" and is_headline_like(s, 60)):
         return None
     if first.md:
         return None
-    nxt = lines[1] if len(lines) > 1 else None
+    nxt = lines[top + 1] if len(lines) > top + 1 else None
     if nxt is None or nxt.kind in ("dateline", "byline", "deck"):
         return None
     parts = [p for p in s.split() if len(p) >= 6]
     if len(s) >= 20 or len(parts) >= 2:
-        return 0
+        return top
     return None
 
 
 def _is_deck(lines: list[Line], page: str, i: int, above: int | None) -> bool:
+    """A dashed subtitle, or a whole sentence printed under the title (too long for a headline)."""
     ln = lines[i]
     if ln.kind == "deck":
         return True
-    if above is None:
+    if above is None or ln.kind not in ("head", "body"):
         return False
     s, t = ln.text(page), lines[above].text(page)
+    if len(t) < MIN_TITLE or BRIEFS_LABEL.search(t):
+        return False  # what is above is a section label, so this line is the title
     commas = s.count(",") + s.count("，")
     return len(s) > 25 and len(s) > 1.5 * len(t) and commas >= 2 and "," not in t and "，" not in t
 
@@ -337,8 +354,6 @@ def _make_draft(lines: list[Line], page: str, anchor: int, group: list[int], anc
     rest = list(group)
     if len(rest) >= 2 and _is_deck(lines, page, rest[-1], rest[-2]):
         deck = rest.pop()
-    elif len(rest) >= 2 and lines[rest[-1]].kind == "deck":
-        deck = rest.pop()
     title = rest.pop()
     kicker = None
     if rest and _is_kicker(lines, page, rest[-1], title):
@@ -365,10 +380,12 @@ def _find_leads(lines: list[Line], page: str, d: _Draft, floor: int, banner: int
         j -= 1
     if not leads:
         return
-    at_top = j < floor or j == banner
+    at_top = j == banner or all(lines[k].kind == "furniture" for k in range(j + 1))
     if not at_top:
+        if j < floor:
+            return  # the paragraphs above are the previous article's
         b = lines[j]
-        if b.kind not in ("head", "caption") or b.index < floor:
+        if b.kind not in ("head", "caption"):
             return
         if b.blanks >= GAP or b.kind == "caption":
             # A caption after a picture: the text before it must be complete,
@@ -414,6 +431,16 @@ def _briefs_items(lines: list[Line], page: str, taken: set[int], banner: int | N
     return drafts
 
 
+def _title_below(lines: list[Line], page: str, anchor: int) -> int | None:
+    """The headline right under a byline that has none above it, if any."""
+    if lines[anchor].kind != "byline" or anchor + 2 >= len(lines):
+        return None
+    head, nxt = lines[anchor + 1], lines[anchor + 2]
+    if head.kind == "head" and not head.dup and nxt.kind in ("body", "dateline"):
+        return anchor + 1
+    return None
+
+
 def _single_story(lines: list[Line], page: str, banner: int | None) -> list[_Draft]:
     """A page without any dateline or byline: its first headline and what follows."""
     for i, ln in enumerate(lines):
@@ -440,6 +467,8 @@ def segment(text: str) -> PageLayout:
     banner = _find_banner(lines, text)
     drafts: list[_Draft] = []
     floor = (banner + 1) if banner is not None else 0
+    while floor < len(lines) and lines[floor].kind == "furniture":
+        floor += 1
     taken: set[int] = set()
     seen_titles: set[str] = set()
     for i, ln in enumerate(lines):
@@ -449,6 +478,15 @@ def segment(text: str) -> PageLayout:
             continue  # a second credit line under the same headline
         group = _group_above(lines, text, i, floor, banner)
         if not group:
+            below = _title_below(lines, text, i)
+            if below is None:
+                continue
+            # A commentary or a column prints the byline above its headline.
+            d = _make_draft(lines, text, i, [below], ln.kind)
+            d.first = i
+            drafts.append(d)
+            taken.update(range(i, below + 1))
+            floor = below + 1
             continue
         d = _make_draft(lines, text, i, group, ln.kind)
         title_text = lines[d.title].text(text)
@@ -485,7 +523,15 @@ def _assemble(lines: list[Line], page: str, drafts: list[_Draft]) -> list[Articl
             # Labels printed at the foot of the page head nothing that follows.
             while last > d.anchor and lines[last].kind == "head" and not _CLAUSE_MARK.search(lines[last].text(page)):
                 last -= 1
-        label = d.labels[-1] if d.labels else (d.boundary if d.boundary is not None and lines[d.boundary].kind == "head" and lines[d.boundary].blanks < GAP else None)
+        label = (
+            d.labels[-1]
+            if d.labels
+            else (
+                d.boundary
+                if d.boundary is not None and lines[d.boundary].kind == "head" and lines[d.boundary].blanks < GAP
+                else None
+            )
+        )
         title_md = lines[d.title].md
         if label is not None:
             section = _section_text(lines, page, label)
@@ -516,6 +562,8 @@ def _assemble(lines: list[Line], page: str, drafts: list[_Draft]) -> list[Articl
                 body_chars += lines[x].end - lines[x].start
         for j in range(d.anchor, last + 1):
             ln = lines[j]
+            if j in head_lines or ln.kind == "furniture":
+                continue
             s = ln.text(page)
             if ln.kind == "dateline" and j == d.anchor:
                 m = dateline_match(s)

@@ -82,8 +82,8 @@ def test_organizer_carries_over_to_the_next_sentence():
 
 
 def test_region_as_subject():
-    a = acts("近日，青山县组织开展观摩活动。")[0]
-    assert a.organizer == "青山县" and a.activity_type == "training_exchange"
+    a = acts("近日，白河县组织开展观摩活动。")[0]
+    assert a.organizer == "白河县" and a.activity_type == "training_exchange"
 
 
 def test_quote_is_a_substring_clause():
@@ -108,7 +108,7 @@ def test_directive_carries_over_semicolons():
 
 
 def test_following_a_standard_is_not_a_directive():
-    assert "environment_infrastructure" in kinds("按照门前三包要求，开展卫生清扫活动。")
+    assert "environment_infrastructure" in kinds("按照环境卫生责任区要求，开展卫生清扫活动。")
 
 
 def test_personal_repairs_are_not_infrastructure():

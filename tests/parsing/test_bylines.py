@@ -71,7 +71,12 @@ def test_photo_report_makes_everyone_a_photographer_too():
 
 @pytest.mark.parametrize(
     "s, name",
-    [("某某日报通讯员 曹一鸣摄", "曹一鸣"), ("本报记者 高原摄", "高原"), ("本报记者 高原 摄", "高原"), ("（李四 摄）", "李四")],
+    [
+        ("某某日报通讯员 曹一鸣摄", "曹一鸣"),
+        ("本报记者 高原摄", "高原"),
+        ("本报记者 高原 摄", "高原"),
+        ("（李四 摄）", "李四"),
+    ],
 )
 def test_photo_credit_is_photographer_only(s, name):
     assert people(s) == [(name, "photographer")]
@@ -82,7 +87,7 @@ def test_spaced_out_two_character_name_is_one_name():
 
 
 def test_names_separated_by_spaces_stay_separate():
-    assert people("记者 师一 孙也达 王小二") == [("师一", "reporter"), ("孙也达", "reporter"), ("王小二", "reporter")]
+    assert people("记者 师一 冯小八 王小二") == [("师一", "reporter"), ("冯小八", "reporter"), ("王小二", "reporter")]
 
 
 def test_two_spaced_out_names_in_a_row():

@@ -23,7 +23,7 @@ from ingestion.parsing.numbers import parse_arabic, parse_chinese, parse_number
         ("三万五", 35000.0),
         ("十万", 100000.0),
         ("一亿二千万", 120000000.0),
-        ("二〇二二", 2022.0),
+        ("二〇一九", 2019.0),
     ],
 )
 def test_chinese(numeral, value):
@@ -35,9 +35,7 @@ def test_chinese_vague_or_malformed_is_none(numeral):
     assert parse_chinese(numeral) is None
 
 
-@pytest.mark.parametrize(
-    ("numeral", "value"), [("338", 338.0), ("1,215", 1215.0), ("3030.1", 3030.1), ("1,234.5", 1234.5)]
-)
+@pytest.mark.parametrize(("numeral", "value"), [("512", 512.0), ("2,048", 2048.0), ("87.5", 87.5), ("1,234.5", 1234.5)])
 def test_arabic(numeral, value):
     assert parse_arabic(numeral) == value
 
@@ -45,11 +43,11 @@ def test_arabic(numeral, value):
 @pytest.mark.parametrize(
     ("numeral", "value"),
     [
-        ("1.6万", 16000.0),
-        ("3030.1亿", 303010000000.0),
-        ("14.6万余", 146000.0),
-        ("100余万", 1000000.0),
-        ("1100万余", 11000000.0),
+        ("2.3万", 23000.0),
+        ("45.6亿", 4560000000.0),
+        ("12.3万余", 123000.0),
+        ("60余万", 600000.0),
+        ("2300万余", 23000000.0),
         ("一万多", 10000.0),
         ("十余", 10.0),
         ("百分之九十八", 98.0),
@@ -62,5 +60,5 @@ def test_parse_number(numeral, value):
 
 
 def test_scaled_decimal_has_no_binary_noise():
-    assert parse_number("14.6万") == 146000.0
-    assert parse_number("15.06万") == 150600.0
+    assert parse_number("14.7万") == 147000.0
+    assert parse_number("12.03万") == 120300.0

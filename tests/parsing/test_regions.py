@@ -43,7 +43,15 @@ def test_short_forms_strip_suffixes_and_ethnic_words():
 
 def test_gazetteer_rows_have_the_table_columns():
     row = gazetteer_rows()[0]
-    assert set(row) == {"region_code", "region_name", "short_name", "level", "parent_code", "province_code", "city_code"}
+    assert set(row) == {
+        "region_code",
+        "region_name",
+        "short_name",
+        "level",
+        "parent_code",
+        "province_code",
+        "city_code",
+    }
 
 
 # --- mentions ------------------------------------------------------------------
@@ -121,8 +129,19 @@ def test_prefixed_development_zone_gives_zone_and_city():
 
 def test_bare_zone_on_a_page_with_a_known_city():
     ctx = RegionContext(city_code=TANGSHAN, province_codes=frozenset({HEBEI}), city_confident=True)
-    assert names("近日，开发区组织企业座谈。", ctx) == ["唐山经济开发区"]
-    assert names("在高新区举行。", ctx) == ["唐山高新区"]
+    got = find_regions("近日，开发区组织企业座谈。", [(0, 13)], ctx)
+    assert [(r.name, r.level, r.inferred) for r in got] == [
+        ("唐山经济开发区", "zone", False),
+        ("唐山市", "city", True),
+    ]
+    assert [r.name for r in find_regions("在高新区举行。", [(0, 7)], ctx) if not r.inferred] == ["唐山高新区"]
+
+
+def test_printed_city_replaces_the_inferred_one():
+    ctx = RegionContext(city_code=TANGSHAN, province_codes=frozenset({HEBEI}), city_confident=True)
+    text = "开发区企业来到唐山参展。"
+    got = find_regions(text, [(0, len(text))], ctx)
+    assert [(r.name, r.inferred) for r in got] == [("唐山经济开发区", False), ("唐山市", False)]
 
 
 def test_bare_zone_without_a_known_city_is_skipped():
@@ -156,3 +175,12 @@ def test_page_context_finds_the_dominant_city_and_province():
 def test_page_context_from_the_papers_name():
     ctx = page_context("正文。", [(0, 3)], newspaper="唐山日报")
     assert ctx.city_code == TANGSHAN and ctx.city_confident
+
+
+def test_other_newspaper_name_shapes_are_not_places():
+    assert names("唐山劳动日报社组织采访。") == []
+    assert names("保定晚报消息。") == []
+
+
+def test_a_report_from_a_place_counts():
+    assert names("唐山报道：活动举行。") == ["唐山市"]

@@ -133,7 +133,7 @@ def test_deck_with_dashes_and_named_paper():
 
 def test_sentence_deck_and_kicker():
     text = f"""
-首句标题开头
+某县选派驻村干部强化帮扶
 
 今年以来,各工作队帮助销售农产品,修缮道路,建设水渠,成效明显
 
@@ -150,7 +150,7 @@ def test_sentence_deck_and_kicker():
 {BODY}
 """
     page = parse_page(text)
-    assert [a.title for a in page.articles] == ["首句标题开头", "某局开展品牌创建活动"]
+    assert [a.title for a in page.articles] == ["某县选派驻村干部强化帮扶", "某局开展品牌创建活动"]
     assert page.articles[0].subtitle.startswith("今年以来")
     assert page.articles[1].kicker == "“实干争先 奋勇争优”"
 
@@ -317,6 +317,36 @@ def test_to_benchmark_shape_and_quotes_from_the_original():
     doc = to_benchmark(parse_page(text), "x.txt", text)
     assert doc["file"] == "x.txt"
     (a,) = doc["articles"]
-    assert set(a) >= {"title", "subtitle", "section", "kind", "people", "regions", "activity_types", "activities", "metrics"}
+    assert set(a) >= {
+        "title",
+        "subtitle",
+        "section",
+        "kind",
+        "people",
+        "regions",
+        "activity_types",
+        "activities",
+        "metrics",
+    }
     for m in a["metrics"]:
         assert m["quote"] in text
+
+
+def test_a_short_news_item_keeps_its_body_when_a_feature_follows():
+    text = f"""
+某局：开展检查
+
+本报讯（记者王小明）{BODY}
+
+{BODY3}
+
+多方联动解民忧 共建共治促和谐
+
+本报记者 王小明
+
+{BODY2}
+"""
+    norm, lay = layout(text)
+    news, feature = lay.articles
+    assert news.end > norm.index(normalise(BODY3))
+    assert feature.start > news.end

@@ -7,7 +7,6 @@ config` is run too, in addition to (never instead of) these checks.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -362,65 +361,3 @@ def test_env_example_says_how_to_generate_each_secret():
                 break
             comment.append(line)
         assert any("python3 -c" in c or "openssl" in c for c in comment), var
-
-
-# --------------------------------------------------------------------------- docker compose config
-
-
-def compose_cli() -> list[str] | None:
-    """A Compose v2 CLI (plugin or standalone), or None."""
-    for cmd in (["docker", "compose"], ["docker-compose"]):
-        if shutil.which(cmd[0]) is None:
-            continue
-        try:
-            out = subprocess.run([*cmd, "version", "--short"], capture_output=True, text=True, timeout=30)
-        except (OSError, subprocess.TimeoutExpired):
-            continue
-        if out.returncode == 0 and re.match(r"v?2\.", out.stdout.strip()):
-            return cmd
-    return None
-
-
-COMPOSE_CLI = compose_cli()
-needs_compose = pytest.mark.skipif(COMPOSE_CLI is None, reason="no Compose v2 CLI on this machine")
-
-
-def run_config(tmp_path: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
-    # An empty env file and a clean environment: only `env` feeds interpolation.
-    empty = tmp_path / "empty.env"
-    empty.write_text("", encoding="utf-8")
-    base = {k: v for k, v in os.environ.items() if k in {"PATH", "HOME", "DOCKER_CONFIG"}}
-    return subprocess.run(
-        [
-            *COMPOSE_CLI,
-            "--project-directory",
-            str(ROOT),
-            "--env-file",
-            str(empty),
-            "-f",
-            str(COMPOSE_FILE),
-            "config",
-            "--quiet",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**base, **env},
-    )
-
-
-@needs_compose
-def test_docker_compose_config_accepts_the_file_with_secrets_set(tmp_path):
-    env = {var: "x" * 32 for var in required_vars(COMPOSE_FILE.read_text(encoding="utf-8"))}
-    result = run_config(tmp_path, env)
-    assert result.returncode == 0, result.stderr
-
-
-@needs_compose
-def test_docker_compose_config_refuses_to_run_without_secrets(tmp_path):
-    required = required_vars(COMPOSE_FILE.read_text(encoding="utf-8"))
-    for missing in sorted(required):
-        env = {var: "x" * 32 for var in required if var != missing}
-        result = run_config(tmp_path, env)
-        assert result.returncode != 0, missing
-        assert f"set {missing} in .env" in result.stderr, result.stderr

@@ -15,7 +15,7 @@ DEMO_START = date(2026, 11, 2)
 EXAMPLE_SQL = """select a.activity_type, count(*) as mentions, count(distinct a.article_id) as articles
 from marts.fct_activities as a
 group by all
-order by mentions desc
+order by mentions desc, a.activity_type
 limit 5"""
 
 
@@ -56,30 +56,31 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_one(settings: Settings, run_date: date, verbose: bool) -> dict | None:
-    from ingestion.airflow_runner import run_dag
+def _run_dates(settings: Settings, dates: list[date], verbose: bool) -> dict[str, str]:
+    """Run the DAG for each date in one Airflow process; return each date's report verdict."""
+    from ingestion.airflow_runner import run_dags
     from ingestion.report import read_summary
 
-    proc = run_dag(settings, run_date, quiet=not verbose)
-    summary = read_summary(settings.reports, run_date)
-    if proc.returncode != 0 or summary is None:
-        tail = ((proc.stdout or "") + (proc.stderr or ""))[-3000:] if not verbose else ""
-        print(f"{run_date}: airflow exited {proc.returncode}\n{tail}", file=sys.stderr)
-    return summary
+    proc = run_dags(settings, dates, quiet=not verbose)
+    verdicts = {}
+    for day in dates:
+        summary = read_summary(settings.reports, day)
+        verdicts[day.isoformat()] = summary["verdict"] if summary else "failed"
+    if proc.returncode != 0 and not verbose:
+        tail = ((proc.stdout or "") + (proc.stderr or ""))[-3000:]
+        print(f"airflow exited {proc.returncode}; last output:\n{tail}", file=sys.stderr)
+    return verdicts
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """Run the DAG through Airflow for one date (or a range, as a backfill)."""
+    """Run the DAG through Airflow for one date, or each date of a range (a backfill)."""
     settings = _settings(args)
     end = args.end or args.date
-    day, worst = args.date, 0
-    while day <= end:
-        summary = _run_one(settings, day, args.verbose)
-        verdict = summary["verdict"] if summary else "failed"
-        print(f"{day}: {verdict}  report: {settings.reports / 'runs' / (day.isoformat() + '.html')}")
-        worst = max(worst, 1 if verdict == "failed" else 0)
-        day += timedelta(days=1)
-    return worst
+    dates = [args.date + timedelta(days=i) for i in range((end - args.date).days + 1)]
+    verdicts = _run_dates(settings, dates, args.verbose)
+    for day, verdict in verdicts.items():
+        print(f"{day}: {verdict}  report: {settings.reports / 'runs' / (day + '.html')}")
+    return 1 if "failed" in verdicts.values() else 0
 
 
 def _query(settings: Settings, sql: str) -> tuple[list[str], list[tuple]]:
@@ -106,12 +107,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     settings = _settings(args)
     started = time.monotonic()
     write_landing(settings.landing, days=args.days, start=DEMO_START, seed=0)
-    verdicts = {}
-    for i in range(args.days):
-        day = DEMO_START + timedelta(days=i)
-        summary = _run_one(settings, day, args.verbose)
-        verdicts[day.isoformat()] = summary["verdict"] if summary else "failed"
-        print(f"ran {day}: {verdicts[day.isoformat()]}")
+    verdicts = _run_dates(settings, [DEMO_START + timedelta(days=i) for i in range(args.days)], args.verbose)
     _, counts = _query(settings, """select
         (select count(*) from raw.pages), (select count(*) from marts.fct_articles),
         (select count(*) from marts.fct_activities), (select count(*) from marts.fct_metrics),

@@ -1,8 +1,9 @@
 """Where the pipeline reads and writes: one settings object built at the edge.
 
-Everything lives under ``NEWSDW_HOME`` (default: the project's ``data/``) and
-``NEWSDW_REPORTS`` (default: the project's ``reports/``); each path can also be
-moved on its own.
+By default the pipeline writes under the project's ``data/`` and its reports under
+``reports/``. Setting ``NEWSDW_HOME`` (or ``newsdw --home``) moves all of it: data
+under that folder and reports to ``<home>/reports``. Each path can also be moved on
+its own (``NEWSDW_REPORTS``, ``NEWSDW_WAREHOUSE``, ...).
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ class Settings:
     def from_env(cls, env: dict[str, str] | None = None, **overrides: Path | str | None) -> Settings:
         """Build settings from ``NEWSDW_*`` variables; keyword overrides win when not None."""
         env = dict(os.environ if env is None else env)
-        home = Path(overrides.get("home") or env.get("NEWSDW_HOME") or PROJECT_ROOT / "data").resolve()
+        chosen = overrides.get("home") or env.get("NEWSDW_HOME")
+        home = Path(chosen or PROJECT_ROOT / "data").resolve()
 
         def pick(key: str, var: str, default: Path) -> Path:
             value = overrides.get(key) or env.get(var)
@@ -42,7 +44,7 @@ class Settings:
             raw=pick("raw", "NEWSDW_RAW", home / "raw"),
             staging=pick("staging", "NEWSDW_STAGING", home / "staging"),
             warehouse=pick("warehouse", "NEWSDW_WAREHOUSE", home / "warehouse.duckdb"),
-            reports=pick("reports", "NEWSDW_REPORTS", PROJECT_ROOT / "reports"),
+            reports=pick("reports", "NEWSDW_REPORTS", home / "reports" if chosen else PROJECT_ROOT / "reports"),
             airflow_home=pick("airflow_home", "AIRFLOW_HOME", home / "airflow"),
             dbt_project=pick("dbt_project", "NEWSDW_DBT_PROJECT", PROJECT_ROOT / "dbt_project"),
             gx_root=pick("gx_root", "NEWSDW_GX_ROOT", home / "gx"),

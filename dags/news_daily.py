@@ -8,8 +8,10 @@ Ingests one day's landed newspaper pages into the DuckDB warehouse.
 (dynamically mapped, no database) and stages Parquet; `load` replaces the date's rows in
 the `raw` schema in one transaction; `dbt_build` builds staging views and marts and runs
 the dbt tests; `validate` runs the Great Expectations checkpoint and writes Data Docs;
-`report` writes the run summary under `reports/runs/` and fails the run when a critical
-expectation failed (after the report is written).
+`report` (runs whatever happened upstream) writes the run summary `reports/runs/<date>.html`
+and `.json` and the index `reports/index.html`, prints where they are, and only then fails
+the run when a critical expectation failed or a step did not complete. Warnings leave the
+run green and are listed in the summary.
 
 The DuckDB writers (`load`, `dbt_build`) and the reader `validate` share the one-slot
 pool `duckdb_writer`, so concurrent runs and backfills queue instead of colliding on
@@ -89,14 +91,21 @@ def news_daily():
 
     @task(pool=WRITER_POOL)
     def validate() -> dict:
-        """Great Expectations checkpoint over raw tables and facts; writes Data Docs."""
+        """Great Expectations checkpoint over raw tables and facts; writes Data Docs.
+
+        Never fails on a failed expectation: it returns the counts (the full result stays in
+        the run folder) so that `report` writes the summary first and then fails the run.
+        """
         from ingestion.pipeline import validate as run
 
         return run(_settings(), _run_date())
 
     @task(trigger_rule="all_done")
     def report(parsed, loaded, built, validated) -> dict:
-        """Write the run summary; fail the run if a critical check or an upstream task failed."""
+        """Write the run summary and index; then fail the run on a critical failure or a failed step.
+
+        AirflowFailException skips the retries: a critical data failure does not heal by retrying.
+        """
         from airflow.exceptions import AirflowFailException
 
         from ingestion.pipeline import report as run
@@ -108,10 +117,19 @@ def news_daily():
             "validated": validated,
         }
         summary = run(_settings(), _run_date(), outcome)
-        print(f"Run summary: {summary['html']}\nData Docs: {summary.get('data_docs') or '-'}")
+        lines = [
+            f"Data quality {_run_date()}: {summary['verdict'].upper()}. {summary['headline']}",
+            *(f"  - {line}" for line in summary["reasons"] + summary["warnings"]),
+            f"Run summary: {summary['html']}",
+            f"All runs:    {summary['index']}",
+            f"Data Docs:   {summary.get('data_docs') or '-'}",
+        ]
+        print("\n".join(lines))
         if summary["verdict"] == "failed":
-            raise AirflowFailException("; ".join(summary["reasons"]) or "run failed")
-        return summary
+            raise AirflowFailException(
+                f"{'; '.join(summary['reasons']) or 'run failed'} (report: {summary['html']})"
+            )
+        return {k: summary[k] for k in ("verdict", "headline", "json", "html", "index")}
 
     files = discover()
     parsed = parse.expand(item=files)

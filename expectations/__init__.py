@@ -8,10 +8,15 @@ One module per validated table. Each exposes:
   as ``is_change``, whole-table key counts, relationship checks) computed where SQL is
   cheap and clear;
 - ``PARAMETERS`` (optional): suite-parameter name → scalar SQL, evaluated per run and passed
-  to the checkpoint as ``expectation_parameters`` (row-count reconciliation);
+  to the checkpoint as ``expectation_parameters`` (row-count reconciliation, the volume band
+  learned from earlier runs: see ``volume_parameters``);
 - ``build_suite(gx)``: the expectation suite. The caller passes the imported
   ``great_expectations`` module in, so importing this package costs nothing (GX takes ~10 s
   to import and the DAG must not pay that at parse time).
+
+Besides the warehouse, a query can read the temporary view ``run_files``: one row per file
+the run's discover step found (from ``<staging>/_runs/<date>/discover.json``; no rows when
+the manifest is missing), so freshness can be checked even on a day that loaded nothing.
 
 ``expectations.checkpoint.run_checkpoint`` registers the suites and runs them. Every
 expectation carries GX's own ``severity``: ``critical`` fails the pipeline run, ``warning``
@@ -29,12 +34,16 @@ WARNING = "warning"
 
 # Order of validation and of the report: raw first (what the parser produced), then marts.
 SUITE_MODULES = (
+    "landing_files",
     "raw_pages",
     "raw_articles",
     "raw_people",
+    "raw_mentions",
     "raw_activities",
     "raw_metrics",
+    "raw_quarantine",
     "fct_articles",
+    "fct_activity_mentions",
     "fct_activities",
     "fct_metrics",
 )
@@ -71,15 +80,56 @@ IS_CHANGE_SQL = "regexp_matches(concat_ws(' ', subject, period, quote), '" + "|"
 # Metric kinds whose values are magnitudes and can never be negative.
 NON_NEGATIVE_KINDS = ("count", "money", "area", "length", "weight", "duration")
 
+# Units the warehouse knows how to read, by kind. Kept here on purpose rather than imported
+# from the parser: a unit the parser starts emitting shows up as a warning until someone
+# decides what it means (and whether the marts convert it), instead of passing silently.
+KNOWN_UNITS_BY_KIND: dict[str, tuple[str, ...]] = {
+    "count": (
+        "人", "人次", "名", "位", "户", "户次", "家", "个", "次", "场", "场次", "条", "处", "支", "栋",
+        "幢", "座", "项", "件", "件次", "所", "所次", "台", "台次", "辆", "辆次", "份", "批", "批次",
+        "期", "盏", "类", "棵", "株", "块", "套", "张", "张次", "本", "册", "篇", "部", "间", "片",
+        "根", "种", "起", "例", "宗", "头", "只", "匹", "艘", "架", "架次", "幅", "面", "箱", "袋",
+        "盒", "桶", "瓶", "双", "组", "轮", "单", "笔", "枚", "尊", "车次", "班次", "趟", "门", "口",
+        "节", "堂", "课", "首", "封",
+    ),
+    "money": ("元", "美元", "欧元", "港元", "日元", "英镑", "块钱"),
+    "percent": ("%", "％", "个百分点", "百分点", "成"),
+    "area": ("平方米", "平方公里", "平方千米", "平米", "亩", "公顷", "㎡"),
+    "length": ("公里", "千米", "米", "厘米", "毫米", "延米", "皮长公里", "芯公里", "芯千米"),
+    "weight": ("吨", "公斤", "千克", "斤", "克"),
+    "duration": (
+        "年", "个月", "周", "个星期", "天", "个工作日", "工作日", "小时", "个小时", "分钟", "秒",
+        "课时", "学时", "个季度",
+    ),
+    "other": ("倍", "立方米", "千瓦时", "千瓦", "兆瓦", "升", "毫升"),
+}
+KNOWN_UNITS = tuple(unit for units in KNOWN_UNITS_BY_KIND.values() for unit in units)
+
+# raw.mentions vocabularies (the parser's model documents them; records.py does not list them).
+ENTITY_TYPES = ("region", "organization")
+ORG_TYPES = ("government", "party", "mass_org", "company", "hospital", "school", "community", "other")
+
+# Volume band: pages and articles per run are compared with the recent runs in the warehouse.
+VOLUME_HISTORY_RUNS = 30  # at most this many earlier run dates
+VOLUME_MIN_HISTORY = 3  # no band until this many earlier run dates exist
+VOLUME_LOW_FACTOR = 0.5  # the band is at least [0.5 × median, 2 × median] ...
+VOLUME_HIGH_FACTOR = 2.0
+VOLUME_MADS = 3.0  # ... widened to median ± 3 × MAD (scaled to σ) when recent runs vary more
+MAD_TO_SIGMA = 1.4826
+
 
 def suite_name(table: str) -> str:
     """GX name of a table's suite, validation definition, asset and checkpoint (``raw_pages``)."""
     return table.replace(".", "_").removeprefix("marts_")
 
 
-def load_suite_modules() -> list[ModuleType]:
-    """The suite modules, in validation order."""
-    return [importlib.import_module(f"{__name__}.{name}") for name in SUITE_MODULES]
+def load_suite_modules(names: tuple[str, ...] | list[str] | None = None) -> list[ModuleType]:
+    """The suite modules (all of ``SUITE_MODULES`` unless ``names`` picks some), in validation order."""
+    if names is not None and (unknown := set(names) - set(SUITE_MODULES)):
+        raise ValueError(f"unknown suite modules: {sorted(unknown)}")
+    return [
+        importlib.import_module(f"{__name__}.{name}") for name in SUITE_MODULES if names is None or name in names
+    ]
 
 
 def table_expectations(gx: Any, columns: list[str] | tuple[str, ...], key: str) -> list[Any]:
@@ -171,6 +221,75 @@ def span_expectations(gx: Any, check_quote: bool = True) -> list[Any]:
             )
         )
     return expectations
+
+
+def volume_parameters(table: str, prefix: str) -> dict[str, str]:
+    """Suite parameters of a volume band: rows per run date of ``table`` against earlier run dates.
+
+    History is the row count of each of the last ``VOLUME_HISTORY_RUNS`` run dates before this
+    one that have rows (a day that loaded nothing does not drag the band down). With ``m`` the
+    median and ``d`` the median absolute deviation of those counts, the band is
+    ``[min(0.5·m, m − 3·1.4826·d), max(2·m, m + 3·1.4826·d)]``, rounded outwards: the ratio band
+    alone would be too tight for a paper whose size swings by weekday, and MAD alone collapses to
+    a point when every earlier day had the same count. Until ``VOLUME_MIN_HISTORY`` earlier run
+    dates exist both bounds are null, which GX reads as "no bound".
+
+    Returns ``<prefix>_min``, ``<prefix>_max`` (used by the expectation), ``<prefix>_median`` and
+    ``<prefix>_history_runs`` (shown in the run report).
+    """
+    stats = f"""
+with history as (
+    select run_date, count(*) as n
+    from {table}
+    where run_date < $run_date
+    group by run_date
+    order by run_date desc
+    limit {VOLUME_HISTORY_RUNS}
+),
+
+stats as (
+    select count(*) as runs, median(n)::double as m, mad(n::double) as d
+    from history
+)
+
+select {{value}} from stats"""
+    enough = f"runs >= {VOLUME_MIN_HISTORY}"
+    spread = f"{VOLUME_MADS} * {MAD_TO_SIGMA} * d"
+    low = f"greatest(0, floor(least({VOLUME_LOW_FACTOR} * m, m - {spread})))"
+    high = f"ceil(greatest({VOLUME_HIGH_FACTOR} * m, m + {spread}))"
+    return {
+        f"{prefix}_min": stats.format(value=f"case when {enough} then {low}::bigint end"),
+        f"{prefix}_max": stats.format(value=f"case when {enough} then {high}::bigint end"),
+        f"{prefix}_median": stats.format(value="m"),
+        f"{prefix}_history_runs": stats.format(value="runs"),
+    }
+
+
+def volume_expectation(gx: Any, prefix: str, what: str) -> Any:
+    """Row count of the run within the band of ``volume_parameters(..., prefix)`` (a warning)."""
+    return gx.expectations.ExpectTableRowCountToBeBetween(
+        min_value={"$PARAMETER": f"{prefix}_min"},
+        max_value={"$PARAMETER": f"{prefix}_max"},
+        severity=WARNING,
+        description=f"Volume: the number of {what} is within the band learned from the last "
+        f"{VOLUME_HISTORY_RUNS} earlier run dates ({VOLUME_LOW_FACTOR:g}×–{VOLUME_HIGH_FACTOR:g}× their median, "
+        f"or median ± {VOLUME_MADS:g} MAD if wider); no band before {VOLUME_MIN_HISTORY} earlier run dates exist.",
+    )
+
+
+def coverage(gx: Any, flag: str, share: float, what: str) -> Any:
+    """Extraction coverage: at least ``share`` of the rows (news articles) have ``flag`` true (a warning).
+
+    The flag is null on rows it does not apply to, and GX skips nulls, so a day without news
+    articles passes rather than failing on an empty share.
+    """
+    return gx.expectations.ExpectColumnValuesToBeInSet(
+        column=flag,
+        value_set=[True],
+        mostly=share,
+        severity=WARNING,
+        description=f"Extraction coverage: at least {share:.0%} of news articles {what}.",
+    )
 
 
 def metric_value_expectations(gx: Any) -> list[Any]:

@@ -2,7 +2,8 @@
 
 GX cannot validate DuckDB through SQLAlchemy, so each table's rows of the run date are
 read with ``duckdb`` (read-only, connection closed before validating) into a pandas
-frame and validated as a whole-dataframe batch.
+frame and validated as a whole-dataframe batch. The run's discover manifest (when given)
+is registered on that connection as the temporary view ``run_files``.
 
 Layout in the GX file context (``<gx_root>/gx``), all registered idempotently on every
 run with ``add_or_update`` from the Python suites (nothing is hand-edited; a suite whose
@@ -16,14 +17,19 @@ content is unchanged is not rewritten):
   frame from them, so one frame per table means one checkpoint per table. The checkpoints
   of a call share one ``RunIdentifier`` (run name = the run date), so a call is one run in
   Data Docs;
-- one Data Docs site ``newsdw`` (local filesystem, at ``data_docs_dir``), updated by each
-  checkpoint's ``UpdateDataDocsAction``; GX's default ``local_site`` is removed.
+- one Data Docs site ``newsdw`` (local filesystem, at ``data_docs_dir``), built once per
+  call for the new validation results and the suites (building it after each checkpoint,
+  as ``UpdateDataDocsAction`` would, re-renders the index once per table); GX's default
+  ``local_site`` is removed. A validation result's page is
+  ``validations/<suite>/<run name>/<run time>/<batch id>.html`` under the site, e.g.
+  ``validations/raw_pages/2024-05-01/20240502T061500.123456Z/newsdw-raw_pages.html``; the
+  summary gives it relative to the site root (``docs_page``) so reports can link to it.
 
 Bounded history: before validating, validation results of all but the newest
 ``keep_runs - 1`` runs (a run = one call, identified by its run time) are deleted from the
-validation results store (``<gx_root>/gx/uncommitted/validations``); when the action
-rebuilds the site index, GX removes the pages of results no longer in the store, so
-results and Data Docs keep at most ``keep_runs`` runs (default 30).
+validation results store (``<gx_root>/gx/uncommitted/validations``); when the site index is
+rebuilt, GX removes the pages of results no longer in the store, so results and Data Docs
+keep at most ``keep_runs`` runs (default 30).
 
 The file context is not safe for concurrent writers: run one validation at a time (the
 DAG's ``validate`` task shares the one-slot writer pool, which DuckDB needs anyway: a
@@ -34,10 +40,12 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+from urllib.parse import unquote, urlparse
 
 from expectations import CRITICAL, WARNING, load_suite_modules, suite_name
 
@@ -48,6 +56,8 @@ BATCH_DEFINITION = "run_date"  # the frame holds exactly one run date's rows
 SITE = "newsdw"
 KEEP_RUNS = 30
 RESULT_FORMAT = {"result_format": "SUMMARY", "partial_unexpected_count": 10}
+RUN_FILES = "run_files"
+RUN_FILES_COLUMNS = ("run_date", "file_name", "sha256", "status", "first_run_date", "first_file_name")
 
 
 def run_checkpoint(
@@ -56,19 +66,31 @@ def run_checkpoint(
     data_docs_dir: Path,
     run_date: date,
     *,
+    manifest: dict[str, Any] | None = None,
     keep_runs: int = KEEP_RUNS,
+    suites: tuple[str, ...] | list[str] | None = None,
 ) -> dict[str, Any]:
     """Validate ``run_date`` in the warehouse, update Data Docs and return a plain-JSON summary.
 
-    ``success`` is false only when a critical expectation failed or a table could not be
-    read; warnings are listed but never fail the run.
+    ``manifest`` is the run's discover manifest (``discover.json``); without it no file counts
+    as arrived, which the freshness expectation reports. ``suites`` restricts the run to some
+    suite modules (default: every one in ``SUITE_MODULES``). ``success`` is false only when a
+    critical expectation failed or a table could not be read; warnings are listed but never
+    fail the run.
+
+    Summary keys: ``success``, ``run_date``, ``run_time``, ``critical_failures`` and
+    ``warnings`` (failed expectations: table, suite, expectation, column, observed, severity,
+    description, docs_page), ``evaluated``, ``passed``, ``data_docs_index`` (absolute path),
+    ``parameters`` (suite parameters per table: the volume bands), and ``results``: per
+    table, its counts, ``docs_page`` and every expectation with its outcome.
     """
     import great_expectations as gx
 
-    modules = load_suite_modules()
-    frames, parameters, read_failures = read_frames(Path(warehouse), modules, run_date)
+    data_docs_dir = Path(data_docs_dir).resolve()
+    modules = load_suite_modules(suites)
+    frames, parameters, read_failures = read_frames(Path(warehouse), modules, run_date, manifest)
 
-    context = file_context(gx, Path(gx_root), Path(data_docs_dir))
+    context = file_context(gx, Path(gx_root), data_docs_dir)
     checkpoints = register(gx, context, modules)
     prune_history(context, keep=max(keep_runs - 1, 0))
 
@@ -76,41 +98,73 @@ def run_checkpoint(
     critical: list[dict[str, Any]] = [f for f in read_failures if f["severity"] == CRITICAL]
     warnings: list[dict[str, Any]] = []
     results: list[dict[str, Any]] = []
-    evaluated = passed = 0
+    validated: dict[str, Any] = {}  # table -> (result key, validation result)
     for module in modules:
         table = module.TABLE
-        unvalidated = {"table": table, "success": False, "evaluated": 0, "failed": 0, "docs_url": None}
         if table not in frames:
-            results.append(unvalidated)
             continue
         try:
             checkpoint_result = checkpoints[table].run(
                 batch_parameters={"dataframe": frames[table]},
-                expectation_parameters=parameters.get(table, {}),
+                expectation_parameters=_plain(parameters.get(table, {})),
                 run_id=run_id,
             )
         except Exception as exc:  # one broken table must not hide the others' results
             log.exception("checkpoint %s failed", checkpoints[table].name)
             critical.append(_read_failure(table, "checkpoint_runs", exc))
-            results.append(unvalidated)
             continue
-        for key, validation in checkpoint_result.run_results.items():
-            failed = [r for r in validation.results if not r.success]
-            evaluated += len(validation.results)
-            passed += len(validation.results) - len(failed)
-            for result in failed:
-                failure = describe_failure(table, result)
-                (critical if failure["severity"] == CRITICAL else warnings).append(failure)
-            table_failed_critical = any(f["table"] == table for f in critical)
+        validated[table] = next(iter(checkpoint_result.run_results.items()))
+
+    try:
+        pages = build_docs(context, [key for key, _ in validated.values()], data_docs_dir)
+    except Exception:  # the verdict must not depend on rendering HTML: report without links
+        log.exception("Data Docs were not built")
+        pages = {}
+    evaluated = passed = 0
+    for module in modules:
+        table = module.TABLE
+        name = suite_name(table)
+        if table not in validated:
             results.append(
                 {
                     "table": table,
-                    "success": not table_failed_critical,
-                    "evaluated": len(validation.results),
-                    "failed": len(failed),
-                    "docs_url": docs_url(context, key),
+                    "suite": name,
+                    "success": False,
+                    "evaluated": 0,
+                    "passed": 0,
+                    "failed_critical": 0,
+                    "failed_warning": 0,
+                    "docs_page": None,
+                    "docs_url": None,
+                    "expectations": [],
                 }
             )
+            continue
+        key, validation = validated[table]
+        docs_page, docs_url = pages.get(key, (None, None))
+        outcomes = [describe_result(table, result) for result in validation.results]
+        failed = [o for o in outcomes if not o["success"]]
+        for outcome in failed:
+            failure = {k: v for k, v in outcome.items() if k != "success"}
+            failure["docs_page"] = docs_page
+            (critical if outcome["severity"] == CRITICAL else warnings).append(failure)
+        evaluated += len(outcomes)
+        passed += len(outcomes) - len(failed)
+        failed_critical = sum(o["severity"] == CRITICAL for o in failed)
+        results.append(
+            {
+                "table": table,
+                "suite": name,
+                "success": not failed_critical and not any(f["table"] == table for f in read_failures),
+                "evaluated": len(outcomes),
+                "passed": len(outcomes) - len(failed),
+                "failed_critical": failed_critical,
+                "failed_warning": len(failed) - failed_critical,
+                "docs_page": docs_page,
+                "docs_url": docs_url,
+                "expectations": outcomes,
+            }
+        )
 
     summary = {
         "success": not critical,
@@ -120,7 +174,8 @@ def run_checkpoint(
         "warnings": warnings,
         "evaluated": evaluated,
         "passed": passed,
-        "data_docs_index": str(Path(data_docs_dir).resolve() / "index.html"),
+        "data_docs_index": str(data_docs_dir / "index.html"),
+        "parameters": {table: _plain(values) for table, values in parameters.items()},
         "results": results,
     }
     log.info(
@@ -134,8 +189,32 @@ def run_checkpoint(
     return summary
 
 
+def manifest_frame(manifest: dict[str, Any] | None, run_date: date) -> Any:
+    """The discover manifest as one row per landed file (``RUN_FILES_COLUMNS``); no rows without one."""
+    import pandas as pd
+
+    manifest = manifest or {}
+    rows = [
+        (run_date, f.get("file_name"), f.get("sha256"), "new", None, None) for f in manifest.get("to_parse", [])
+    ]
+    rows += [
+        (run_date, f.get("file_name"), f.get("sha256"), "duplicate", f.get("first_run_date"), f.get("first_file_name"))
+        for f in manifest.get("duplicates", [])
+    ]
+    rows += [
+        (run_date, f.get("file_name"), f.get("sha256"), "quarantined", None, None)
+        for f in manifest.get("quarantined", [])
+    ]
+    return pd.DataFrame(rows, columns=list(RUN_FILES_COLUMNS), dtype=object)
+
+
+def _execute(con: Any, sql: str, run_date: date) -> Any:
+    """Run a suite's SQL, binding ``$run_date`` only when it is used (DuckDB rejects unused parameters)."""
+    return con.execute(sql, {"run_date": run_date}) if "$run_date" in sql else con.execute(sql)
+
+
 def read_frames(
-    warehouse: Path, modules: list[ModuleType], run_date: date
+    warehouse: Path, modules: list[ModuleType], run_date: date, manifest: dict[str, Any] | None = None
 ) -> tuple[dict[str, Any], dict[str, dict[str, Any]], list[dict[str, Any]]]:
     """Each table's frame for the run date, its suite parameters, and tables that could not be read.
 
@@ -154,10 +233,11 @@ def read_frames(
         failures = [_read_failure(module.TABLE, "warehouse_readable", exc) for module in modules]
         return frames, parameters, failures
     try:
+        con.register(RUN_FILES, manifest_frame(manifest, run_date))
         for module in modules:
             table = module.TABLE
             try:
-                frames[table] = con.execute(module.QUERY, {"run_date": run_date}).df()
+                frames[table] = _execute(con, module.QUERY, run_date).df()
             except duckdb.Error as exc:
                 failures.append(_read_failure(table, "frame_query_runs", exc))
                 try:
@@ -169,7 +249,7 @@ def read_frames(
                     pass
             for name, sql in getattr(module, "PARAMETERS", {}).items():
                 try:
-                    parameters.setdefault(table, {})[name] = con.execute(sql, {"run_date": run_date}).fetchone()[0]
+                    parameters.setdefault(table, {})[name] = _execute(con, sql, run_date).fetchone()[0]
                 except duckdb.Error as exc:
                     # The expectation using the parameter then fails with its own severity.
                     log.warning("suite parameter %s of %s not computed: %s", name, table, exc)
@@ -178,15 +258,32 @@ def read_frames(
     return frames, parameters, failures
 
 
+def _plain(values: dict[str, Any]) -> dict[str, Any]:
+    """Suite parameters as JSON scalars (DuckDB hands back numpy/Decimal values)."""
+    out = {}
+    for name, value in values.items():
+        if value is None or isinstance(value, (bool, int, float, str)):
+            out[name] = value
+        else:
+            try:
+                out[name] = float(value)
+            except (TypeError, ValueError):
+                out[name] = str(value)
+    return out
+
+
 def _read_failure(table: str, check: str, exc: Exception) -> dict[str, Any]:
     """A table that could not be validated, reported like a failed critical expectation."""
     return {
         "table": table,
+        "suite": suite_name(table),
         "expectation": check,
         "column": None,
         "observed": f"{type(exc).__name__}: {exc}",
+        "expected": {},
         "severity": CRITICAL,
         "description": "The table's rows for the run date could be read and validated.",
+        "docs_page": None,
     }
 
 
@@ -244,7 +341,7 @@ def register(gx: Any, context: Any, modules: list[ModuleType]) -> dict[str, Any]
             gx.Checkpoint(
                 name=name,
                 validation_definitions=[validation],
-                actions=[gx.checkpoint.UpdateDataDocsAction(name="update_data_docs", site_names=[SITE])],
+                actions=[],  # Data Docs are built once per call by build_docs
                 result_format=RESULT_FORMAT,
             )
         )
@@ -296,25 +393,68 @@ def prune_history(context: Any, keep: int) -> int:
     return removed
 
 
+def build_docs(context: Any, keys: list[Any], data_docs_dir: Path) -> dict[Any, tuple[str | None, str | None]]:
+    """Render the new validation results and the suites, rebuild the index (dropping pruned pages).
+
+    Returns, per validation result key, its page relative to the site root and its ``file://`` URL.
+    """
+    from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
+
+    suites = {ExpectationSuiteIdentifier(name=key.expectation_suite_identifier.name) for key in keys}
+    context.build_data_docs(site_names=[SITE], resource_identifiers=[*keys, *suites])
+    pages = {}
+    for key in keys:
+        url = docs_url(context, key)
+        pages[key] = (_site_relative(url, data_docs_dir), url)
+    return pages
+
+
 def docs_url(context: Any, key: Any) -> str | None:
     """URL of the Data Docs page of one validation result."""
     urls = context.get_docs_sites_urls(resource_identifier=key, site_names=[SITE])
     return urls[0]["site_url"] if urls else None
 
 
-def describe_failure(table: str, result: Any) -> dict[str, Any]:
-    """A failed expectation as plain JSON: where, what, what was seen and how severe."""
+def _site_relative(url: str | None, data_docs_dir: Path) -> str | None:
+    """``file:///…/data_docs/validations/…html`` → ``validations/…html`` (POSIX separators)."""
+    if not url:
+        return None
+    path = Path(unquote(urlparse(url).path))
+    try:
+        return Path(os.path.relpath(path, data_docs_dir)).as_posix()
+    except ValueError:  # another drive on Windows
+        return None
+
+
+def describe_result(table: str, result: Any) -> dict[str, Any]:
+    """One evaluated expectation as plain JSON: where, what, what was seen, how severe, and its outcome."""
     config = result.expectation_config
     severity = getattr(config, "severity", None)
     severity = getattr(severity, "value", severity) or CRITICAL
     return {
         "table": table,
+        "suite": suite_name(table),
         "expectation": config.type,
         "column": _column(config.kwargs),
         "observed": _observed(result),
+        "expected": _expected(config.kwargs),
         "severity": severity if severity in (CRITICAL, WARNING) else str(severity),
         "description": config.description,
+        "success": bool(result.success),
     }
+
+
+def _expected(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """The bounds or sets an expectation checked, after suite parameters were substituted."""
+    keep = ("min_value", "max_value", "value", "value_set", "regex", "mostly", "column_set")
+    out = {}
+    for k in keep:
+        if k in kwargs and kwargs[k] is not None:
+            value = kwargs[k]
+            if isinstance(value, (list, tuple, set)) and len(value) > 12:
+                value = [*list(value)[:12], f"… {len(value) - 12} more"]
+            out[k] = value
+    return json.loads(json.dumps(out, default=str))
 
 
 def _column(kwargs: dict[str, Any]) -> str | None:

@@ -1,4 +1,4 @@
-"""Suite for ``raw.articles``: one row per segmented article, with text-quality shares."""
+"""Suite for ``raw.articles``: one row per segmented article, with volume and extraction coverage."""
 
 from __future__ import annotations
 
@@ -6,12 +6,14 @@ from typing import TYPE_CHECKING, Any
 
 from expectations import (
     CRITICAL,
-    WARNING,
+    coverage,
     in_set,
     is_true,
     not_null,
     suite_name,
     table_expectations,
+    volume_expectation,
+    volume_parameters,
 )
 from ingestion.records import ARTICLE_KINDS, columns
 
@@ -22,9 +24,11 @@ TABLE = "raw.articles"
 
 MIN_NEWS_BYLINE_SHARE = 0.5
 MIN_NEWS_REGION_SHARE = 0.5
+MIN_NEWS_FACT_SHARE = 0.5
 
-# news_has_* are 1/0 on news articles and NULL on the others, so their mean is the share
-# among news articles (briefs and features often carry no byline by design).
+# news_has_* are true/false on news articles and null on the others, so the coverage
+# expectations measure shares among news articles only (briefs and features often carry no
+# byline or figure by design).
 QUERY = """
 with run as (
     select * from raw.articles where run_date = $run_date
@@ -41,6 +45,12 @@ regions as (
     select distinct article_id
     from raw.mentions
     where run_date = $run_date and entity_type = 'region'
+),
+
+facts as (
+    select article_id from raw.metrics where run_date = $run_date
+    union
+    select article_id from raw.activities where run_date = $run_date
 )
 
 select
@@ -48,19 +58,25 @@ select
     key_rows.article_id_rows_in_table,
     run.page_id in (select page_id from raw.pages) as page_exists,
     case when run.article_kind = 'news'
-        then (nullif(trim(run.byline), '') is not null)::integer
+        then nullif(trim(run.byline), '') is not null
     end as news_has_byline,
     case when run.article_kind = 'news'
-        then (regions.article_id is not null)::integer
+        then regions.article_id is not null
     end as news_has_region,
+    case when run.article_kind = 'news'
+        then facts.article_id is not null
+    end as news_has_metric_or_activity,
 from run
 left join key_rows on run.article_id = key_rows.article_id
 left join regions on run.article_id = regions.article_id
+left join (select distinct article_id from facts) as facts on run.article_id = facts.article_id
 """
+
+PARAMETERS = volume_parameters("raw.articles", "articles")
 
 
 def build_suite(gx: Any) -> ExpectationSuite:
-    """Schema, key, page reference, vocabulary, offsets and text quality of the day's articles."""
+    """Schema, key, page reference, vocabulary, offsets, volume and extraction coverage of the day's articles."""
     e = gx.expectations
     return gx.ExpectationSuite(
         name=suite_name(TABLE),
@@ -106,19 +122,14 @@ def build_suite(gx: Any) -> ExpectationSuite:
                 severity=CRITICAL,
                 description="`char_start` is not negative.",
             ),
-            e.ExpectColumnMeanToBeBetween(
-                column="news_has_byline",
-                min_value=MIN_NEWS_BYLINE_SHARE,
-                max_value=1,
-                severity=WARNING,
-                description=f"Text quality: at least {MIN_NEWS_BYLINE_SHARE:.0%} of news articles have a byline.",
-            ),
-            e.ExpectColumnMeanToBeBetween(
-                column="news_has_region",
-                min_value=MIN_NEWS_REGION_SHARE,
-                max_value=1,
-                severity=WARNING,
-                description=f"Text quality: at least {MIN_NEWS_REGION_SHARE:.0%} of news articles name a region.",
+            volume_expectation(gx, "articles", "articles"),
+            coverage(gx, "news_has_byline", MIN_NEWS_BYLINE_SHARE, "have a byline"),
+            coverage(gx, "news_has_region", MIN_NEWS_REGION_SHARE, "name a region"),
+            coverage(
+                gx,
+                "news_has_metric_or_activity",
+                MIN_NEWS_FACT_SHARE,
+                "state at least one metric or activity",
             ),
         ],
     )

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from expectations import (
     IS_CHANGE_SQL,
+    KNOWN_UNITS,
+    WARNING,
     in_set,
     is_true,
     metric_value_expectations,
@@ -45,7 +47,7 @@ left join key_rows on run.metric_id = key_rows.metric_id
 
 
 def build_suite(gx: Any) -> ExpectationSuite:
-    """Schema, key, article reference, vocabularies, value ranges and traceable quotes."""
+    """Schema, key, article reference, vocabularies (unknown units warn), value ranges and traceable quotes."""
     return gx.ExpectationSuite(
         name=suite_name(TABLE),
         meta={"table": TABLE},
@@ -70,6 +72,13 @@ def build_suite(gx: Any) -> ExpectationSuite:
             ),
             in_set(gx, "qualifier", QUALIFIERS),
             in_set(gx, "metric_kind", METRIC_KINDS),
+            gx.expectations.ExpectColumnValuesToBeInSet(
+                column="unit",
+                value_set=list(KNOWN_UNITS),
+                severity=WARNING,
+                description="`unit` is a known unit (expectations.KNOWN_UNITS_BY_KIND); a new one needs a decision "
+                "on what it measures before analysts compare its values.",
+            ),
             *metric_value_expectations(gx),
             *span_expectations(gx),
         ],

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from expectations import CRITICAL, WARNING, not_null, suite_name, table_expectations
+from expectations import (
+    CRITICAL,
+    WARNING,
+    not_null,
+    suite_name,
+    table_expectations,
+    volume_expectation,
+    volume_parameters,
+)
 from ingestion.records import columns
 
 if TYPE_CHECKING:
@@ -44,6 +52,8 @@ left join key_rows on run.page_id = key_rows.page_id
 left join found on run.page_id = found.page_id
 """
 
+PARAMETERS = volume_parameters("raw.pages", "pages")
+
 
 def build_suite(gx: Any) -> ExpectationSuite:
     """Schema, key, volume (pages per run, articles per page) and freshness of the day's pages."""
@@ -73,8 +83,10 @@ def build_suite(gx: Any) -> ExpectationSuite:
             e.ExpectTableRowCountToBeBetween(
                 min_value=1,
                 severity=CRITICAL,
-                description="Volume: at least one page landed for the run date.",
+                description="Volume: at least one page was loaded for the run date (a day with no pages "
+                "cannot be trusted, whether nothing arrived or everything was quarantined).",
             ),
+            volume_expectation(gx, "pages", "pages"),
             e.ExpectColumnValuesToBeBetween(
                 column="char_count",
                 min_value=0,

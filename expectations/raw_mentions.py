@@ -1,0 +1,83 @@
+"""Suite for ``raw.mentions``: one row per region or organisation named in an article."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from expectations import (
+    CRITICAL,
+    ENTITY_TYPES,
+    ORG_TYPES,
+    WARNING,
+    in_set,
+    is_true,
+    not_null,
+    span_expectations,
+    suite_name,
+    table_expectations,
+)
+from ingestion.records import columns
+
+if TYPE_CHECKING:
+    from great_expectations import ExpectationSuite
+
+TABLE = "raw.mentions"
+
+# region_code is checked on region rows only: organisations carry none. A region without a
+# code (an industrial zone, level ``zone``) is legitimate, so the code is matched, not required.
+QUERY = """
+with run as (
+    select * from raw.mentions where run_date = $run_date
+),
+
+key_rows as (
+    select mention_id, count(*) as mention_id_rows_in_table
+    from raw.mentions
+    where mention_id in (select mention_id from run)
+    group by mention_id
+)
+
+select
+    run.*,
+    key_rows.mention_id_rows_in_table,
+    run.article_id in (select article_id from raw.articles) as article_exists,
+    case when run.entity_type = 'region' then run.region_code end as region_code_of_region,
+    case when run.entity_type = 'organization' then run.org_type end as org_type_of_organization,
+from run
+left join key_rows on run.mention_id = key_rows.mention_id
+"""
+
+
+def build_suite(gx: Any) -> ExpectationSuite:
+    """Schema, key, article reference, entity vocabularies, region codes and offsets of the day's mentions."""
+    e = gx.expectations
+    return gx.ExpectationSuite(
+        name=suite_name(TABLE),
+        meta={"table": TABLE},
+        expectations=[
+            *table_expectations(gx, columns("mentions"), "mention_id"),
+            *not_null(
+                gx,
+                (
+                    "article_id",
+                    "page_id",
+                    "entity_type",
+                    "entity_name",
+                    "surface",
+                    "is_inferred",
+                    "char_start",
+                    "char_end",
+                ),
+            ),
+            is_true(gx, "article_exists", "Every mention belongs to an article in `raw.articles`."),
+            in_set(gx, "entity_type", ENTITY_TYPES),
+            e.ExpectColumnValuesToMatchRegex(
+                column="region_code_of_region",
+                regex=r"^[0-9]{12}$",
+                severity=CRITICAL,
+                description="A region's `region_code`, when known, is a 12-digit administrative code.",
+            ),
+            in_set(gx, "org_type_of_organization", ORG_TYPES, severity=WARNING),
+            *span_expectations(gx, check_quote=False),
+        ],
+    )

@@ -1,12 +1,19 @@
 """Synthetic newspaper pages with exact ground truth (pure core + thin file edge).
 
 ``generate_day(day, seed)`` composes one day's edition of an invented city paper:
-a city page (banner, section label, news items, a briefs column, a photo caption),
-a feature (——deck, byline line, inner subheadings), a single-story file (dateline
-``本报<城市>M月D日电（记者X）``, trailing ``（X  Y）`` credit, CRLF, full-width
-indents) and a markdown-headed page. Each page carries its truth in the benchmark
-gold shape (``shared/benchmark/SPEC.md``), recorded while the text is written, so
-every quote is a substring of the page and every title one of its lines.
+a city page (banner, section label, news items, a briefs column, a photo caption,
+photo news, kicker lines), a feature (——deck, byline line, inner subheadings), a
+single-story file (CRLF, full-width indents, a dateline ``本报<城市>M月D日电（记者X
+通讯员Y）`` or ``新华社<城市>M月D日电（记者X Y）``, a closing ``（X  Y）`` credit with
+or without role words), a markdown-headed page and a briefs column of ■/●-bulleted
+items without datelines. Where real papers differ from the seeds, pages vary too:
+no blank lines between paragraphs, headlines broken over two lines, half-width
+punctuation, a few traditional forms (區 縣 査 …) throughout, names typeset with
+spaces inside (韩  鑫) or transliterated (…·…), role words with titles (融媒体记者,
+特约通讯员), development zones of the city (高新区, 经济开发区), edition lines.
+Each page carries its truth in the benchmark gold shape (``shared/benchmark/SPEC.md``),
+recorded while the text is written, so every quote is a substring of the page and
+every title one of its lines (or two adjacent lines joined).
 
 All wording is invented here; region names come from the real gazetteer shipped
 with ``cpca``. Determinism: one ``random.Random`` per (seed, day); no clock, no
@@ -26,12 +33,21 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from ingestion.parsing.gazetteer import ethnic_words
+from ingestion.parsing.gazetteer import short_form as _data_short_form
+from ingestion.parsing.regions import COMMON_WORD_SHORT_FORMS
+
 # ---------------------------------------------------------------- vocabulary
 SURNAMES = ("王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡杜叶程苏魏吕丁"
             "沈姚卢姜崔钟谭陆汪范廖贾夏付方邹孟熊邱尹薛闫段雷侯史陶贺顾郝龚邵严戴孔汤")
 GIVEN = ("晓燕 志强 海涛 丽娟 建军 春梅 文博 雅琴 子轩 浩然 立新 玉兰 国栋 淑华 明辉 静怡 俊杰 佳怡 志刚 淑芬 永刚 "
          "晨曦 思远 雪梅 振华 红霞 凤英 学军 桂兰 美玲 海燕 亚男 书豪 若溪 一鸣 沛然 梦瑶 家豪 雨萱 德胜 "
          "伟 敏 磊 静 勇 杰 娜 涛 超 鹏 霞 斌 颖 琳 凯 欣 蕾 帆 彤 悦 航 楠").split()
+# transliterated names (given name · family name), as credits print them
+DOTTED = ("阿依努尔 古丽娜 热合曼 艾尼瓦尔 迪丽拜尔".split(), "买买提 吐尔逊 艾力 依明 阿不都".split())
+# role words a credit may use: reporters and correspondents with a title before the role
+REPORTER_WORDS = ("记者",) * 6 + ("融媒体记者", "全媒体记者", "见习记者")
+CORRESPONDENT_WORDS = ("通讯员",) * 8 + ("特约通讯员",)
 # invented place-name parts; entries that happen to contain a real place name are dropped at load time
 POOLS = {
     "comm": ("春晖 锦绣 翠竹 兰苑 福泰 金桥 育才 书香 丽景 晨光 桃园 梧桐 枫林 雅居 佳苑 曙光 星河 清泉 碧水 银杏 "
@@ -178,6 +194,18 @@ CAPTIONS = ["居民在刚建成的口袋公园里休闲健身", "整治后的{pl
             "{place}的小广场上，老人们在下棋聊天", "焕然一新的{place}一角", "夜幕下的{city}街头灯火璀璨"]
 _CN = "零一二三四五六七八九"
 _HALF = str.maketrans({"，": ",", "：": ":", "（": "(", "）": ")", "；": ";", "！": "!", "？": "?"})
+# Traditional (or variant) forms that OCR of some typefaces leaves in simplified pages; a page
+# with them prints a few of these throughout. None of them occurs in a unit, role or type.
+_TRAD = dict(zip("区县查发务动开门进这实会检园们说对", "區縣査發務動開門進這實會檢園們說對", strict=True))
+BULLETS = "■●▲◆"
+# Development zones a city runs (written after the city's short name) and how the zone is
+# written again, bare, later in the same story.
+ZONES = {"高新区": "高新区", "经济开发区": "开发区", "经济技术开发区": "经济技术开发区"}
+# Photo news: a picture with its own headline, a caption sentence and a photographer's credit.
+PHOTO_TITLES = ["街头游园添新绿", "口袋公园成了居民“后花园”", "老街巷焕发新活力", "健身步道引客来",
+                "社区书屋飘书香", "小广场变身“大舞台”", "金色田野丰收忙", "夜市烟火气十足"]
+PHOTO_CAPTIONS = ["{date}，居民在{place}休闲健身。", "{date}，市民在{place}散步赏景。",
+                  "{date}，孩子们在{place}里阅读绘本。", "{date}，游客在{place}拍照留念。"]
 
 
 # ---------------------------------------------------------------- gazetteer
@@ -209,8 +237,8 @@ def short_form(name: str) -> str | None:
     """The usual short form of a full unit name (河北省 → 河北, 青龙满族自治县 → 青龙), or None."""
     if name in _PROV_SHORT:
         return _PROV_SHORT[name]
-    if m := _ETHNIC.match(name):
-        return m.group(1)
+    if _ETHNIC.match(name):  # ethnic words come off by the list of groups (前郭尔罗斯蒙古族自治县 → 前郭尔罗斯)
+        return _data_short_form(name, ethnic_words())
     if name.endswith("地区") and len(name) >= 4:
         return name[:-2]
     return name[:-1] if name[-1] in "省市县区" and len(name) >= 3 else None
@@ -338,6 +366,8 @@ class _Ctx:
     staff: dict = field(default_factory=dict)  # paper → its reporters of the day
     used: set = field(default_factory=set)  # person names already on the page
     titles: set = field(default_factory=set)  # headlines already on the page
+    tight: bool = False  # the page puts no blank lines between paragraphs
+    paras: set = field(default_factory=set)  # sentences already on the page
 
 
 class _Art:
@@ -351,22 +381,48 @@ class _Art:
         self.people, self.regions, self.units, self.names, self.acts, self.mets = [], [], [], [], [], []
         self.seen, self.org_kind, self.metric_paras = set(), {}, []
         self.home = cx.rng.choice(cx.counties)  # the county the story is mostly about
+        self.zone_bare: str | None = None  # how the zone named in the story is written bare
+        self.printed: list[str] = []  # other words printed that contain a place-like pair (新华社)
 
     # ---- regions, people, organisations, places
     def reg(self, unit: Region, short: bool | None = None) -> str:
+        """The unit as printed (full or short form), recorded in the truth.
+
+        A short form that is also an everyday word (公安, 惠民, 长安 …) is not used:
+        a reader could not tell the place from the word, so papers print the full name.
+        """
         if short is None:
             short = self.rng.random() < (0.15 if unit.name.endswith("区") else 0.4)
         if unit.name not in self.regions:
             self.regions.append(unit.name)
             self.units.append(unit)
-        return unit.short if short and unit.short else unit.name
+        return unit.short if short and unit.short and unit.short not in COMMON_WORD_SHORT_FORMS else unit.name
 
     def county(self, short: bool | None = None) -> str:
         return self.reg(self.home if self.rng.random() < 0.7 else self.rng.choice(self.cx.counties), short)
 
-    def person(self) -> str:
+    def zone(self) -> str:
+        """A development zone of the page's city, written after the city's short name (沧州高新区)."""
+        kind = self.rng.choice(list(ZONES))
+        printed = self.reg(self.cx.city, True) + kind
+        name = (self.cx.city.short or self.cx.city.name) + kind
+        if name not in self.regions:
+            self.regions.append(name)  # a zone counts as a unit, named after its city's short form
+        self.zone_bare = ZONES[kind]
+        return printed
+
+    def shown(self, name: str) -> str:
+        """A credited name as typeset: two-character names are sometimes padded to three widths (韩  鑫)."""
+        if len(name) == 2 and self.rng.random() < 0.15:
+            return name[0] + self.rng.choice(["  ", "\u3000", " "]) + name[1]
+        return name
+
+    def person(self, dotted: bool = False) -> str:
         while True:
-            name = self.rng.choice(SURNAMES) + self.rng.choice(GIVEN)
+            if dotted:
+                name = self.rng.choice(DOTTED[0]) + "·" + self.rng.choice(DOTTED[1])
+            else:
+                name = self.rng.choice(SURNAMES) + self.rng.choice(GIVEN)
             if name not in self.cx.used and not region_hits(name):
                 self.cx.used.add(name)
                 self.names.append(name)
@@ -465,7 +521,9 @@ class _Art:
         self.p(f"{self.rng.choice(STAT_LEADS)}{org}{total}{'，'.join(clauses)}。")
 
     def filler(self) -> str:
-        tpl = self.rng.choice(FILLERS)
+        fresh = [t for t in FILLERS if t not in self.cx.paras]  # a page does not repeat a stock sentence
+        tpl = self.rng.choice(fresh or FILLERS)
+        self.cx.paras.add(tpl)
         x = (self.county() if self.rng.random() < 0.7 else self.reg(self.cx.city)) if "{X}" in tpl else ""
         return tpl.format(X=x, place=self.place("res") if "{place}" in tpl else "",
                           city=self.reg(self.cx.city, True) if "{city}" in tpl else "")
@@ -508,10 +566,11 @@ class _Art:
         own = "本报" if paper == self.cx.paper else paper
         if r.random() < 0.4 and self.people:
             who = self.people[0]["name"]
-            line = f"{own}{'记者' if self.people[0]['role'] == 'reporter' else '通讯员'} {who}摄"
+            line = f"{own}{'记者' if self.people[0]['role'] == 'reporter' else '通讯员'} {self.shown(who)}摄"
         else:
             who = self.person()
-            line = r.choice([f"{own}记者 {who} 摄", f"{who} 摄", f"{own}通讯员 {who}摄"])
+            shown = self.shown(who)
+            line = r.choice([f"{own}记者 {shown} 摄", f"{shown} 摄", f"{own}通讯员 {shown}摄"])
         self.credit(who, "photographer")
         tpl = r.choice(CAPTIONS)
         caption = tpl.format(place=self.place("res") if "{place}" in tpl else "",
@@ -524,7 +583,8 @@ class _Art:
 
     def _keep(self) -> list[str]:
         """Strings a page may print without them being a stray place name."""
-        return [f for u in self.units for f in u.forms()] + self.names + [self.cx.paper, self.cx.prov_paper]
+        return ([f for u in self.units for f in u.forms()] + self.names + self.printed
+                + [self.cx.paper, self.cx.prov_paper])
 
     def strays(self) -> list[str]:
         text = "\n".join(self.lines())
@@ -557,12 +617,16 @@ class _Art:
                 "activities": self.acts, "metrics": self.mets}
 
 
-def _build(make, cx: _Ctx, *args) -> _Art:
+def _build(make, cx: _Ctx, *args, **kw) -> _Art:
     """Build an article, re-rolling a draft that repeats a headline or names a place the truth does not list."""
     for _ in range(60):
-        art = make(cx, *args)
-        if art.title not in cx.titles and not art.strays():
+        art = make(cx, *args, **kw)
+        paras = {x for _, t in art.body for x in re.findall(r"[^。！？]+[。！？]?", t) if len(x) >= 12}
+        paras |= {a["quote"] for a in art.acts}  # one activity is reported by one story
+        # A sentence printed again in another story would read as an OCR repeat: not on one page.
+        if art.title not in cx.titles and not paras & cx.paras and not art.strays():
             cx.titles.add(art.title)
+            cx.paras |= paras
             return art
     raise RuntimeError("could not compose an article free of stray place names")
 
@@ -570,42 +634,124 @@ def _build(make, cx: _Ctx, *args) -> _Art:
 # ---------------------------------------------------------------- article kinds
 def _byline_inline(a: _Art, tag: str, paper: str) -> str:
     """本报讯（记者X 通讯员Y Z） and its variants; <省>日报（记者X Y） on the provincial paper."""
-    r = a.rng
+    r, s = a.rng, a.shown
     rep, x = r.choice(a.cx.staff[paper]), r.random()
+    jz, tx = r.choice(REPORTER_WORDS), r.choice(CORRESPONDENT_WORDS)
     if x < 0.4:
-        cors = [a.person() for _ in range(r.choice([1, 1, 2]))]
+        cors = [a.person(dotted=r.random() < 0.05) for _ in range(r.choice([1, 1, 2]))]
         a.credit(rep, "reporter")
         for c in cors:
             a.credit(c, "correspondent")
-        return f"{tag}（记者{rep} 通讯员{' '.join(cors)}）"
+        return f"{tag}（{jz}{s(rep)} {tx}{' '.join(map(s, cors))}）"
     if x < 0.6:
         cor = a.credit(a.person(), "correspondent")
-        return f"{tag}（通讯员{cor} 记者{a.credit(rep, 'reporter')}）"
+        return f"{tag}（{tx}{s(cor)} {jz}{s(a.credit(rep, 'reporter'))}）"
     if x < 0.75 and paper != a.cx.paper:
         other = a.credit(a.person(), "reporter")
-        return f"{tag}（记者{a.credit(rep, 'reporter')} {other}）"
+        return f"{tag}（{jz}{s(a.credit(rep, 'reporter'))} {s(other)}）"
     if x < 0.9:
-        return f"{tag}（记者{a.credit(rep, 'reporter')}）"
-    return f"{tag}（通讯员{a.credit(a.person(), 'correspondent')}）"
+        return f"{tag}（{jz}{s(a.credit(rep, 'reporter'))}）"
+    return f"{tag}（{tx}{s(a.credit(a.person(), 'correspondent'))}）"
+
+
+def _trailing_credit(a: _Art) -> str:
+    """A credit closing the story: （X  Y）, （通讯员 X）, （记者 X 通讯员 Y）.
+
+    Names without a role word are the story's writers when nothing else credits it, and its
+    correspondents when a reporter is already credited (in the dateline or a byline).
+    """
+    r, s = a.rng, a.shown
+    x = r.random()
+    if x < 0.55:
+        names = [a.person() for _ in range(r.choice([1, 2, 2]))]
+        role = "correspondent" if any(p["role"] == "reporter" for p in a.people) else "reporter"
+        for n in names:
+            a.credit(n, role)
+        sep = r.choice(["  ", " ", "、", "\u3000"])
+        return "（" + sep.join(map(s, names)) + "）"
+    if x < 0.8:
+        names = [a.credit(a.person(), "correspondent") for _ in range(r.choice([1, 2]))]
+        return f"（{r.choice(['', '本报'])}通讯员{r.choice(['', ' '])}{' '.join(map(s, names))}）"
+    rep, cor = a.credit(a.person(), "reporter"), a.credit(a.person(), "correspondent")
+    return f"（记者 {s(rep)} 通讯员 {s(cor)}）"
+
+
+def _dated(a: _Art, paper: str) -> str:
+    """A dateline with the place it was filed from: 本报<城市>M月D日电."""
+    d = a.cx.day - timedelta(days=a.rng.randint(0, 2))
+    return f"本报{a.reg(a.cx.city, True)}{d.month}月{d.day}日电" if paper == a.cx.paper else f"{paper}讯"
+
+
+def _title_lines(a: _Art, title: str, two_line: bool) -> list[str]:
+    """The headline as printed: one line, or broken over two by a narrow column or the OCR.
+
+    Either the second line follows with no blank line between (one block of type), or
+    the break falls inside a quotation, which leaves the first line with an open quote.
+    Breaks never fall next to the colon of a ``who：what`` headline (that would make
+    the first line a kicker) or inside a place name or a person's name.
+    """
+    r = a.rng
+    if not two_line or len(title) < 10:
+        return [title]
+    # On a page without blank lines only an open quotation shows where a headline breaks.
+    tight = a.cx.tight
+    protect = [(m.start(), m.end()) for k in a._keep() for m in re.finditer(re.escape(k), title)]
+
+    def ok(j: int) -> bool:
+        return (title[j - 1] not in "：: " and title[j] not in "：: " and title[j - 1:j + 1] != "  "
+                and not any(x < j < y for x, y in protect))
+
+    q, q2 = title.find("“"), title.find("”")
+    inside = [j for j in range(q + 2, q2) if ok(j)] if 0 < q < q2 else []
+    if inside and (tight or r.random() < 0.5):
+        return [title[:(j := r.choice(inside))].rstrip(), title[j:].lstrip()]
+    cands = [j for j in range(4, len(title) - 1) if ok(j)]
+    if not cands or tight:
+        return [title]
+    j = r.choice(cands)
+    return [title[:j].rstrip() + "\n" + title[j:].lstrip()]
 
 
 def _news(cx: _Ctx, kind: str, section: str | None, md: str = "", paper: str | None = None,
-          photo: bool = False, dup: bool = False, split: bool = False) -> _Art:
-    """A news item or brief: headline, inline byline, activities, metrics, traps, a plan."""
+          photo: bool = False, dup: bool = False, split: bool = False, *, bullet: str = "",
+          credit: str = "inline", zone: bool = False, two_line: bool = False, kicker: bool = False) -> _Art:
+    """A news item or brief: headline, byline, activities, metrics, traps, a plan.
+
+    ``credit`` is ``inline`` (本报讯（记者…）), ``trailing`` (…。（X Y）) or ``none``;
+    ``bullet`` marks the headline (■ in a briefs column); ``zone`` sets the story in a
+    development zone of the city; ``two_line`` may break the headline over two lines;
+    ``kicker`` prints the headline's ``who：`` on a line of its own above the title.
+    """
     a, r = _Art(cx, kind, section), cx.rng
     paper = paper or cx.paper
     typ = r.choice(TYPES)
-    org = a.org(r.choice([t for t in ACTS if t[0] == typ])[1])
+    if zone:
+        org = a.zone() + "管委会"
+        a.org_kind[org] = "govt"
+    else:
+        org = a.org(r.choice([t for t in ACTS if t[0] == typ])[1])
     title_metric = a.met(title=True) if kind == "news" and r.random() < 0.2 else None
     if title_metric:  # a headline with a number: the same metric as in the body, listed once
         a.title = f"{a.county()}{title_metric}"
     else:
         who = org if (org.startswith("市") or region_hits(org)) and r.random() < 0.5 else a.county()
         a.title = f"{who}：{' ' if md and r.random() < 0.5 else ''}{r.choice(TOPICS[typ][0].split('|'))}"
-    a.head.append(md + a.title)
-    tag = "本报讯" if paper == cx.paper else paper + r.choice(["", "讯"])
-    byline = _byline_inline(a, tag, paper) if kind == "news" or r.random() < 0.85 else ""
+    if kicker and not title_metric and not md and not bullet:
+        # The who of the headline on a line of its own (a kicker): the title is the rest.
+        a.subtitle, a.title = a.title.split("：", 1)
+        a.subtitle += "："
+        a.head += [a.subtitle, a.title]
+    else:
+        a.head += [md + bullet + x for x in _title_lines(a, a.title, two_line and not md and not bullet)]
+    if credit == "inline" and (kind == "news" or r.random() < 0.85):
+        tag = (_dated(a, paper) if r.random() < 0.15 else "本报讯") if paper == cx.paper \
+            else paper + r.choice(["", "讯"])
+        byline = _byline_inline(a, tag, paper)
+    else:
+        byline = ""
     a.p(f"{byline}{r.choice(LEADS)}{a.act(typ, org)}，{r.choice(PURPOSES)}。")
+    if zone and a.zone_bare:
+        a.p(f"{r.choice(STAT_LEADS)}{a.zone_bare}持续优化营商环境，服务企业和群众。")
     if r.random() < 0.5:
         a.p(f"{a.act(None, org if r.random() < 0.5 else None)}。{a.filler() if r.random() < 0.5 else ''}")
     if title_metric:
@@ -620,21 +766,51 @@ def _news(cx: _Ctx, kind: str, section: str | None, md: str = "", paper: str | N
     if r.random() < 0.5:
         a.p(r.choice(PLANS).format(org=org))
     a.ocr_noise(dup, split)
+    if credit == "trailing":
+        a.body[-1] = ("p", a.body[-1][1] + _trailing_credit(a))
     return a
 
 
-def _feature(cx: _Ctx, section: str | None, md: str = "", paper: str | None = None, dup: bool = False) -> _Art:
+def _photo_news(cx: _Ctx) -> _Art:
+    """Photo news: a headline over a picture's caption sentence and the photographer's credit."""
+    a, r = _Art(cx, "news"), cx.rng
+    topic = r.choice(PHOTO_TITLES)
+    a.title = f"{a.county()}：{topic}" if r.random() < 0.3 else topic
+    a.head.append(a.title)
+    d = cx.day - timedelta(days=r.randint(1, 5))
+    place = a.pick("sq")[:-2] + r.choice(["广场", "公园"])
+    if r.random() < 0.6:
+        place = a.county() + place
+    caption = r.choice(PHOTO_CAPTIONS).format(date=f"{d.month}月{d.day}日", place=place)
+    who = a.credit(a.person(), "photographer")
+    s, x = a.shown(who), r.random()
+    if x < 0.3:
+        body = [caption, f"本报记者 {s} 摄"]
+    elif x < 0.5:
+        body = [caption, f"本报通讯员 {s}摄"]
+    elif x < 0.65:
+        body = [caption, f"{s} 摄"]
+    elif x < 0.8:
+        body = [f"{caption} 本报记者 {s} 摄"]
+    else:
+        body = [f"{caption}（{s} 摄）"]
+    a.body = [("cap", t) for t in body]
+    return a
+
+
+def _feature(cx: _Ctx, section: str | None, md: str = "", paper: str | None = None, dup: bool = False,
+             two_line: bool = False) -> _Art:
     """A long report: title, ——deck, byline line, inner subheadings with a photo, a closing plan."""
     a, r = _Art(cx, "feature", section), cx.rng
     paper = paper or cx.paper
     a.title = r.choice(FEATURE_TITLES)
-    a.head.append(md + a.title)
+    a.head += [md + x for x in _title_lines(a, a.title, two_line and not md)]
     if r.random() < 0.75:
         deck = r.choice(DECKS)
         deck = deck.format(county=a.county() if "{county}" in deck else "",
                            city=a.reg(cx.city, True) if "{city}" in deck else "",
                            comm=a.pick("comm") if "{comm}" in deck else "",
-                           vill=a.place("vill") if "{vill}" in deck else "")
+                           vill=a.pick("town") + a.pick("vill") if "{vill}" in deck else "")
         a.subtitle = deck[2:]
         a.head.append(deck)
     reps = [r.choice(cx.staff[paper])] + ([a.person()] if r.random() < 0.3 else [])
@@ -644,10 +820,11 @@ def _feature(cx: _Ctx, section: str | None, md: str = "", paper: str | None = No
         a.credit(p, "reporter", *(["photographer"] if photo_report else []))
     for c in cors:
         a.credit(c, "correspondent", *(["photographer"] if photo_report else []))
+    shown_reps, shown_cors = " ".join(map(a.shown, reps)), " ".join(map(a.shown, cors))
     if paper == cx.paper and r.random() < 0.6:
-        line = f"本报记者 {' '.join(reps)}" + (f" 本报通讯员 {' '.join(cors)}" if cors else "")
+        line = f"本报记者 {shown_reps}" + (f" 本报通讯员 {shown_cors}" if cors else "")
     else:
-        line = f"{paper}记者 {' '.join(reps)}" + (f" 通讯员 {' '.join(cors)}" if cors else "")
+        line = f"{paper}记者 {shown_reps}" + (f" 通讯员 {shown_cors}" if cors else "")
     a.head.append(line + (" 摄影报道" if photo_report else ""))
     a.p(a.filler())
     typ = r.choice(TYPES)
@@ -670,7 +847,8 @@ def _feature(cx: _Ctx, section: str | None, md: str = "", paper: str | None = No
 
 
 def _story(cx: _Ctx, dup: bool) -> _Art:
-    """A single-story file: headline, dateline 本报<城市>M月D日电（记者X）, trailing （X  Y） credit."""
+    """A single-story file: headline, a dateline with its place (本报<城市>M月D日电（记者X…） or
+    新华社<城市>M月D日电（记者X Y）), and often a credit closing the last paragraph."""
     a, r = _Art(cx, "news"), cx.rng
     typ = r.choice(TYPES)
     heads = TOPICS[typ][0].split("|")
@@ -680,18 +858,38 @@ def _story(cx: _Ctx, dup: bool) -> _Art:
         a.subtitle = f"{a.county()}{r.choice(['着力', '持续', '全力'])}{r.choice(heads)}"
         a.head.append("——" + a.subtitle)
     d = cx.day - timedelta(days=1)
-    rep = a.credit(r.choice(cx.staff[cx.paper]), "reporter")
+    s = a.shown
     org = a.org(r.choice(["govt", "civil", "enforce", "health"]))
-    a.p(f"本报{a.reg(cx.city, True)}{d.month}月{d.day}日电（记者{rep}）{r.choice(LEADS)}{a.act(typ, org)}，"
-        f"{r.choice(PURPOSES)}。")
+    x = r.random()
+    if x < 0.3:  # an agency's story: its reporters are credited like the paper's own
+        place = a.reg(r.choice([cx.city, _capital()]), True)
+        a.printed.append("新华社")
+        reps = [a.credit(a.person(), "reporter") for _ in range(r.choice([1, 2]))]
+        head = f"新华社{place}{d.month}月{d.day}日电（记者{' '.join(map(s, reps))}）"
+    else:
+        rep = a.credit(r.choice(cx.staff[cx.paper]), "reporter")
+        cor = a.credit(a.person(), "correspondent") if x < 0.5 else None
+        head = (f"本报{a.reg(cx.city, True)}{d.month}月{d.day}日电（记者{s(rep)}"
+                + (f" 通讯员{s(cor)}" if cor else "") + "）")
+    a.p(f"{head}{r.choice(LEADS)}{a.act(typ, org)}，{r.choice(PURPOSES)}。")
     for fn in r.sample([a.filler, a.saying, a.trap, a.visitor, lambda: f"{a.act()}。"], k=3):
         a.p(fn())
     a.stats(org, r.choice([2, 3]))
     a.p(r.choice(PLANS).format(org=org))
-    cors = [a.credit(a.person(), "correspondent") for _ in range(2)]  # credited at the end: correspondents
     a.ocr_noise(dup, False)
-    a.body[-1] = ("p", f"{a.body[-1][1]}（{cors[0]}  {cors[1]}）")
+    if x >= 0.3 and r.random() < 0.8:
+        credit = _trailing_credit(a)
+        if r.random() < 0.2:
+            a.body.append(("p", credit))  # on a line of its own
+        else:
+            a.body[-1] = ("p", a.body[-1][1] + credit)
     return a
+
+
+@functools.lru_cache(maxsize=1)
+def _capital() -> Region:
+    """The national capital, where agency stories are often filed from."""
+    return next(p for p in gazetteer().provinces if p.code == "110000000000")
 
 
 # ---------------------------------------------------------------- pages
@@ -710,11 +908,27 @@ class GeneratedPage:
 
 def _half(x):
     """Half-width punctuation (，：（） → ,:()) applied to a page and, identically, to its truth."""
+    return _convert(x, _HALF)
+
+
+def _convert(x, table: dict):
+    """A character table applied to page text and, identically, to every printed string of its truth.
+
+    Region names are not printed strings: the truth lists them in their standard full form.
+    """
     if isinstance(x, str):
-        return x.translate(_HALF)
+        return x.translate(table)
     if isinstance(x, list):
-        return [_half(v) for v in x]
-    return {k: _half(v) for k, v in x.items()} if isinstance(x, dict) else x
+        return [_convert(v, table) for v in x]
+    if isinstance(x, dict):
+        return {k: v if k in ("regions", "newspaper", "file") else _convert(v, table) for k, v in x.items()}
+    return x
+
+
+def _traditional(rng: random.Random) -> dict:
+    """A few traditional forms that one page prints throughout (as OCR of some typefaces does)."""
+    keys = sorted(rng.sample(sorted(_TRAD), rng.randint(3, 6)))
+    return str.maketrans({k: _TRAD[k] for k in keys})
 
 
 def _city_page(cx: _Ctx) -> tuple[list, list, str | None, str]:
@@ -723,13 +937,21 @@ def _city_page(cx: _Ctx) -> tuple[list, list, str | None, str]:
     label, blabel = r.choice(SECTIONS), r.choice(BRIEF_LABELS)
     n_news, n_brief = r.randint(2, 4), r.randint(2, 3)
     dup_at = r.randrange(n_news + n_brief)
+    zone_at = r.randrange(n_news) if r.random() < 0.3 else -1
+    bullet = r.choice(BULLETS) + r.choice(["", " "]) if r.random() < 0.25 else ""
     lines, arts = ([banner] if banner else []) + [label], []
     for i in range(n_news + n_brief):
         if i == n_news:
+            if r.random() < 0.35:  # photo news after a picture, between the news and the briefs
+                photo = _build(_photo_news, cx)
+                arts.append(photo)
+                lines += [""] + photo.lines()
             lines.append(blabel)
         news = i < n_news
         a = _build(_news, cx, "news" if news else "brief", label if news else blabel, "", None,
-                   i == 0, dup_at == i, news and r.random() < 0.3)
+                   i == 0, dup_at == i, news and r.random() < 0.3, bullet="" if news else bullet,
+                   credit="inline" if news or r.random() < 0.8 else "trailing", zone=i == zone_at,
+                   two_line=news and r.random() < 0.2, kicker=news and r.random() < 0.1)
         arts.append(a)
         lines += a.lines()
         if i == 0 and r.random() < 0.4:
@@ -744,8 +966,9 @@ def _feature_page(cx: _Ctx) -> tuple[list, list, str | None, str]:
     paper = cx.prov_paper if r.random() < 0.4 else cx.paper
     banner = r.choice(BANNERS) if r.random() < 0.3 else None
     section = r.choice(SECTIONS) if r.random() < 0.4 else None
-    arts = [_build(_feature, cx, section, "", paper, r.random() < 0.5)]
-    arts += [_build(_news, cx, "news", None, "", paper) for _ in range(r.choice([0, 1, 2]))]
+    arts = [_build(_feature, cx, section, "", paper, r.random() < 0.5, r.random() < 0.2)]
+    arts += [_build(_news, cx, "news", None, "", paper, two_line=r.random() < 0.2)
+             for _ in range(r.choice([0, 1, 2]))]
     lines = ([banner] if banner else []) + ([section] if section else []) + [x for a in arts for x in a.lines()]
     return lines, arts, banner, paper
 
@@ -754,7 +977,7 @@ def _markdown_page(cx: _Ctx) -> tuple[list, list, str | None, str]:
     r = cx.rng
     banner = r.choice(BANNERS) if r.random() < 0.7 else None
     blabel = r.choice(BRIEF_LABELS)
-    lead = _build(_news, cx, "news", None, "## ", None, False, False, True)
+    lead = _build(_news, cx, "news", None, "## ", None, False, False, True, zone=r.random() < 0.2)
     briefs = [_build(_news, cx, "brief", blabel, "### ", None, False, i == 0) for i in range(r.randint(2, 3))]
     feature = _build(_feature, cx, None, "## ")
     lines = ([banner] if banner else []) + [""] + lead.lines() + [f"## {blabel}"]
@@ -762,6 +985,19 @@ def _markdown_page(cx: _Ctx) -> tuple[list, list, str | None, str]:
     if r.random() < 0.5:
         lines.append(f"## {r.choice(SECTIONS)}")
     return lines, [lead, *briefs, feature], banner, cx.paper
+
+
+def _column_page(cx: _Ctx) -> tuple[list, list, str | None, str]:
+    """A briefs column on its own: bulleted headlines, no datelines, credits at the end if any."""
+    r = cx.rng
+    label = r.choice(BRIEF_LABELS) if r.random() < 0.6 else None
+    bullet = r.choice(BULLETS) + r.choice(["", " "])
+    n = r.randint(3, 5)
+    dup_at = r.randrange(n) if r.random() < 0.3 else -1
+    arts = [_build(_news, cx, "brief", label, "", None, False, i == dup_at, False, bullet=bullet,
+                   credit=r.choice(["trailing", "trailing", "none"]), zone=r.random() < 0.1) for i in range(n)]
+    lines = ([label] if label else []) + [x for a in arts for x in a.lines()]
+    return lines, arts, None, cx.paper
 
 
 def _context(day: date, seed: int) -> _Ctx:
@@ -774,30 +1010,54 @@ def _context(day: date, seed: int) -> _Ctx:
     return cx
 
 
+def _edition_line(rng: random.Random, day: date, n: int, paper: str) -> str:
+    """The page's edition line (date, page number, the page's name): furniture, not an article."""
+    return rng.choice([f"{paper}  {day.year}年{day.month}月{day.day}日  第{n}版",
+                       f"第{n:02d}版：{rng.choice(['要闻', '综合', '城事', '民生'])}",
+                       f"{day.year}年{day.month}月{day.day}日　星期{'一二三四五六日'[day.weekday()]}"])
+
+
+PAGE_MAKERS = {"city": _city_page, "feature": _feature_page, "markdown": _markdown_page, "column": _column_page}
+
+
 def generate_day(day: date, seed: int = 0, pages: int = 3) -> list[GeneratedPage]:
-    """A day's edition: page 1 is a city page; the others are a feature, a markdown page and a story, shuffled."""
+    """A day's edition: page 1 is a city page; the others are a feature, a markdown page, a single
+    story and a briefs column, shuffled (later pages repeat the kinds)."""
     cx = _context(day, seed)
     r, staff = cx.rng, {n for names in cx.staff.values() for n in names}
-    others = ["feature", "markdown", "story"]
+    others = ["feature", "markdown", "story", "column"]
     r.shuffle(others)
-    kinds = ["city"] + [others[i % 3] if i < 3 or r.random() < 0.5 else "city" for i in range(pages - 1)]
+    kinds = ["city"] + [others[i % 4] if i < 4 or r.random() < 0.5 else "city" for i in range(pages - 1)]
     out, taken = [], set()
     for n, kind in enumerate(kinds, start=1):
-        cx.used, cx.titles = set(staff), set()
+        cx.used, cx.titles, cx.paras = set(staff), set(), set()
         if kind == "story":
             a = _build(_story, cx, r.random() < 0.3)
             name, arts, banner, paper = f"story_{n:02d}.txt", [a], None, cx.paper
-            text = "\r\n".join([a.head[0], ""] + a.head[1:] + ["　　" + t for _, t in a.body]) + "\r\n"
+            indent = "　　" if r.random() < 0.5 else ""
+            top = [_edition_line(r, day, n, paper), ""] if r.random() < 0.3 else []
+            text = "\r\n".join(top + [indent + a.head[0], ""] + a.head[1:] + ["　　" + t for _, t in a.body]) + "\r\n"
         else:
-            lines, arts, banner, paper = {"city": _city_page, "feature": _feature_page,
-                                          "markdown": _markdown_page}[kind](cx)
-            name = "briefs.txt" if kind == "markdown" and "briefs.txt" not in taken else f"p{n:02d}.txt"
-            text = ("\n\n" if r.random() < 0.5 else "") + "\n\n".join(lines) + "\n"
+            cx.tight = r.random() < (0.4 if kind == "column" else 0.12)
+            lines, arts, banner, paper = PAGE_MAKERS[kind](cx)
+            if r.random() < 0.2:
+                lines = [_edition_line(r, day, n, paper)] + lines
+            if kind == "markdown" and "briefs.txt" not in taken:
+                name = "briefs.txt"
+            else:
+                name = f"{'column' if kind == 'column' else 'p'}{n:02d}.txt"
+            if cx.tight:  # one line per paragraph, no blank lines (a picture's place leaves no trace)
+                text = "\n".join(x for x in lines if x) + "\n"
+            else:
+                text = ("\n\n" if r.random() < 0.5 else "") + "\n\n".join(lines) + "\n"
         taken.add(name)
         enc = "utf-8-sig" if kind == "story" and r.random() < 0.5 else "gb18030" if r.random() < 0.1 else "utf-8"
         truth = {"file": name, "newspaper": paper, "page_banner": banner, "articles": [a.truth() for a in arts]}
         if kind != "story" and r.random() < 0.35:
             text, truth = _half(text), _half(truth)
+        if r.random() < 0.12:
+            table = _traditional(r)
+            text, truth = _convert(text, table), _convert(truth, table)
         meta = {"newspaper": paper, "edition_date": day.isoformat(), "page_number": f"{n:02d}"}
         out.append(GeneratedPage(name, text, enc, meta, json.loads(json.dumps(truth))))
     return out

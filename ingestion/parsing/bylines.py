@@ -7,8 +7,8 @@ Handles the shapes newspapers print:
 * 某某日报(记者冯小八 通讯员褚十), 本报石家庄2月4日电（记者张三 李四）
 * …摄影报道 (everyone credited is a photographer too: listed once per role)
 * photo credits: 某某日报通讯员 卫小一摄, 本报记者 张三 摄, （李四 摄）
-* a trailing credit at the end of a story: （张三 李四） — no role word, so the
-  people are taken as the story's reporters.
+* a trailing credit at the end of a story: （张三 李四） — no role word; the
+  caller passes the role such names take (see ``page._credits``).
 
 Names are kept as printed; whitespace inside a name is dropped (韩  鑫 → 韩鑫)
 while names separated by spaces stay separate (郑七 冯小八): a lone character
@@ -91,11 +91,13 @@ def _names_in(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
     return [(n, s, e) for n, s, e in _glue_names(tokens) if 2 <= len(n.replace("·", "")) <= 12]
 
 
-def parse_byline(text: str, start: int, end: int) -> tuple[list[ParsedPerson], str | None]:
+def parse_byline(text: str, start: int, end: int, default_role: str = "reporter") -> tuple[list[ParsedPerson], str | None]:
     """People credited in ``text[start:end]`` and the newspaper it names.
 
     The newspaper is the literal ``本报`` ("this paper") when the credit says
     so; the caller substitutes the page's paper. ``None`` when no paper is named.
+    Names before any role word get ``default_role`` (a credit of bare names lists
+    the story's writers; the caller decides what a closing credit's names are).
     """
     s = text[start:end]
     paper_m = _NEWSPAPER_RE.search(s) or _DATELINE_PLACE_RE.match(s)
@@ -112,7 +114,7 @@ def parse_byline(text: str, start: int, end: int) -> tuple[list[ParsedPerson], s
 
     # Cut the credit into (role, names) runs at each role word.
     runs: list[tuple[str, int, int]] = []
-    role = "reporter"  # a credit with no role word lists the story's writers
+    role = default_role
     pos = start
     for m in _ROLE_RE.finditer(text, start, limit):
         new_role = _ROLE_WORDS[m.group("role")]

@@ -10,6 +10,15 @@ hangs directly off its province.
 The file is located with ``importlib.util.find_spec`` instead of
 ``importlib.resources.files("cpca")`` because importing ``cpca`` itself needs
 ``pkg_resources`` (setuptools), which the environment does not ship.
+
+cpca's list dates from about 2015, so units renamed or created since (a
+county that became a district or a city, two districts merged under a new
+name) are missing. When the ``jionlp`` package is installed, its
+``dictionary/china_location.zip`` (Apache-2.0, with changes up to 2023) supplies
+them: its county-level units not in cpca are added (development zones, whose
+codes have 7 in the fifth digit, are left to the zone rules in ``regions``).
+The package is read as data, never imported; without it the gazetteer is
+cpca's alone.
 """
 
 from __future__ import annotations
@@ -17,11 +26,18 @@ from __future__ import annotations
 import csv
 import functools
 import importlib.util
+import io
+import re
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-_PLACEHOLDERS = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
+_PLACEHOLDERS = frozenset(
+    {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "省直辖行政区划", "市直辖行政区划", "自治区直辖行政区划"}
+)
+# Statistical areas in jionlp's tree that are no administrative unit (zones, parks, new areas).
+_NOT_A_UNIT = re.compile(r"开发区|高新|产业园|园区|管委会|委员会|管理区|直辖|新区$")
 # Outermost administrative suffixes, longest first so 自治县 wins over 县.
 _SUFFIXES = (
     "特别行政区",
@@ -159,23 +175,90 @@ def build_gazetteer(rows: Iterable[dict[str, str]], nations: Iterable[str]) -> G
                 city_code=city_code if level != "province" else None,
             )
         )
-    regions.sort(key=lambda r: r.code)
-    return Gazetteer(regions=tuple(regions), by_code={r.code: r for r in regions})
+    regions.sort(key=lambda r: r.code)  # stable: of two units sharing a code, the first listed stays first
+    by_code: dict[str, Region] = {}
+    for r in regions:
+        by_code.setdefault(r.code, r)
+    return Gazetteer(regions=tuple(regions), by_code=by_code)
+
+
+def location_rows(text: str) -> list[dict[str, str]]:
+    """Province, prefecture and county rows (adcode, name) of jionlp's ``china_location.txt``.
+
+    The file is a tree indented with tabs: ``name<TAB>6-digit code<TAB>short``
+    for provinces (no tab), prefectures (one) and counties (two); towns and
+    villages below carry no code and are skipped, as are development zones and
+    the districts of Taiwan, Hong Kong and Macau.
+    """
+    rows = []
+    for line in text.splitlines():
+        depth = len(line) - len(line.lstrip("\t"))
+        parts = line.strip().split("\t")
+        if depth > 2 or len(parts) < 2 or len(parts[1]) != 6 or not parts[1].isdigit():
+            continue
+        code, name = parts[1], parts[0]
+        if depth == 2 and (code[4] == "7" or _NOT_A_UNIT.search(name)):
+            continue  # a development zone's or a park's statistical code, not an administrative unit
+        if name in _PLACEHOLDERS or code[:2] in ("71", "81", "82"):
+            continue  # Taiwan, Hong Kong, Macau: their districts (东区, 南区 …) read as ordinary words
+        rows.append({"adcode": code + "0" * 6, "name": name})
+    return rows
+
+
+def merge_rows(base: list[dict[str, str]], extra: list[dict[str, str]]) -> list[dict[str, str]]:
+    """``base`` plus the rows of ``extra`` that name a unit ``base`` lacks (renamed or new units).
+
+    A unit counts as known when its name is already listed in the same province
+    (the lists file some county-level cities under different parents); a new
+    name under a reused code is added beside the old one, which keeps the code
+    (old texts still print the old name).
+    """
+    known = {(r["name"].strip(), r["adcode"].strip()[:2]) for r in base}
+    out = list(base)
+    for r in extra:
+        key = (r["name"].strip(), r["adcode"].strip()[:2])
+        if key not in known:
+            known.add(key)
+            out.append(r)
+    return out
+
+
+def _supplement_rows() -> list[dict[str, str]]:
+    """Rows from jionlp's location data if that package is installed, else none."""
+    spec = importlib.util.find_spec("jionlp")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    path = Path(next(iter(spec.submodule_search_locations))) / "dictionary" / "china_location.zip"
+    if not path.exists():
+        return []
+    with zipfile.ZipFile(path) as z:
+        name = next((n for n in z.namelist() if n.endswith("china_location.txt")), None)
+        if name is None:
+            return []
+        text = io.TextIOWrapper(z.open(name), encoding="utf-8").read()
+    return location_rows(text)
+
+
+@functools.cache
+def ethnic_words() -> tuple[str, ...]:
+    """Ethnic group names (with and without 族) that autonomous units' names carry, longest first."""
+    path = _data_dir() / "56_nations.csv"
+    return _ethnic_words(path.read_text(encoding="utf-8").splitlines() if path.exists() else [])
 
 
 @functools.cache
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer built from cpca's ``adcodes.csv`` (read once per process)."""
+    """The gazetteer built from cpca's ``adcodes.csv``, supplemented from jionlp when installed (read once)."""
     d = _data_dir()
     with open(d / "adcodes.csv", encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     nations_path = d / "56_nations.csv"
     nations = nations_path.read_text(encoding="utf-8").splitlines() if nations_path.exists() else []
-    return build_gazetteer(rows, nations)
+    return build_gazetteer(merge_rows(rows, _supplement_rows()), nations)
 
 
 def gazetteer_rows() -> list[dict]:
-    """The gazetteer as rows for the ``raw.gazetteer`` table."""
+    """The gazetteer as rows for the ``raw.gazetteer`` table (one per code: the first unit listed under it)."""
     return [
         {
             "region_code": r.code,
@@ -186,5 +269,5 @@ def gazetteer_rows() -> list[dict]:
             "province_code": r.province_code,
             "city_code": r.city_code,
         }
-        for r in load_gazetteer().regions
+        for code, r in load_gazetteer().by_code.items()
     ]

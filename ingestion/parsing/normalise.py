@@ -18,7 +18,8 @@ Canonical forms chosen here:
   keep their line structure through the LF).
 * Traditional and variant characters become simplified with OpenCC ``t2s``
   (phrase-aware); if that changed the length anywhere, each character is
-  converted on its own instead.
+  converted on its own instead. Characters that the gazetteer's (simplified)
+  place names use are left alone (乾安县 is not 干安县).
 """
 
 from __future__ import annotations
@@ -55,15 +56,36 @@ def _simplified_char(ch: str) -> str:
     return out if len(out) == 1 else ch
 
 
+@functools.cache
+def _kept_place_chars() -> re.Pattern[str] | None:
+    """Characters of the (simplified) gazetteer's names that OpenCC would convert (乾 → 干), as a class."""
+    from ingestion.parsing.gazetteer import load_gazetteer  # late: the gazetteer reads a data file
+
+    chars = sorted({ch for r in load_gazetteer().regions for ch in r.name})
+    changed = [ch for ch in chars if _converter().convert(ch) != ch]
+    return re.compile(f"[{re.escape(''.join(changed))}]") if changed else None
+
+
 def _to_simplified(text: str) -> str:
-    """Traditional → simplified, guaranteed to keep the length."""
+    """Traditional → simplified, guaranteed to keep the length.
+
+    A character that place names use as a simplified character stays as printed:
+    OpenCC reads 乾 as the traditional form of 干, which would turn 乾安县 into 干安县.
+    """
     try:
         converted = _converter().convert(text)
     except Exception:  # a broken OpenCC install must not stop ingestion
         return text
-    if len(converted) == len(text):
+    if len(converted) != len(text):
+        converted = "".join(_simplified_char(ch) if ord(ch) > 0x2E7F else ch for ch in text)
+    keep = _kept_place_chars() if converted != text else None
+    hits = [m.start() for m in keep.finditer(text)] if keep else []
+    if not hits:
         return converted
-    return "".join(_simplified_char(ch) if ord(ch) > 0x2E7F else ch for ch in text)
+    out = list(converted)
+    for i in hits:
+        out[i] = text[i]
+    return "".join(out)
 
 
 def normalise(text: str) -> str:
@@ -106,6 +128,46 @@ def _probe_starts(length: int) -> list[int]:
     return [round(i * last / (k - 1)) for i in range(k)] if k > 1 else [0]
 
 
+MAX_PIECES = 4  # a repeat re-prints at most this many runs of earlier text (…A's end + B's start)
+MAX_MISREAD = 1  # characters of a repeat that may differ from the earlier print (an OCR misread)
+
+
+def _longest_earlier_prefix(text: str, s: str, lo: int, hi: int) -> int:
+    """Length of the longest prefix of ``s`` that occurs in ``text[lo:hi]`` (binary search)."""
+    good, bad = 0, len(s) + 1
+    while bad - good > 1:
+        mid = (good + bad) // 2
+        if text.find(s[:mid], lo, hi) >= 0:
+            good = mid
+        else:
+            bad = mid
+    return good
+
+
+def _pieced_from_earlier(text: str, s: str, lo: int, hi: int) -> bool:
+    """True when ``s`` is a few runs of ``text[lo:hi]`` laid end to end (how a column break repeats).
+
+    Probes alone also fire on two different sentences written from one template
+    (“近期，甲局召开…” and “近期，乙局召开…”); a real repeat is made of long
+    verbatim runs, each at least a probe long, with at most ``MAX_MISREAD``
+    characters between them that differ.
+    """
+    pos, pieces, misread = 0, 0, 0
+    while pos < len(s):
+        n = _longest_earlier_prefix(text, s[pos:], lo, hi)
+        if n < PROBE and len(s) - pos >= PROBE:
+            misread += 1
+            if misread > MAX_MISREAD:
+                return False
+            pos += 1
+            continue
+        pos += max(n, 1)
+        pieces += 1
+        if pieces > MAX_PIECES:
+            return False
+    return True
+
+
 def duplicate_spans(text: str, spans: list[tuple[int, int]]) -> set[int]:
     """Indexes of paragraphs that repeat an earlier paragraph (OCR column breaks).
 
@@ -113,7 +175,8 @@ def duplicate_spans(text: str, spans: list[tuple[int, int]]) -> set[int]:
     in the text before it, or overlaps heavily with it (a column break that
     re-prints the end of one paragraph and the start of the next): at least
     ``OVERLAP_SHARE`` of a few evenly spaced probes already occur earlier on
-    the page. OCR repeats are character-for-character copies, so probes are
+    the page, and the paragraph is a few verbatim runs of earlier text laid end
+    to end (``_pieced_from_earlier``). OCR repeats are character-for-character copies, so probes are
     looked up directly in the page text (no copies, C-speed search). Lines
     under ``MIN_DUPLICATE_CHARS`` are never judged, so repeated bylines and
     labels stay.
@@ -142,5 +205,6 @@ def duplicate_spans(text: str, spans: list[tuple[int, int]]) -> set[int]:
                 if misses > allowed_misses:
                     break
         else:
-            dups.add(i)
+            if _pieced_from_earlier(text, s, first_start, a):
+                dups.add(i)
     return dups

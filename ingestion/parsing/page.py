@@ -11,6 +11,7 @@ are sliced from the original.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 
 from ingestion.parsing.bylines import parse_byline
@@ -56,17 +57,31 @@ except ImportError:  # pragma: no cover
 THIS_PAPER = "本报"
 
 
+_BREAK = re.compile(r"\s*\n\s*")
+
+
 def _printed(original: str, span: tuple[int, int] | None) -> str | None:
-    """A headline line as printed: markdown marks and dashes of a deck removed."""
+    """A headline line as printed: markdown marks and dashes of a deck removed, a broken line rejoined."""
     if span is None:
         return None
     s = original[span[0] : span[1]].strip().lstrip("#").strip()
-    s = s.lstrip("—－-").strip()
+    s = _BREAK.sub("", s.lstrip("—－-").strip())
     return s or None
 
 
-def _credits(text: str, layout: ArticleLayout) -> tuple[list[ParsedPerson], list[str], str]:
-    """People credited in an article, the papers its credits name, and the credit text."""
+def _as_printed(original: str, p: ParsedPerson) -> ParsedPerson:
+    """A person with the name as the page prints it (traditional forms kept, spacing removed)."""
+    name = "".join(original[p.start : p.end].split())
+    return dataclasses.replace(p, name=name) if len(name) == len(p.name) and name != p.name else p
+
+
+def _credits(text: str, original: str, layout: ArticleLayout) -> tuple[list[ParsedPerson], list[str], str]:
+    """People credited in an article, the papers its credits name, and the credit text.
+
+    Names in a closing credit without a role word (…。（张三 李四）) are the story's
+    writers when nothing else credits a reporter, and its correspondents when the
+    dateline or a byline already names the reporter.
+    """
     people: list[ParsedPerson] = []
     papers: list[str] = []
     for a, b in layout.credit_spans:
@@ -74,13 +89,23 @@ def _credits(text: str, layout: ArticleLayout) -> tuple[list[ParsedPerson], list
         people.extend(found)
         if paper:
             papers.append(paper)
+    spans = list(layout.credit_spans)
+    if layout.trailing_credit:
+        a, b = layout.trailing_credit
+        has_reporter = any(p.role == "reporter" for p in people)
+        found, paper = parse_byline(text, a, b, "correspondent" if has_reporter else "reporter")
+        people.extend(found)
+        if paper:
+            papers.append(paper)
+        spans.append(layout.trailing_credit)
     seen: set[tuple[str, str]] = set()
     unique = []
     for p in people:
+        p = _as_printed(original, p)
         if (p.name, p.role) not in seen:
             seen.add((p.name, p.role))
             unique.append(p)
-    byline = " ".join(text[a:b] for a, b in layout.credit_spans)
+    byline = " ".join(text[a:b] for a, b in spans)
     return unique, papers, byline
 
 
@@ -103,7 +128,7 @@ def parse_page(text: str, meta: PageMeta | None = None) -> ParsedPage:
     norm = normalise(text)
     layout = segment(norm)
 
-    credits = [_credits(norm, a) for a in layout.articles]
+    credits = [_credits(norm, text, a) for a in layout.articles]
     all_papers = [p for _, papers, _ in credits for p in papers]
     person_spans = tuple((p.start, p.end) for people, _, _ in credits for p in people)
     explicit = (meta.newspaper if meta and meta.newspaper else None) or next(
@@ -132,7 +157,7 @@ def parse_page(text: str, meta: PageMeta | None = None) -> ParsedPage:
                 title=_printed(text, art.title) or "",
                 subtitle=_printed(text, art.subtitle),
                 kicker=_printed(text, art.kicker),
-                section=art.section,
+                section=_printed(text, art.section_span) or art.section,
                 kind=art.kind,
                 byline=byline or None,
                 dateline_place=art.dateline_place,

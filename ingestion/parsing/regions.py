@@ -20,9 +20,10 @@ kept or dropped by rules that hold for any page:
 Development zones: 高新区 / 经济开发区 / 开发区 / 经济技术开发区 written after a
 city's name (沧州高新区) or bare on a page whose city is known become
 "<city short>高新区" / "<city short>经济开发区" / "<city short>经济技术开发区"
-(level ``zone``, no code); a bare zone also yields its city, marked ``inferred``
-because the city is implied, not printed (the benchmark lists only printed
-units). A zone named after a town (XX镇开发区) is not a unit.
+(level ``zone``, no code); a bare zone written after the same kind of zone was
+named in full on the page is that zone again. A bare zone also yields its city,
+marked ``inferred`` because the city is implied, not printed (the benchmark
+lists only printed units). A zone named after a town (XX镇开发区) is not a unit.
 """
 
 from __future__ import annotations
@@ -61,9 +62,14 @@ COMMON_WORD_SHORT_FORMS = frozenset(
 # (新乡贤 is a village worthy, 大同小异 a set phrase, 哈密瓜 a melon).
 _WORD_AFTER = {"新乡": ("贤", "村"), "哈密": ("瓜",), "长白": ("山",), "北京": ("时间",)}
 # Full names that are everyday words (a town's 城区, the 郊区 of any city).
-COMMON_WORD_FULL_NAMES = frozenset("城区 郊区 矿区 东区 西区 新区 市区 市中区 新市区 解放区".split())
+COMMON_WORD_FULL_NAMES = frozenset("城区 郊区 矿区 东区 西区 新区 市区 新市区 解放区".split())
+# A full name opening with 市 read across a word that ends in 市 (城市中区域, 全市中区县) is no unit.
+_CITY_WORD_BEFORE = frozenset("城全本该各我此")
 # What follows a short form when it names a street or a building, not the unit.
 _STREET_AFTER = ("路", "街", "大街", "大道", "巷", "胡同")
+# …except words for streets in general (鹰潭街头 is in the city, not on a street named after it;
+# 宁蒗路灯 are the county's street lights).
+_STREETS_IN_GENERAL = ("街头", "街巷", "街面", "街区", "街景", "街坊", "路灯", "路面", "路网", "路况")
 _DIRECTIONS = "东西南北"
 _NEIGHBOURHOOD_AFTER = ("里", "村", "庄", "屯")
 # A newspaper's name: the place, up to three more characters, then a paper word
@@ -212,11 +218,13 @@ def _choose(m: _Mention, text: str, ctx: RegionContext, gaz: Gazetteer) -> Regio
     if m.is_full:
         if m.surface in COMMON_WORD_FULL_NAMES:
             return None
+        if m.surface.startswith("市") and (before in _CITY_WORD_BEFORE or after[:1] in ("域", "县")):
+            return None
         cands = [r for r in m.candidates if r.name == m.surface]
     else:
         if m.surface in COMMON_WORD_SHORT_FORMS:
             return None
-        if after.startswith(_STREET_AFTER):
+        if after.startswith(_STREET_AFTER) and not after.startswith(_STREETS_IN_GENERAL):
             return None
         if before in _DIRECTIONS and after.startswith(_NEIGHBOURHOOD_AFTER):
             return None
@@ -238,7 +246,9 @@ def _choose(m: _Mention, text: str, ctx: RegionContext, gaz: Gazetteer) -> Regio
     def rank(r: Region) -> tuple:
         in_city = ctx.city_code is not None and (r.city_code == ctx.city_code or r.code == ctx.city_code)
         in_prov = r.province_code in ctx.province_codes
-        return (_LEVEL_RANK[r.level], not in_city, not in_prov, r.code)
+        # A unit of the page's own province first (兴安 on a Heilongjiang page is its 兴安区,
+        # not Inner Mongolia's 兴安盟), then the higher level (吉林 is the province).
+        return (not (in_city or in_prov), _LEVEL_RANK[r.level], not in_city, r.code)
 
     return min(kept, key=rank)
 
@@ -292,6 +302,7 @@ def _page_regions(text: str, ctx: RegionContext) -> tuple[tuple[int, ...], tuple
             name, end = m.surface + nxt, m.end + 1  # printed with its post-reform suffix
         ends[end] = (r, text[m.start : end])
         out.append(ParsedRegion(name=name, surface=text[m.start : end], code=r.code, level=r.level, start=m.start, end=end))
+    named: dict[str, tuple[str, Region | None]] = {}  # zone kind → the zone last named in full, its city
     for z in _ZONE_RE.finditer(text):
         if _in_spans(z.start(), skip):
             continue
@@ -299,12 +310,20 @@ def _page_regions(text: str, ctx: RegionContext) -> tuple[tuple[int, ...], tuple
         prefix, prefix_surface = ends.get(z.start(), (None, ""))
         if prefix is None and not _bare_zone_ok(text, z.start()):
             continue
-        name = _zone_name(kind, prefix, prefix_surface, ctx, gaz)
+        city = None
+        if prefix is None and kind in named:
+            # 高新区 written bare after 沧州高新区 on the same page is that zone again.
+            name, city = named[kind]
+        else:
+            name = _zone_name(kind, prefix, prefix_surface, ctx, gaz)
+            if name and prefix is not None:
+                named[kind] = (name, gaz.city_of(prefix.code))
+            elif name:
+                city = gaz.by_code[ctx.city_code]
         if name:
             out.append(ParsedRegion(name=name, surface=z.group(), code=None, level="zone", start=z.start(), end=z.end()))
-            if prefix is None:
-                # The zone lies in the page's city even where the city is not printed.
-                city = gaz.by_code[ctx.city_code]
+            if prefix is None and city is not None:
+                # The zone lies in its city even where the city is not printed.
                 out.append(
                     ParsedRegion(
                         name=city.name,

@@ -26,8 +26,20 @@ byline-anchored title are that feature's leads. An article runs until the next
 article's first line; duplicated paragraphs are dropped from its body.
 
 Under a briefs label (新闻速递, 简讯, 速览 …) a headline followed by a body
-paragraph is a brief even without a dateline, and a page with no anchor at all
+paragraph is a brief even without a dateline; where the column's other items
+carry datelines, only a headline set like theirs (same markdown level, a
+bullet, the ``who：what`` form) is one. Bulleted headlines (■ ● ▲ ◆) over text
+above the page's first anchored story are a briefs column of their own. Photo
+news is a headline by a picture (after a gap, or where the text above ends), one
+caption paragraph and the photographer's credit. A page with no anchor at all
 is read as a single story (title, body, maybe a trailing （name） credit).
+
+A headline broken over two lines (no blank line between them on a page that
+separates paragraphs with blank lines, or a quotation left open at the break)
+is joined into one ``head`` line before any of this. A credit closing a story
+(…。（张三 李四）, or on a line of its own) is kept apart from the other credits:
+its names without a role word are the writers, or the correspondents when a
+reporter is already credited (``page._credits``).
 """
 
 from __future__ import annotations
@@ -59,19 +71,26 @@ _CREDIT_WORDS = re.compile(rf"{_PAPER}|{_ROLE}|摄影报道|图文报道|联合�
 _FURNITURE = re.compile(
     r"^(?:本版|本期)?(?:责任编辑|责编|编辑|美编|美术编辑|版式|组版|校对|审读|制图|主编|值班主任)\s*[:：]"
     r"|^\(?\s*《\s*[\u4e00-\u9fff]{2,10}报\s*》\s*\(?\s*\d{4}年"
+    # Edition lines: 第03版：要闻, 某某日报 2024年3月5日 第3版, 2024年3月5日 星期二
+    r"|^第\s*[0-9一二三四五六七八九十]{1,3}\s*版(?:\s|[:：]|$)"
+    r"|^(?:[\u4e00-\u9fff]{2,10}报\s*)?\d{4}年\d{1,2}月\d{1,2}日\s*(?:(?:星期|周)[一二三四五六日天])?\s*"
+    r"(?:第\s*[0-9一二三四五六七八九十]{1,3}\s*版(?:\s*[:：]?\s*[\u4e00-\u9fff]{0,8})?)?$"
 )
 _PHOTO_CREDIT_END = re.compile(r"(?:摄影?|供图)\)?$")
 _CAPTION_START = re.compile(
     r"^(?:上图|中图|下图|左图|右图|左上图|右上图|左下图|右下图|组图|题图|图为|图[一二三四五六七八九十①-⑳\d]+)\s*[:为]?"
 )
 _CAPTION_END = re.compile(r"\((?:资料片|资料图片?|本报资料图片|[^()]{0,12}供图|[^()]{0,12}发|图片来源[^()]*)\)$")
+# A credited name: two to four characters; typesetting spaces out two-character names (韩  鑫).
+_NAME = rf"(?:[{_CJK}·]{{2,4}}|[{_CJK}] {{1,3}}[{_CJK}])"
 # A caption line that ends with its picture's credit: 图为…。 本报记者 张三 摄
 _INLINE_PHOTO_CREDIT = re.compile(
-    rf"(?:(?<=[。！？!?\s])|(?<=\())(?:{_PAPER})?\s*(?:{_ROLE})?\s*[{_CJK}·]{{2,4}}(?:\s+[{_CJK}·]{{2,4}})*\s*摄影?\)?$"
+    rf"(?:(?<=[。！？!?\s])|(?<=\())(?:{_PAPER})?\s*(?:{_ROLE})?\s*{_NAME}(?:\s+{_NAME})*\s*摄影?\)?$"
 )
 _TRAILING_CREDIT = re.compile(
-    rf"(?:(?<=[。！？!?”\"])|^)\s*\((?P<inner>(?:(?:本报)?(?:{_ROLE})\s*)?[{_CJK}·]{{2,4}}(?:(?:\s+|、)(?:(?:本报)?(?:{_ROLE})\s*)?[{_CJK}·]{{2,4}})*)\)$"
+    rf"(?:(?<=[。！？!?”\"])|^)\s*\((?P<inner>(?:(?:本报)?(?:{_ROLE})\s*)?{_NAME}(?:(?:\s+|、)(?:(?:本报)?(?:{_ROLE})\s*)?{_NAME})*)\)$"
 )
+_CREDIT_ROLE = re.compile(rf"(?:本报)?(?:{_ROLE})")
 _NOT_CREDIT_WORDS = frozenset(
     "资料片 资料图 资料图片 图片 完 待续 未完待续 续完 试行 草案 节选 摘编 摘要 全文 上 中 下 下转 上接 "
     "本报 记者 通讯员 暂行 修订 修正 讨论稿 征求意见稿 有删节".split()
@@ -99,8 +118,10 @@ class Line:
     blanks: int  # blank lines right before this one
     kind: str  # dateline | byline | credit | caption | deck | head | body
     dup: bool  # repeats an earlier paragraph (OCR column break)
+    bullet: bool = False  # opens with a bullet mark (■ ● ▲ …)
 
     def text(self, page: str) -> str:
+        """The line's text; a headline broken over two lines keeps the line break inside."""
         return page[self.text_start : self.end]
 
 
@@ -108,8 +129,11 @@ def _balanced(s: str) -> bool:
     return s.count("“") == s.count("”") and s.count("《") == s.count("》") and s.count("(") == s.count(")")
 
 
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _cjk_count(s: str) -> int:
-    return sum(1 for ch in s if "\u4e00" <= ch <= "\u9fff")
+    return len(_CJK_CHAR.findall(s))
 
 
 def is_headline_like(s: str, limit: int = MAX_HEAD) -> bool:
@@ -159,7 +183,7 @@ def trailing_credit(s: str) -> re.Match[str] | None:
     m = _TRAILING_CREDIT.search(s)
     if not m:
         return None
-    words = re.split(r"[\s、]+", _ROLE_RE.sub(" ", m.group("inner")).strip())
+    words = re.split(r"[\s、]+", _CREDIT_ROLE.sub(" ", m.group("inner")).strip())
     if not words or any(w in _NOT_CREDIT_WORDS for w in words):
         return None
     return m
@@ -187,6 +211,8 @@ def _classify(s: str) -> str:
     if len(s) > MAX_DECK:
         # Long lines are body text unless they announce a picture.
         return "caption" if (_CAPTION_START.match(s) or _CAPTION_END.search(s)) else "body"
+    if s[-1] == "。" and not _CAPTION_START.match(s) and s[0] not in "—-－":
+        return "body"  # a sentence: no credit, caption credit, deck or headline ends with 。
     if is_byline_line(s):
         return "byline"
     if is_photo_credit(s):
@@ -212,7 +238,8 @@ def classify_lines(text: str) -> list[Line]:
     prev_end = 0
     carry = 0
     for i, (a, b) in enumerate(spans):
-        blanks = max(0, text.count("\n", prev_end, a) - (1 if i else 0))
+        # Blank lines above the page's first line are no picture's place.
+        blanks = max(0, text.count("\n", prev_end, a) - 1) if lines else 0
         prev_end = b
         raw = text[a:b]
         md = 0
@@ -235,9 +262,59 @@ def classify_lines(text: str) -> list[Line]:
             carry += blanks + 1
             continue
         kind = _classify(s)
-        lines.append(Line(len(lines), a, te, ts, md, blanks + carry, kind, i in dups))
+        lines.append(Line(len(lines), a, te, ts, md, blanks + carry, kind, i in dups, m2 is not None))
         carry = 0
-    return lines
+    return _join_broken_headlines(lines, text)
+
+
+def _spaced(lines: list[Line]) -> bool:
+    """True when the page separates its paragraphs with blank lines (most lines follow a blank)."""
+    return len(lines) >= 4 and sum(ln.blanks > 0 for ln in lines[1:]) >= 0.8 * (len(lines) - 1)
+
+
+def _broken_headline(first: Line, second: Line, page: str, spaced: bool) -> bool:
+    """True when two lines are one headline broken by a narrow column or the OCR.
+
+    Either the second line follows with no blank line on a page that puts blank lines
+    between paragraphs (the two lines are one block of type), or the first line leaves
+    a quotation open that the second closes. The first line must not be a kicker or a
+    briefs label of its own, and the two together must read as one headline.
+    """
+    if first.dup or second.dup or second.md or second.bullet or second.blanks >= GAP:
+        return False
+    if first.kind not in ("head", "body") or second.kind not in ("head", "body"):
+        return False
+    if (first.end - first.text_start) + (second.end - second.text_start) > MAX_HEAD:
+        return False
+    s1, s2 = first.text(page), second.text(page)
+    if s1.endswith((":", "：")) or (s1.startswith("“") and s1.endswith("”")) or BRIEFS_LABEL.search(s1):
+        return False
+    joined = s1 + s2
+    if not is_headline_like(joined) or dateline_match(s2) or is_byline_line(s2):
+        return False
+    if spaced and second.blanks == 0:
+        return True
+    return not _balanced(s1) and not _balanced(s2)
+
+
+def _join_broken_headlines(lines: list[Line], page: str) -> list[Line]:
+    """Lines with each broken headline joined into one ``head`` line spanning both."""
+    spaced = _spaced(lines)
+    if not any(_broken_headline(a, b, page, spaced) for a, b in zip(lines, lines[1:], strict=False)):
+        return lines
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if i + 1 < len(lines) and _broken_headline(ln, lines[i + 1], page, spaced):
+            nxt = lines[i + 1]
+            ln = Line(len(out), ln.start, nxt.end, ln.text_start, ln.md, ln.blanks, "head", False, ln.bullet)
+            i += 2
+        else:
+            ln = Line(len(out), ln.start, ln.end, ln.text_start, ln.md, ln.blanks, ln.kind, ln.dup, ln.bullet)
+            i += 1
+        out.append(ln)
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -248,9 +325,11 @@ class ArticleLayout:
     title: tuple[int, int]
     subtitle: tuple[int, int] | None  # deck (——…) or a sentence under the title
     kicker: tuple[int, int] | None
-    section: str | None
+    section: str | None  # the label's text (normalised)
+    section_span: tuple[int, int] | None  # where the label is printed
     kind: str  # news | brief | feature
     credit_spans: tuple[tuple[int, int], ...]  # text holding bylines and credits, for people
+    trailing_credit: tuple[int, int] | None  # （张三 李四） closing the story, if any
     body_spans: tuple[tuple[int, int], ...]  # headline lines + leads + body + captions, no repeats
     dateline_place: str | None
     start: int
@@ -276,7 +355,7 @@ class _Draft:
     leads: list[int]
     boundary: int | None  # label/caption line that opened the leads
     first: int  # first line that belongs to the article
-    anchored: str  # dateline | byline | none
+    anchored: str  # dateline | byline | none | photo | bullet
 
 
 def _ends_sentence(s: str) -> bool:
@@ -338,8 +417,11 @@ def _group_above(lines: list[Line], page: str, anchor: int, floor: int, banner: 
         s = ln.text(page)
         ok = ln.kind in ("head", "deck")
         if not ok and not group and ln.kind == "body" and is_headline_like(s, MAX_DECK):
-            # A whole-sentence deck between title and byline (青龙… / 截至目前,…).
-            ok = j - 1 >= floor and lines[j - 1].kind == "head"
+            # A whole-sentence deck between title and byline (青龙… / 截至目前,…), or a
+            # headline too long for a head line that opens the page right above its dateline.
+            ok = (j - 1 >= floor and lines[j - 1].kind == "head") or all(
+                k == banner or lines[k].kind == "furniture" for k in range(j)
+            )
         if not ok:
             break
         group.insert(0, j)
@@ -387,6 +469,10 @@ def _find_leads(lines: list[Line], page: str, d: _Draft, floor: int, banner: int
         b = lines[j]
         if b.kind not in ("head", "caption"):
             return
+        if b.kind == "head" and (b.md > lines[d.title].md > 0 or _WHO_WHAT.match(b.text(page))):
+            # A lower heading or a ``who：what`` headline above is another item's
+            # title (a brief without a dateline), not a label opening leads.
+            return
         if b.blanks >= GAP or b.kind == "caption":
             # A caption after a picture: the text before it must be complete,
             # or the paragraphs under the picture continue that text.
@@ -399,35 +485,132 @@ def _find_leads(lines: list[Line], page: str, d: _Draft, floor: int, banner: int
     d.leads = leads
 
 
-def _briefs_items(lines: list[Line], page: str, taken: set[int], banner: int | None) -> list[_Draft]:
-    """Headline + body pairs under a briefs label that carry no dateline."""
+_WHO_WHAT = re.compile(r"^[^:：]{2,16}[:：]")
+
+
+def _same_shape(a: Line, b: Line, page: str) -> bool:
+    """Two headlines set alike: the same markdown level, both bulleted, or both ``who：what``."""
+    if a.md and a.md == b.md:
+        return True
+    if a.bullet and b.bullet:
+        return True
+    return bool(_WHO_WHAT.match(a.text(page)) and _WHO_WHAT.match(b.text(page)))
+
+
+def _is_briefs_label(ln: Line, page: str) -> bool:
+    s = ln.text(page)
+    return ln.kind == "head" and len(s) <= 12 and BRIEFS_LABEL.search(s) is not None
+
+
+def _briefs_items(lines: list[Line], page: str, taken: set[int], anchored: list[_Draft]) -> list[_Draft]:
+    """Headline + body pairs under a briefs label that carry no dateline.
+
+    Where the column's other items carry datelines, a headline-like line without one
+    is an item only when it is set like those items' headlines (same markdown level,
+    a bullet, the ``who：what`` form); otherwise it is a subheading or a caption there.
+    """
     drafts = []
     n = len(lines)
+    titles = sorted(d.title for d in anchored)
     for i, ln in enumerate(lines):
-        if ln.kind != "head" or not BRIEFS_LABEL.search(ln.text(page)) or len(ln.text(page)) > 12:
+        if not _is_briefs_label(ln, page):
             continue
-        if any(k in taken for k in range(i, min(n, i + 3))):
-            # The column's items carry datelines: a headline-like line without
-            # one is a subheading or a caption there, not another item.
-            continue
-        j = i + 1
+        end = i + 1  # the column runs to a picture gap, a byline, a heading as high, another label
+        while end < n:
+            cur = lines[end]
+            if cur.blanks >= GAP or cur.kind == "byline" or (ln.md and cur.md and cur.md <= ln.md):
+                break
+            if _is_briefs_label(cur, page):
+                break
+            end += 1
+        dated = [t for t in titles if i < t < end]
         first_item = len(drafts)
-        while j < n:
-            cur = lines[j]
-            if cur.blanks >= GAP or cur.kind in ("byline",) or (ln.md and cur.md and cur.md <= ln.md):
-                break
-            if cur.kind == "head" and BRIEFS_LABEL.search(cur.text(page)) is None and j + 1 < n:
-                nxt = lines[j + 1]
-                if nxt.kind == "body" and j not in taken and j + 1 not in taken and not nxt.dup:
-                    d = _make_draft(lines, page, j + 1, [j], "none")
-                    if not any(x.labels for x in drafts[first_item:]):
-                        d.labels = [i]  # the column's label heads its first item
-                        d.group = [i, j]
-                        d.first = i
-                    drafts.append(d)
-            elif cur.kind == "head" and BRIEFS_LABEL.search(cur.text(page)):
-                break
-            j += 1
+        for j in range(i + 1, end - 1):
+            cur, nxt = lines[j], lines[j + 1]
+            if cur.kind != "head" or nxt.kind != "body" or nxt.dup or j in taken or j + 1 in taken:
+                continue
+            if dated and not any(_same_shape(cur, lines[t], page) for t in dated):
+                continue
+            d = _make_draft(lines, page, j + 1, [j], "none")
+            if not dated and not any(x.labels for x in drafts[first_item:]):
+                d.labels = [i]  # the column's label heads its first item
+                d.group = [i, j]
+                d.first = i
+            drafts.append(d)
+    return drafts
+
+
+def _after_break(lines: list[Line], page: str, i: int, banner: int | None, spaced: bool) -> bool:
+    """True when line ``i`` can open a picture's block: after a gap, at the top, or where the text above ends.
+
+    Pages without blank lines show no gap where the picture sat; there the line
+    above must close something (a credit, or a paragraph's last sentence).
+    """
+    if lines[i].blanks >= GAP or i == 0 or (banner is not None and i == banner + 1):
+        return True
+    if all(lines[k].kind == "furniture" for k in range(i)):
+        return True
+    if spaced:
+        return False  # the page shows its pictures' gaps, and there is none here
+    above = lines[i - 1]
+    return above.kind == "credit" or (above.kind in ("body", "dateline") and _ends_sentence(above.text(page)))
+
+
+def _photo_items(lines: list[Line], page: str, taken: set[int], banner: int | None) -> list[_Draft]:
+    """Photo news: a headline by a picture, one caption paragraph, the photographer's credit.
+
+    The credit closes the caption (…。 本报记者 张三 摄, …。（李四 摄）) or stands on
+    the next line, and no running text follows: text that goes on is a story.
+    """
+    drafts = []
+    n = len(lines)
+    spaced = _spaced(lines)
+    for i, ln in enumerate(lines):
+        if ln.kind != "head" or ln.dup or i == banner or i in taken or i + 1 >= n:
+            continue
+        if not _after_break(lines, page, i, banner, spaced):
+            continue
+        cap = lines[i + 1]
+        if cap.kind not in ("body", "caption") or cap.dup or cap.blanks >= GAP or i + 1 in taken:
+            continue
+        s = cap.text(page)
+        end = i + 1
+        if not (s.endswith(("摄", "摄)")) and _INLINE_PHOTO_CREDIT.search(s)):
+            if i + 2 >= n or lines[i + 2].kind != "credit" or lines[i + 2].blanks >= GAP:
+                continue
+            end = i + 2
+        nxt = lines[end + 1] if end + 1 < n else None
+        if nxt is not None and nxt.blanks < GAP and nxt.kind in ("body", "dateline", "credit", "caption"):
+            continue
+        drafts.append(_make_draft(lines, page, i + 1, [i], "photo"))
+        taken.update(range(i, end + 1))
+    return drafts
+
+
+def _bullet_items(lines: list[Line], page: str, taken: set[int], anchored: list[_Draft], banner: int | None) -> list[_Draft]:
+    """A column of bulleted headlines (■ ● …) over text, outside any anchored story.
+
+    Inside a story bullets mark subheadings, so only items above the page's first
+    dateline- or byline-anchored story count. A headline-like line right above the
+    first item is the column's label.
+    """
+    limit = min((d.first for d in anchored), default=len(lines))
+    drafts: list[_Draft] = []
+    for j in range(limit - 1):
+        cur, nxt = lines[j], lines[j + 1]
+        if not cur.bullet or cur.kind != "head" or j in taken or j + 1 in taken:
+            continue
+        if nxt.kind != "body" or nxt.dup:
+            continue
+        d = _make_draft(lines, page, j + 1, [j], "bullet")
+        above = j - 1
+        if not drafts and above >= 0 and above != banner and above not in taken:
+            if lines[above].kind == "head" and not lines[above].bullet and lines[j].blanks < GAP:
+                d.labels = [above]
+                d.group = [above, j]
+                d.first = above
+        drafts.append(d)
+        taken.update(range(d.first, j + 2))
     return drafts
 
 
@@ -497,7 +680,11 @@ def segment(text: str) -> PageLayout:
         drafts.append(d)
         taken.update(range(d.first, i + 1))
         floor = i + 1
-    extra = _briefs_items(lines, text, taken, banner)
+    extra = _briefs_items(lines, text, taken, drafts)
+    for d in extra:
+        taken.update(range(d.first, d.anchor + 1))
+    extra += _photo_items(lines, text, taken, banner)
+    extra += _bullet_items(lines, text, taken, drafts, banner)
     if extra:
         drafts = sorted(drafts + extra, key=lambda d: d.first)
     if not drafts:
@@ -513,6 +700,7 @@ def _assemble(lines: list[Line], page: str, drafts: list[_Draft]) -> list[Articl
     out = []
     n = len(lines)
     section: str | None = None
+    section_span: tuple[int, int] | None = None
     section_md = 0
     section_count = 0
     section_briefs = False
@@ -535,6 +723,7 @@ def _assemble(lines: list[Line], page: str, drafts: list[_Draft]) -> list[Articl
         title_md = lines[d.title].md
         if label is not None:
             section = _section_text(lines, page, label)
+            section_span = (lines[label].text_start, lines[label].end)
             section_md = lines[label].md
             section_count = 0
             section_briefs = bool(BRIEFS_LABEL.search(section))
@@ -544,12 +733,16 @@ def _assemble(lines: list[Line], page: str, drafts: list[_Draft]) -> list[Articl
                 broke = True
             if section_briefs and d.anchored == "byline":
                 broke = True
+            if d.anchored == "photo":
+                broke = True  # a picture with its own headline stands apart from the column above
             if broke:
                 section, section_md, section_count, section_briefs = None, 0, 0, False
+                section_span = None
         section_count += 1
 
         credit_spans: list[tuple[int, int]] = []
         body_spans: list[tuple[int, int]] = []
+        own_line: tuple[int, int] | None = None
         subheads = 0
         body_chars = 0
         place = None
@@ -577,6 +770,9 @@ def _assemble(lines: list[Line], page: str, drafts: list[_Draft]) -> list[Articl
                     body_spans.append((ce, ln.end))
                 body_chars += ln.end - ce
                 continue
+            if ln.kind == "credit" and s.startswith("(") and not _PHOTO_CREDIT_END.search(s) and trailing_credit(s):
+                own_line = (ln.text_start, ln.end)  # a closing credit printed on a line of its own
+                continue
             if ln.kind in ("byline", "credit"):
                 credit_spans.append((ln.text_start, ln.end))
                 continue
@@ -594,16 +790,17 @@ def _assemble(lines: list[Line], page: str, drafts: list[_Draft]) -> list[Articl
             if ln.kind == "body":
                 body_chars += ln.end - ln.start
         # A story closed by a bracketed credit: …。（张三 李四）
+        trailing = own_line
         for j in range(last, d.anchor - 1, -1):
             ln = lines[j]
-            if ln.dup or ln.kind in ("credit", "byline"):
-                continue
+            if ln.kind in ("credit", "byline") or (ln.dup and trailing_credit(ln.text(page)) is None):
+                continue  # a repeated paragraph still carries the credit printed after it
             if ln.kind == "body" or (ln.kind == "dateline" and j == d.anchor):
                 m = trailing_credit(ln.text(page))
                 if m and m.start() > 0:
-                    credit_spans.append((ln.text_start + m.start(), ln.end))
+                    trailing = (ln.text_start + m.start(), ln.end)
             break
-        if section_briefs:
+        if section_briefs or d.anchored == "bullet":
             kind = "brief"
         elif d.anchored == "byline" or (subheads and body_chars >= MIN_FEATURE_CHARS):
             kind = "feature"
@@ -616,8 +813,10 @@ def _assemble(lines: list[Line], page: str, drafts: list[_Draft]) -> list[Articl
                 subtitle=(lines[d.deck].text_start, lines[d.deck].end) if d.deck is not None else None,
                 kicker=(lines[d.kicker].text_start, lines[d.kicker].end) if d.kicker is not None else None,
                 section=section,
+                section_span=section_span,
                 kind=kind,
                 credit_spans=tuple(credit_spans),
+                trailing_credit=trailing,
                 body_spans=tuple(body_spans),
                 dateline_place=place,
                 start=lines[d.first].start,

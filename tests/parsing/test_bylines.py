@@ -111,3 +111,23 @@ def test_person_spans_point_at_the_names():
     s = "本报讯（记者王小明 通讯员李华）"
     found, _ = parse_byline(s, 0, len(s))
     assert [s[p.start : p.end] for p in found] == ["王小明", "李华"]
+
+
+def test_names_without_role_take_the_callers_default():
+    s = "（张三  李四）"
+    found, _ = parse_byline(s, 0, len(s), default_role="correspondent")
+    assert [(p.name, p.role) for p in found] == [("张三", "correspondent"), ("李四", "correspondent")]
+
+
+def test_role_words_win_over_the_default():
+    s = "（记者 张三 通讯员 李四）"
+    found, _ = parse_byline(s, 0, len(s), default_role="correspondent")
+    assert [(p.name, p.role) for p in found] == [("张三", "reporter"), ("李四", "correspondent")]
+
+
+def test_this_papers_correspondents_in_a_closing_credit():
+    assert people("（本报通讯员 林一鸣 王小二）") == [("林一鸣", "correspondent"), ("王小二", "correspondent")]
+
+
+def test_spaced_name_before_a_list_separator():
+    assert people("（段　斌、范小燕）") == [("段斌", "reporter"), ("范小燕", "reporter")]

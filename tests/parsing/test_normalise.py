@@ -72,3 +72,22 @@ def test_short_lines_are_never_duplicates():
 def test_different_paragraphs_are_not_duplicates():
     text = "第一段讲述社区议事会的做法和成效。\n第二段讲述志愿服务队开展活动的情况。"
     assert duplicate_spans(text, paragraphs(text)) == set()
+
+
+def test_characters_of_place_names_are_not_converted():
+    # OpenCC reads 乾 as the traditional form of 干; in 乾安县 it is not.
+    assert normalise("乾安縣的發展") == "乾安县的发展"
+
+
+def test_sentences_from_one_template_are_not_repeats():
+    a = "近日，甲乙丙丁局召开专题推进会，对重点任务逐项研究部署，推动工作落实。"
+    b = "近日，戊己庚辛局召开专题推进会，对重点任务逐项研究部署，推动工作落实。"
+    text = f"{a}\n\n{b}"
+    assert duplicate_spans(text, paragraphs(text)) == set()
+
+
+def test_a_repeat_with_one_misread_character_is_a_repeat():
+    a = "居民代表围坐一起商量小区停车难题，物业公司当场承诺增设车位，大家纷纷点赞。"
+    b = a.replace("承诺", "承偌")
+    text = f"{a}\n\n{b}"
+    assert duplicate_spans(text, paragraphs(text)) == {1}

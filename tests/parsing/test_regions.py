@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingestion.parsing.gazetteer import gazetteer_rows, load_gazetteer, short_form
+from ingestion.parsing.gazetteer import build_gazetteer, gazetteer_rows, load_gazetteer, location_rows, merge_rows, short_form
 from ingestion.parsing.regions import RegionContext, find_regions, page_context
 
 HEBEI = "130000000000"
@@ -184,3 +184,83 @@ def test_other_newspaper_name_shapes_are_not_places():
 
 def test_a_report_from_a_place_counts():
     assert names("唐山报道：活动举行。") == ["唐山市"]
+
+
+def test_words_for_streets_in_general_do_not_hide_the_place():
+    # 街头 / 路灯 are the town's streets and street lights, not a street named after it.
+    assert names("夜幕下的唐山街头灯火通明。") == ["唐山市"]
+    assert names("正定路灯全部换新。") == ["正定县"]
+    assert names("家住唐山路一号。") == []
+
+
+def test_full_name_opening_with_the_city_character():
+    shandong = RegionContext(province_codes=frozenset({"370000000000"}))
+    assert names("市中区召开专题会议。", shandong) == ["市中区"]
+    assert names("城市中区域发展不平衡。", shandong) == []
+    assert names("全市中区县一级单位参加。", shandong) == []
+
+
+def test_unit_of_the_page_province_wins_over_a_higher_level_elsewhere():
+    # 兴安 is a district in Heilongjiang and a league (prefecture level) in Inner Mongolia.
+    heilongjiang = RegionContext(province_codes=frozenset({"230000000000"}))
+    inner_mongolia = RegionContext(province_codes=frozenset({"150000000000"}))
+    assert names("兴安组织志愿者清扫街道。", heilongjiang) == ["兴安区"]
+    assert names("兴安组织志愿者清扫街道。", inner_mongolia) == ["兴安盟"]
+
+
+def test_bare_zone_after_the_same_zone_in_full_is_that_zone():
+    text = "唐山高新区管委会召开会议。会后，高新区企业代表发言。"
+    got = find_regions(text, [(13, len(text))], RegionContext(province_codes=frozenset({HEBEI})))
+    assert [(r.name, r.inferred) for r in got] == [("唐山高新区", False), ("唐山市", True)]
+
+
+def test_bare_zone_of_another_kind_is_not_the_zone_in_full():
+    assert names("唐山经济技术开发区召开会议。会后，高新区企业代表发言。") == ["唐山市", "唐山经济技术开发区"]
+
+
+# --- supplementing the code list (jionlp's location tree, when installed) ----------
+
+LOCATION_TREE = """河北省\t130000\t河北
+\t邢台市\t130500\t邢台
+\t\t桥东区\t130502\t桥东
+\t\t襄都区\t130502\t襄都
+\t\t\t某某街道
+\t\t\t\t某某社区
+\t\t邢台经济开发区\t130571\t经开区
+\t唐山市\t130200\t唐山
+\t\t滦州市\t130284\t滦州
+\t\t某某高新技术产业开发区\t130273\t高新区
+\t\t市直辖行政区划\t130290\t
+香港特别行政区\t810000\t香港
+\t香港\t810100\t香港
+\t\t东区\t810103\t东区
+"""
+
+
+def test_location_tree_rows_are_units_with_codes():
+    rows = location_rows(LOCATION_TREE)
+    assert [(r["adcode"], r["name"]) for r in rows] == [
+        ("130000000000", "河北省"),
+        ("130500000000", "邢台市"),
+        ("130502000000", "桥东区"),
+        ("130502000000", "襄都区"),
+        ("130200000000", "唐山市"),
+        ("130284000000", "滦州市"),
+    ]
+
+
+def test_merge_adds_only_units_the_code_list_lacks():
+    base = [
+        {"adcode": "130000000000", "name": "河北省"},
+        {"adcode": "130500000000", "name": "邢台市"},
+        {"adcode": "130502000000", "name": "桥东区"},
+        {"adcode": "130200000000", "name": "唐山市"},
+        {"adcode": "130223000000", "name": "滦县"},
+    ]
+    merged = merge_rows(base, location_rows(LOCATION_TREE))
+    assert [r["name"] for r in merged[len(base) :]] == ["襄都区", "滦州市"]
+    gaz = build_gazetteer(merged, [])
+    assert gaz.by_code["130502000000"].name == "桥东区"  # the reused code keeps the unit listed first
+    renamed = next(r for r in gaz.regions if r.name == "襄都区")
+    assert (renamed.level, renamed.city_code, renamed.short_name) == ("county", "130500000000", "襄都")
+    assert next(r for r in gaz.regions if r.name == "滦州市").short_name == "滦州"

@@ -208,8 +208,8 @@ def test_single_story_crlf_with_dateline_and_trailing_credit():
     assert [(p.name, p.role) for p in a.people] == [
         ("王小明", "reporter"),
         ("李强", "reporter"),
-        ("张三", "reporter"),
-        ("李四", "reporter"),
+        ("张三", "correspondent"),  # the dateline already credits the reporters
+        ("李四", "correspondent"),
     ]
     assert "石家庄市" in [r.name for r in a.regions]
 
@@ -350,3 +350,274 @@ def test_a_short_news_item_keeps_its_body_when_a_feature_follows():
     news, feature = lay.articles
     assert news.end > norm.index(normalise(BODY3))
     assert feature.start > news.end
+
+
+# --- layouts of other papers ------------------------------------------------------
+
+
+def arts(text: str) -> list[tuple]:
+    page = parse_page(text)
+    return [(a.title, a.section, a.kind, [(p.name, p.role) for p in a.people]) for a in page.articles]
+
+
+def test_headline_broken_over_two_lines_without_a_blank_is_one_title():
+    text = f"""
+某区：老旧小区
+焕发新活力
+
+本报讯（记者王小明）{BODY}
+
+{BODY2}
+
+某县：业务培训强本领
+
+本报讯（记者王小明）{BODY3}
+"""
+    assert [a[0] for a in arts(text)] == ["某区：老旧小区焕发新活力", "某县：业务培训强本领"]
+
+
+def test_headline_broken_inside_a_quotation_is_one_title():
+    text = f"\n\n某街道：党员当好“领\n\n头雁”\n\n本报讯（记者王小明）{BODY}\n\n{BODY2}\n"
+    assert [a[0] for a in arts(text)] == ["某街道：党员当好“领头雁”"]
+
+
+def test_kicker_and_label_on_adjacent_lines_stay_apart():
+    text = f"""
+新闻速递
+某区开展消防检查
+
+本报讯（记者王小明）{BODY}
+
+某社区：
+居民议事会开到楼道里
+
+本报讯（记者王小明）{BODY2}
+"""
+    page = parse_page(text)
+    assert [(a.title, a.kicker) for a in page.articles] == [
+        ("某区开展消防检查", None),
+        ("居民议事会开到楼道里", "某社区："),
+    ]
+
+
+def test_photo_news_after_a_picture_is_an_article():
+    text = f"""
+某区：开展安全检查
+
+本报讯（记者王小明）{BODY}
+
+{BODY2}
+
+
+
+街头游园添新绿
+
+3月2日，市民在滨河公园散步赏景。
+
+本报记者 高原 摄
+
+新闻速递
+
+某县：举办农民培训
+
+本报讯（记者王小明）{BODY3}
+"""
+    assert arts(text) == [
+        ("某区：开展安全检查", None, "news", [("王小明", "reporter")]),
+        ("街头游园添新绿", None, "news", [("高原", "photographer")]),
+        ("某县：举办农民培训", "新闻速递", "brief", [("王小明", "reporter")]),
+    ]
+
+
+def test_photo_news_with_the_credit_closing_the_caption():
+    text = (
+        "\n\n口袋公园成了居民的后花园\n\n3月2日，居民在口袋公园里休闲健身。（韩  鑫 摄）\n\n\n\n"
+        f"某区：开展安全检查\n\n本报讯（记者王小明）{BODY}\n"
+    )
+    got = arts(text)
+    assert got[0] == ("口袋公园成了居民的后花园", None, "news", [("韩鑫", "photographer")])
+    assert [a[0] for a in got] == ["口袋公园成了居民的后花园", "某区：开展安全检查"]
+
+
+def test_caption_and_credit_inside_a_story_are_not_photo_news():
+    text = f"""
+某区巩固创建成果
+
+本报记者 王小明
+
+{BODY}
+
+
+
+整治后的街巷干净整洁
+
+本报记者 高原 摄
+
+{BODY2}
+"""
+    assert [a[0] for a in arts(text)] == ["某区巩固创建成果"]
+
+
+def test_picture_headline_followed_by_running_text_is_not_photo_news():
+    text = f"""
+某区巩固创建成果
+
+本报记者 王小明
+
+{BODY}
+
+
+
+议事会开到家门口
+
+3月2日，居民围坐在一起商量停车难题。
+
+本报记者 高原 摄
+
+{BODY2}
+"""
+    assert [a[0] for a in arts(text)] == ["某区巩固创建成果"]
+
+
+def test_bulleted_briefs_without_label_or_datelines():
+    text = f"""■ 某区开展安全检查
+{BODY}（刘洋）
+■ 某县举办农民培训
+{BODY2}
+{BODY3}（通讯员 王芳 李强）
+"""
+    assert arts(text) == [
+        ("某区开展安全检查", None, "brief", [("刘洋", "reporter")]),
+        ("某县举办农民培训", None, "brief", [("王芳", "correspondent"), ("李强", "correspondent")]),
+    ]
+
+
+def test_bulleted_briefs_under_a_label_take_it_as_section():
+    text = f"\n\n基层动态\n\n● 某区：开展安全检查\n\n{BODY}\n\n● 某县：举办农民培训\n\n{BODY2}\n"
+    assert [(a[0], a[1], a[2]) for a in arts(text)] == [
+        ("某区：开展安全检查", "基层动态", "brief"),
+        ("某县：举办农民培训", "基层动态", "brief"),
+    ]
+
+
+def test_bulleted_subheadings_inside_a_feature_are_not_briefs():
+    text = f"""
+多方联动解民忧
+
+本报记者 王小明
+
+{BODY}
+
+■ 议事会开到家门口
+
+{BODY2}
+
+■ 服务送到心坎上
+
+{BODY3}
+"""
+    assert [(a[0], a[2]) for a in arts(text)] == [("多方联动解民忧", "feature")]
+
+
+def test_undated_item_set_like_the_dated_ones_in_a_briefs_column():
+    text = f"""
+## 新闻速递
+
+### 某局：开展检查
+
+本报讯（记者王小明）{BODY}
+
+### 某区：举办讲座
+
+{BODY2}
+
+## 多方联动解民忧
+
+本报记者 王小明
+
+{BODY3}
+"""
+    assert [(a[0], a[1], a[2]) for a in arts(text)] == [
+        ("某局：开展检查", "新闻速递", "brief"),
+        ("某区：举办讲座", "新闻速递", "brief"),
+        ("多方联动解民忧", None, "feature"),
+    ]
+
+
+def test_closing_credit_names_are_correspondents_when_a_reporter_is_credited():
+    text = f"\n\n某地开展活动\n\n本报讯（记者王小明）{BODY}\n\n{BODY2}（张三  李四）\n"
+    assert arts(text)[0][3] == [("王小明", "reporter"), ("张三", "correspondent"), ("李四", "correspondent")]
+
+
+def test_closing_credit_on_a_repeated_paragraph_still_counts():
+    text = f"\n\n某地开展活动\n\n本报讯（记者王小明）{BODY}\n\n{BODY2}\n\n{BODY3}\n\n{BODY2}（张三）\n"
+    assert ("张三", "correspondent") in arts(text)[0][3]
+
+
+def test_agency_dateline_credits_its_reporters():
+    text = f"\r\n　　某地开展活动\r\n\r\n　　新华社北京3月1日电（记者王小明 李　强）{BODY}\r\n　　{BODY2}\r\n"
+    page = parse_page(text)
+    (a,) = page.articles
+    assert [(p.name, p.role) for p in a.people] == [("王小明", "reporter"), ("李强", "reporter")]
+    assert a.dateline_place == "北京" and "北京市" in [r.name for r in a.regions]
+
+
+def test_names_and_labels_as_printed_on_a_page_with_traditional_forms():
+    text = f"\n\n基層動態\n\n某區：開展安全檢查\n\n本報訊（記者王小明 通訊員張三）{BODY}\n"
+    page = parse_page(text)
+    (a,) = page.articles
+    assert (a.title, a.section, a.kind) == ("某區：開展安全檢查", "基層動態", "brief")
+    assert [(p.name, p.role) for p in a.people] == [("王小明", "reporter"), ("張三", "correspondent")]
+
+
+def test_edition_lines_are_page_furniture():
+    text = f"\r\n第03版：要闻\r\n\r\n某地开展活动\r\n\r\n　　本报讯（记者王小明）{BODY}\r\n"
+    assert [a[0] for a in arts(text)] == ["某地开展活动"]
+    for line in ("某某日报  2024年3月5日  第3版", "2024年3月5日　星期二", "第3版 本地新闻"):
+        kinds = [ln.kind for ln in classify_lines(normalise(f"{line}\n\n某地开展活动\n\n本报讯（记者王小明）{BODY}\n"))]
+        assert kinds[0] == "furniture", line
+
+
+def test_a_long_headline_opening_a_single_story():
+    title = "某市出台二十条措施支持民营企业发展壮大，着力破解中小企业融资难融资贵问题并持续优化营商环境"
+    assert len(title) > 40
+    text = f"\r\n　　{title}\r\n\r\n　　本报讯（记者王小明）{BODY}\r\n　　{BODY2}\r\n"
+    assert [a[0] for a in arts(text)] == [title]
+
+
+def test_photo_news_on_a_page_without_blank_lines():
+    text = f"""某区：开展安全检查
+本报讯（记者王小明）{BODY}
+{BODY2}
+街头游园添新绿
+3月2日，市民在滨河公园散步赏景。
+本报记者 高原 摄
+某县：举办农民培训
+本报讯（记者王小明）{BODY3}
+"""
+    assert [(a[0], a[3]) for a in arts(text)] == [
+        ("某区：开展安全检查", [("王小明", "reporter")]),
+        ("街头游园添新绿", [("高原", "photographer")]),
+        ("某县：举办农民培训", [("王小明", "reporter")]),
+    ]
+
+
+def test_subheading_over_a_captioned_sentence_in_a_spaced_feature_is_not_photo_news():
+    text = f"""
+多方联动解民忧
+
+本报记者 王小明
+
+{BODY}
+
+议事会开到家门口
+
+3月2日，居民围坐在一起商量停车难题。
+
+本报记者 高原 摄
+
+服务送到心坎上
+
+{BODY2}
+"""
+    assert [a[0] for a in arts(text)] == ["多方联动解民忧"]

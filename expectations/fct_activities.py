@@ -1,15 +1,18 @@
-"""Suite for ``marts.fct_activities``: one row per activity mention (grain)."""
+"""Suite for ``marts.fct_activities``: one row per real-world activity (event), merged from its reports.
+
+The frame holds the events the run touched: those with at least one activity mention of the
+run date (an event first reported earlier can gain a report today).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from expectations import (
-    WARNING,
+    CRITICAL,
     in_set,
     is_true,
     not_null,
-    span_expectations,
     suite_name,
     table_expectations,
 )
@@ -21,77 +24,115 @@ if TYPE_CHECKING:
 TABLE = "marts.fct_activities"
 
 COLUMNS = (
-    "activity_id",
+    "event_id",
     "article_id",
-    "page_id",
     "run_date",
     "date_key",
     "newspaper_key",
     "region_key",
+    "organization_key",
+    "activity_type_key",
     "activity_type",
     "organizer",
     "activity_name",
     "place",
     "quote",
-    "char_start",
-    "char_end",
+    "first_reported_date",
+    "last_reported_date",
+    "mention_count",
+    "article_count",
+    "newspaper_count",
+    "activity_mention_ids",
+    "article_ids",
 )
 
 QUERY = """
-with run as (
-    select * from marts.fct_activities where run_date = $run_date
+with touched as (
+    select distinct bridge.event_id
+    from marts.bridge_activity_mention as bridge
+    inner join marts.fct_activity_mentions as mentions
+        on bridge.activity_mention_id = mentions.activity_mention_id
+    where mentions.run_date = $run_date
+),
+
+run as (
+    select * from marts.fct_activities where event_id in (select event_id from touched)
 ),
 
 key_rows as (
-    select activity_id, count(*) as activity_id_rows_in_table
+    select event_id, count(*) as event_id_rows_in_table
     from marts.fct_activities
-    where activity_id in (select activity_id from run)
-    group by activity_id
+    where event_id in (select event_id from run)
+    group by event_id
+),
+
+listed as (
+    select run.event_id, count(mentions.activity_mention_id) as mentions_found
+    from run, unnest(run.activity_mention_ids) as ids(activity_mention_id)
+    left join marts.fct_activity_mentions as mentions
+        on ids.activity_mention_id = mentions.activity_mention_id
+    group by run.event_id
 )
 
 select
-    run.*,
-    key_rows.activity_id_rows_in_table,
-    run.article_id in (select article_id from marts.fct_articles) as article_exists,
-    coalesce(length(run.quote) = run.char_end - run.char_start, false) as span_fits_quote,
+    run.* exclude (activity_mention_ids, article_ids),
+    key_rows.event_id_rows_in_table,
+    len(run.activity_mention_ids) = run.mention_count
+        and coalesce(listed.mentions_found, 0) = run.mention_count as mentions_listed,
+    len(run.article_ids) = run.article_count as articles_listed,
+    list_contains(run.activity_mention_ids, run.event_id) as named_after_a_report,
 from run
-left join key_rows on run.activity_id = key_rows.activity_id
+left join key_rows on run.event_id = key_rows.event_id
+left join listed on run.event_id = listed.event_id
 """
-
-PARAMETERS = {"raw_activities_rows": "select count(*) from raw.activities where run_date = $run_date"}
 
 
 def build_suite(gx: Any) -> ExpectationSuite:
-    """Schema, grain, dimension keys, activity-type vocabulary, quotes and reconciliation."""
+    """Schema, grain, dimension keys, vocabulary and the consistency of the merged reports."""
     e = gx.expectations
+    # the list columns are checked through the flags: pandas frames carry them as arrays
+    scalar_columns = tuple(c for c in COLUMNS if c not in ("activity_mention_ids", "article_ids"))
     return gx.ExpectationSuite(
         name=suite_name(TABLE),
         meta={"table": TABLE},
         expectations=[
-            *table_expectations(gx, COLUMNS, "activity_id"),
+            *table_expectations(gx, scalar_columns, "event_id"),
             *not_null(
                 gx,
                 (
                     "article_id",
+                    "run_date",
                     "date_key",
                     "newspaper_key",
                     "region_key",
+                    "organization_key",
+                    "activity_type_key",
                     "activity_type",
                     "quote",
+                    "mention_count",
                 ),
             ),
             in_set(gx, "activity_type", ACTIVITY_TYPES),
-            *span_expectations(gx),
+            e.ExpectColumnValuesToBeBetween(
+                column="mention_count",
+                min_value=1,
+                severity=CRITICAL,
+                description="Every event has at least one report.",
+            ),
+            e.ExpectColumnPairValuesAToBeGreaterThanB(
+                column_A="last_reported_date",
+                column_B="first_reported_date",
+                or_equal=True,
+                ignore_row_if="either_value_is_missing",
+                severity=CRITICAL,
+                description="An event's last report is not before its first.",
+            ),
             is_true(
                 gx,
-                "article_exists",
-                "Every activity's article is in `marts.fct_articles`.",
-                WARNING,
+                "mentions_listed",
+                "`activity_mention_ids` lists `mention_count` mentions, all in `marts.fct_activity_mentions`.",
             ),
-            e.ExpectTableRowCountToEqual(
-                value={"$PARAMETER": "raw_activities_rows"},
-                severity=WARNING,
-                description="One fact row per raw activity of the run (deduplication may lower it).",
-            ),
+            is_true(gx, "articles_listed", "`article_ids` lists `article_count` articles."),
+            is_true(gx, "named_after_a_report", "`event_id` is the id of one of the event's reports."),
         ],
     )

@@ -27,18 +27,23 @@ COLUMNS = (
     "date_key",
     "newspaper_key",
     "region_key",
+    "page_number",
     "ordinal",
     "title",
     "subtitle",
+    "kicker",
     "section",
     "article_kind",
     "byline",
+    "dateline_place",
+    "char_count",
     "people_count",
     "region_count",
+    "organization_count",
     "activity_count",
     "metric_count",
 )
-COUNT_COLUMNS = ("people_count", "region_count", "activity_count", "metric_count")
+COUNT_COLUMNS = ("people_count", "region_count", "organization_count", "activity_count", "metric_count")
 
 QUERY = """
 with run as (

@@ -30,10 +30,16 @@ COLUMNS = (
     "date_key",
     "newspaper_key",
     "region_key",
+    "organization_key",
+    "unit_key",
     "value",
     "value_low",
     "value_high",
     "unit",
+    "canonical_unit",
+    "canonical_value",
+    "canonical_value_low",
+    "canonical_value_high",
     "qualifier",
     "metric_kind",
     "subject",
@@ -60,6 +66,7 @@ select
     key_rows.metric_id_rows_in_table,
     run.article_id in (select article_id from marts.fct_articles) as article_exists,
     coalesce(length(run.quote) = run.char_end - run.char_start, false) as span_fits_quote,
+    run.unit_key != '-1' and run.canonical_value is not null as unit_converts,
     {IS_CHANGE_SQL} as is_change,
 from run
 left join key_rows on run.metric_id = key_rows.metric_id
@@ -69,7 +76,7 @@ PARAMETERS = {"raw_metrics_rows": "select count(*) from raw.metrics where run_da
 
 
 def build_suite(gx: Any) -> ExpectationSuite:
-    """Schema, grain, dimension keys, vocabularies, value ranges, quotes and reconciliation."""
+    """Schema, grain, dimension keys, vocabularies, value ranges, units, quotes and reconciliation."""
     e = gx.expectations
     return gx.ExpectationSuite(
         name=suite_name(TABLE),
@@ -78,7 +85,16 @@ def build_suite(gx: Any) -> ExpectationSuite:
             *table_expectations(gx, COLUMNS, "metric_id"),
             *not_null(
                 gx,
-                ("article_id", "date_key", "newspaper_key", "region_key", "value", "unit"),
+                (
+                    "article_id",
+                    "date_key",
+                    "newspaper_key",
+                    "region_key",
+                    "organization_key",
+                    "unit_key",
+                    "value",
+                    "unit",
+                ),
             ),
             *not_null(gx, ("qualifier", "metric_kind", "quote")),
             in_set(gx, "qualifier", QUALIFIERS),
@@ -89,6 +105,12 @@ def build_suite(gx: Any) -> ExpectationSuite:
                 gx,
                 "article_exists",
                 "Every metric's article is in `marts.fct_articles`.",
+                WARNING,
+            ),
+            is_true(
+                gx,
+                "unit_converts",
+                "Every metric's unit is in the dbt seed `units.csv`, so it has a canonical value.",
                 WARNING,
             ),
             e.ExpectTableRowCountToEqual(

@@ -84,9 +84,12 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def _query(settings: Settings, sql: str) -> tuple[list[str], list[tuple]]:
+    # Readers open the analysts' snapshot once published: a reader on the warehouse itself
+    # would block the next load (ingestion.publish).
+    from ingestion.publish import reader_path
     from ingestion.warehouse import connect
 
-    con = connect(settings.warehouse, read_only=True)
+    con = connect(reader_path(settings), read_only=True)
     try:
         cur = con.execute(sql)
         return [d[0] for d in cur.description], cur.fetchall()
@@ -133,34 +136,84 @@ Example query (duckdb -readonly {settings.warehouse}):
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """Print a run's summary (the newest when no date is given)."""
+    """Print a run's data-quality summary (the newest run when no date is given)."""
     from ingestion.report import read_summary
+    from ingestion.report_html import format_band, format_expected, format_observed
 
     settings = _settings(args)
     s = read_summary(settings.reports, args.date)
     if not s:
         print("no run summary found", file=sys.stderr)
         return 1
-    print(f"run {s['run_date']}: {s['verdict'].upper()}")
-    for line in s["reasons"] + s["warnings"]:
+    label = {"passed": "PASSED", "warnings": "PASSED WITH WARNINGS", "failed": "FAILED"}
+    print(f"run {s['run_date']}: {label.get(s['verdict'], s['verdict'].upper())}  {s.get('headline', '')}".rstrip())
+    for line in s.get("step_problems", []):
+        print(f"  ! {line}")
+    failures = s.get("critical_failures", []) + s.get("expectation_warnings", [])
+    if failures:
+        print("failed expectations:")
+    for f in failures:
+        column = f" on {f['column']}" if f.get("column") else ""
+        print(f"  {f['severity'].upper():8s} {f['table']}: {f['expectation']}{column}")
+        print(f"           {f.get('description') or ''}")
+        print(f"           observed {format_observed(f.get('observed'))}; expected {format_expected(f.get('expected'))}")
+        if f.get("docs_page") and s.get("data_docs"):
+            print(f"           {settings.reports / Path(s['data_docs']).parent / f['docs_page']}")
+    other = [w for w in s.get("warnings", []) if not w.startswith(("warning:", "critical:"))]
+    for line in other:
         print(f"  - {line}")
     f = s["files"]
-    print(f"files: found {f['found']}, parsed {f['parsed']}, quarantined {f['quarantined']}, duplicates {f['duplicates']}")
+    print(f"files: found {f['found']}, parsed {f['parsed']}, pages loaded {s.get('loaded_pages', '-')}, "
+          f"quarantined {f['quarantined']}, duplicates {f['duplicates']}")
     for q in s["quarantine"]:
-        print(f"  quarantined {q['file_name']} at {q['stage']}: {q['error_type']}: {q['error_message'][:200]}")
+        message = (q.get("error_message") or "")[:200]
+        print(f"  quarantined {q['file_name']} at {q['stage']}: {q.get('error_type') or ''}: {message}")
+    for d in s.get("duplicates", []):
+        print(f"  duplicate {d['file_name']}: first ingested on {d['first_run_date']} as {d['first_file_name']}")
+    print("rows:")
+    volume = s.get("volume") or {}
     for table, n in s["rows"].items():
-        print(f"  {table:24s} {n}")
+        band = format_band(volume.get(table))
+        print(f"  {table:24s} {'-' if n is None else n:>8}  {band}".rstrip())
+    e = s.get("expectations")
+    if e:
+        warned = e.get("failed_warning", 0)
+        print(f"expectations: {e['passed']}/{e['evaluated']} passed, {e.get('failed_critical', 0)} critical failed, "
+              f"{warned} warning{'' if warned == 1 else 's'}")
     print(f"report: {settings.reports / 'runs' / (s['run_date'] + '.html')}")
+    print(f"index:  {settings.reports / 'index.html'}")
     if s.get("data_docs"):
-        print(f"data docs: {s['data_docs']}")
+        print(f"data docs: {settings.reports / s['data_docs']}")
     return 0
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
-    """Run a query read-only against the warehouse and print the result."""
+    """Run a query read-only against the analysts' snapshot (else the warehouse) and print the result."""
     settings = _settings(args)
     cols, rows = _query(settings, args.query)
     print(_table(cols, rows))
+    return 0
+
+
+def cmd_analyses(args: argparse.Namespace) -> int:
+    """List the analysts' questions (dbt_project/analyses), or run some and print their answers."""
+    from ingestion.analyses import list_analyses, run_analysis
+
+    settings = _settings(args)
+    analyses = list_analyses(settings)
+    if not args.names and not args.all:
+        width = max((len(a.name) for a in analyses), default=0)
+        for a in analyses:
+            print(f"{a.name:{width}s}  {a.question}")
+        return 0
+    known = {a.name: a for a in analyses}
+    unknown = [n for n in args.names if n not in known]
+    if unknown:
+        print(f"unknown analysis: {', '.join(unknown)} (newsdw analyses lists them)", file=sys.stderr)
+        return 1
+    for name in args.names or list(known):
+        cols, rows = run_analysis(settings, name)
+        print(f"## {name}\n{known[name].question}\n\n{_table(cols, rows)}\n")
     return 0
 
 
@@ -201,6 +254,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sql", help=cmd_sql.__doc__)
     p.add_argument("query")
     p.set_defaults(func=cmd_sql)
+
+    p = sub.add_parser("analyses", help=cmd_analyses.__doc__)
+    p.add_argument("names", nargs="*", help="analyses to run (none: list them)")
+    p.add_argument("--all", action="store_true", help="run every analysis")
+    p.set_defaults(func=cmd_analyses)
     return ap
 
 

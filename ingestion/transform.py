@@ -3,6 +3,11 @@
 dbt runs as a subprocess rather than through ``dbtRunner`` so that its global
 state, logging setup and DuckDB connection live and die with one run, and a
 task process can import this module cheaply.
+
+The run date reaches dbt as the ``NEWSDW_RUN_DATE`` environment variable, not as
+``--vars``: a var that changes on every run makes dbt re-parse the whole project
+each time (~10 s), while the project reads the variable only when executing
+(``macros/incremental.sql``), so partial parsing stays valid between runs.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +26,7 @@ from ingestion.settings import Settings
 # Non-success statuses in run_results.json ("warn" is reported, not a failure).
 _FAILED_STATUSES = frozenset({"error", "fail", "runtime error"})
 _OUTPUT_TAIL_LINES = 60
+RUN_DATE_ENV = "NEWSDW_RUN_DATE"
 
 
 def _dbt_executable() -> Path:
@@ -38,7 +45,9 @@ def _tail(text: str, lines: int = _OUTPUT_TAIL_LINES) -> str:
     return "\n".join(text.rstrip().splitlines()[-lines:])
 
 
-def _run_dbt(settings: Settings, command: list[str]) -> subprocess.CompletedProcess[str]:
+def _run_dbt(
+    settings: Settings, command: list[str], run_date: datetime.date | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run one dbt command against settings.dbt_project; never raises on dbt's exit code."""
     target_path, log_path = _dbt_dirs(settings)
     target_path.mkdir(parents=True, exist_ok=True)
@@ -46,6 +55,10 @@ def _run_dbt(settings: Settings, command: list[str]) -> subprocess.CompletedProc
     settings.warehouse.parent.mkdir(parents=True, exist_ok=True)
 
     env = {**os.environ, **settings.env()}
+    # Incremental marts replace only this date's rows; without it they reprocess every date.
+    env.pop(RUN_DATE_ENV, None)
+    if run_date is not None:
+        env[RUN_DATE_ENV] = run_date.isoformat()
     # No telemetry and no colour codes in the output we keep for errors.
     env.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
     env["DBT_USE_COLORS"] = "false"
@@ -92,20 +105,33 @@ def _summarise(run_results: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def dbt_build(settings: Settings, run_date: datetime.date | None = None) -> dict[str, Any]:
-    """Run ``dbt build`` (models, unit and data tests) and summarise run_results.json.
+def dbt_build(
+    settings: Settings,
+    run_date: datetime.date | None = None,
+    *,
+    full_refresh: bool = False,
+    unit_tests: bool = False,
+) -> dict[str, Any]:
+    """Run ``dbt build`` (seeds, models, data tests) and summarise run_results.json.
+
+    With ``run_date`` the incremental facts replace that date's rows only; without it
+    they reprocess every date; ``full_refresh`` rebuilds them from scratch. dbt unit
+    tests check model logic on fixed inputs, not the data, so the pipeline skips them
+    and CI (``tests/dbt``) runs them with ``unit_tests=True``.
 
     Returns ``{success, models, tests, failures, warnings, elapsed_s}``; raises
     RuntimeError with the failures and the tail of dbt's output when dbt fails.
     """
     command = ["build"]
-    if run_date is not None:
-        command += ["--vars", json.dumps({"run_date": run_date.isoformat()})]
+    if full_refresh:
+        command.append("--full-refresh")
+    if not unit_tests:
+        command += ["--exclude-resource-type", "unit_test"]
 
     results_path = _dbt_dirs(settings)[0] / "run_results.json"
     # A run that dies before writing results must not be judged by the last run's.
     results_path.unlink(missing_ok=True)
-    completed = _run_dbt(settings, command)
+    completed = _run_dbt(settings, command, run_date)
 
     summary: dict[str, Any] | None = None
     if results_path.exists():
@@ -131,3 +157,27 @@ def dbt_parse(settings: Settings) -> Path:
             f"Output tail:\n{_tail(completed.stdout + completed.stderr)}"
         )
     return manifest
+
+
+def dbt_docs(settings: Settings) -> Path:
+    """Generate the dbt docs site (lineage, column docs) as one static page; return its path.
+
+    ``dbt docs generate --static`` writes ``static_index.html`` with the manifest and
+    catalog inlined, so the page opens from disk without a server. It is copied to
+    ``<reports>/dbt_docs/index.html`` beside the run reports. dbt reads the warehouse
+    for the catalog, so run it in the writer pool like ``dbt_build``.
+    """
+    page = _dbt_dirs(settings)[0] / "static_index.html"
+    page.unlink(missing_ok=True)  # never publish an earlier run's page
+    completed = _run_dbt(settings, ["docs", "generate", "--static"])
+    if completed.returncode != 0 or not page.exists():
+        raise RuntimeError(
+            f"dbt docs generate failed (exit code {completed.returncode}).\n"
+            f"Output tail:\n{_tail(completed.stdout + completed.stderr)}"
+        )
+    out = settings.reports / "dbt_docs" / "index.html"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".html.tmp")
+    shutil.copyfile(page, tmp)
+    os.replace(tmp, out)  # a reader never sees half a page
+    return out

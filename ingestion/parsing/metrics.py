@@ -15,12 +15,32 @@ Qualifiers and the value band (``value_low``/``value_high``):
 * ``at_most`` (近, 不到, 不足, 以内, 之内, 以下): low = None, high = value.
 * ``approx`` (约, 大约, 左右, 上下): low = high = None, since the text states no
   bound; an explicit range (3至5人) is ``approx`` with low = 3, high = 5 and
-  value = the upper end (the number the unit is printed with).
+  value = the upper end (the number the unit is printed with); 10-15天 likewise.
+
+Forms other papers print, and what they give:
+
+* a bare 万/亿 amount with no unit (总投资2.5亿, 年产值可达4亿) is money, unit 元,
+  when its own clause has a money word (投资, 资金, 收入, 产值 …) before it; after
+  人口 it is 人. Otherwise it is left out: SPEC keeps the unit printed after 万/亿,
+  and with none printed only the clause can say what is counted.
+* 成 is a share as printed (八成以上 → 8 成, at_least), also after a single Chinese
+  digit, unless a word goes on (成立, 成长, 成活 …).
+* a fraction written out (三分之一, 四分之三以上) is a per cent rounded to 0.01
+  (33.33 %), as 百分之九十八 is 98 %.
+* the subject: a bare change (…总额63.7亿元，增长4.1%) takes the noun of the metric
+  before it in the sentence (总额增长); a second number of the same thing in one
+  clause (分别达到38526元和17302元) takes the first one's subject.
+
+Speed: the page is scanned once for numeral starts and quotation marks (page.py
+calls per article with the same text, so the scan is kept for the next article);
+each numeral is then matched where it starts, not by a pattern tried at every
+character.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ingestion.parsing.model import ParsedMetric
@@ -180,7 +200,7 @@ _UNIT_BLOCKERS: dict[str, str] = {
     "头": "脑",
     "课": "题程堂",
     "首": "都先次位府",
-    "成": "为功立员本果效绩",
+    "成": "为功立员本果效绩长就交品人型年熟新都活群片规网形",
     "倍": "增",
     "双": "方向手",
     "组": "织建成长",
@@ -191,7 +211,8 @@ _UNIT_BLOCKERS: dict[str, str] = {
 
 # Units whose numeral must be Arabic or a multi-character Chinese numeral: with a
 # single Chinese digit they are idioms or descriptions (一批, 两手, 三成群 …).
-_CN_SINGLE_DIGIT_BAD_UNITS = {"面", "口", "门", "节", "头", "双", "成", "课", "首", "起", "方", "本", "单", "笔"}
+_CN_SINGLE_DIGIT_BAD_UNITS = {"面", "口", "门", "节", "头", "双", "课", "首", "起", "方", "本", "单", "笔"}
+
 
 # ---------------------------------------------------------------------------
 # Numbers
@@ -265,9 +286,47 @@ _ELLIPTIC_POINTS = re.compile(r"(?:[、，,和与及]\s*[\d.]+个)*[、，,和�
 # Round-the-clock descriptions, not measured durations: 24小时服务热线, 365天无休.
 _ROUND_THE_CLOCK = re.compile(r"(?:服务|值班|值守|在线|不间断|营业|热线|开放|无休|待命|监控|运转|响应)")
 _PLACE_AFTER_UNIT = re.compile(r"[村庄店屯镇山寺桥街路巷营河湾沟坊堡寨乡县区洲岛井湖]")
-_PERIOD_LIKE = re.compile(r"^(?:年|个月|天|周|个星期|个季度)(?:来|以来|内|里|中)")
+_PERIOD_LIKE = re.compile(r"(?:年|个月|天|周|个星期|个季度)(?:来|以来|内|里|中)")  # used with .match(text, pos)
 
 _QUOTE_PAIRS = {"“": "”", "‘": "’", '"': '"', "「": "」", "『": "』", "《": "》", "〈": "〉", "'": "'"}
+_QUOTE_OPEN = re.compile("[" + re.escape("".join(_QUOTE_PAIRS)) + "]")
+_QUOTE_INNER_BREAK = re.compile(r"[，,。！？!?；;]")
+# Any numeral _NUMBER can match starts with one of these: scanning for them first is much
+# cheaper than letting the big pattern try every position.
+_NUMBER_START = re.compile(r"[\d百一二三四五六七八九十两俩〇零]")
+_DIGIT_OR_DOT = re.compile(r"[\d.]")
+_NEGATIVE_SIGN = re.compile(r"(?:^|[^\dA-Za-z.])[-−–]$")
+_GLUED_BEFORE = re.compile(r"[A-Za-z+＋×/\-·.]$")
+_LATIN_OR_PLUS = re.compile(r"[A-Za-z+＋]")
+_ORDINAL_BEFORE = re.compile(r"第\s*$|第[\d一二三四五六七八九十]+[、,，和及与]\s*$|每\s*$")
+_WEEKDAY_BEFORE = re.compile(r"(?:周|星期|礼拜|初)$")
+_CJK_LAST = re.compile(r"[\u4e00-\u9fff]$")
+_CJK_FIRST = re.compile(r"[\u4e00-\u9fff]")
+_SESSION_BEFORE = re.compile(r"届\s*$")
+_SESSION_AFTER = re.compile(r"(?:全会|全体会议|会议精神|全委会)")
+_VAGUE_BEFORE = re.compile(r"(?<![人户次总件个份岁字天基系参倍位])[数几]$")
+_NON_DIGIT = re.compile(r"\D")
+_SEPARATOR = re.compile(r"[,，.]")
+_SCALE_CHAR = re.compile(r"[万亿千]")
+_MULTIPLIER_CHAR = re.compile(r"[十百千万亿]")
+_PERIOD_BEFORE = re.compile(r"近$|(?:最近|过去|未来)$")
+_PREFIX_FILLER = re.compile(r"(?:了|达到|达|为|有|计)$")
+_SPACES = re.compile(r"\s+")
+# Every _PERIOD match holds one of these characters, at most _PERIOD_REACH characters after its start.
+_PERIOD_ANCHOR = re.compile(r"[月年季截目]")
+_PERIOD_REACH = 8
+_CLAUSE_BREAK_BEFORE = re.compile(r".*[，,、：:；;。！？!?（）()\n“”]")
+# What a bare 万/亿 amount counts, from the words before it in its clause.
+_MONEY_CONTEXT = re.compile(
+    r"投资|资金|收入|营收|产值|总额|金额|销售额|营业额|成交额|交易额|利润|税收|财政|预算|贷款|融资|补贴|补助|奖金|"
+    r"奖励|经费|费用|资产|存款|生产总值|GDP|增加值|消费|成本|投入|捐款|善款|拨付|筹集|募集|基金|损失|工资|薪酬|价值|造价"
+)
+_PEOPLE_CONTEXT = re.compile(r"人口")
+# 三分之一, 2/3 written out: a share, given as a per cent (三分之一 → 33.33 %).
+_FRACTION = re.compile(
+    r"(?P<den>[一二三四五六七八九十两千\d]{1,3})分之(?P<num>[一二三四五六七八九十两\d]{1,3}(?:\.\d+)?)"
+    r"(?P<post>以上|以下|以内|左右|多)?"
+)
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _CLAUSE_BREAK = re.compile(r"[，,、：:；;。！？!?（）()\n“”‘’\"《》…—\s]")
 
@@ -275,14 +334,23 @@ _CLAUSE_BREAK = re.compile(r"[，,、：:；;。！？!?（）()\n“”‘’\"
 # before the number and carry no meaning for "what is counted".
 _SUBJECT_STOP_AFTER = re.compile(
     r"(?:进行|开展|实现|完成|参加|参与|实行|得到|获得|接受|纳入|入选|被|已|均|都|共|将|在|从|为|和|与|及|就|也|还|正|"
-    r"的|是|达|等|中|里|内|后|前|时|，|,|、|。|；|;|：|:|（|\(|“|”|\s)"
+    r"的|是|达|等|中|里|内|后|前|时|，|,|、|。|；|;|：|:|（|\(|“|”|\s|\d)"
 )
 _SUBJECT_LEAD = re.compile(
     r"^(?:截至目前|截至[^，,]{0,8}?(?:月份?|日|底|末)|目前|今年以来|去年以来|今年|去年|近年来|此外|同时|其中|"
-    r"先后|累计|共计|共|总计|合计|已经|已|还|又|并|就|再|均|都|仅|还有|有|其|该|这|那|此|全力|"
+    r"先后|累计|共计|共|总计|合计|已经|已|还|又|并|就|再|均|都|仅|还有|有|此次|这次|本次|该次|该[县市区镇乡村局]|其|该|这|那|此|全力|"
     r"，|,|、)+"
 )
-_SUBJECT_TAIL = re.compile(r"(?:达到|达|为|约|近|超过|超|逾|不到|不足|了|共|累计|总计|合计|突破|平均)+$")
+_SUBJECT_TAIL = re.compile(
+    r"(?:达到|达|为|约|近|超过|超|逾|不到|不足|了|共|累计|总计|合计|突破|平均|可|已|将|预计|分别|依次|由|从)+$"
+)
+# Between two metrics of one clause: a conjunction or a change (…38526元和17302元, 由3个工作日压缩至1个).
+_BETWEEN_METRICS = re.compile(r"[和与及、，,]?[\u4e00-\u9fff]{0,4}")
+# A subject that is only a change (增长3.2%) takes the noun of the metric before it in the sentence.
+_CHANGE_ONLY = re.compile(
+    r"(?:同比|环比|比上年|较上年|比去年|较去年|比上年同期|比去年同期)?(?:增长|下降|提高|增加|减少|上升|回落|下滑|降低|增幅|降幅)"
+)
+_SUBJECT_VERB_TAIL = re.compile(r"(?:完成|实现|达到|达|为|累计|共计|同比)+$")
 
 _PERIOD = re.compile(
     r"(?:今年|去年|\d{4}年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:至|到|-|—|~)(?:\d{1,2}|[一二三四五六七八九十]{1,2})月份?"
@@ -311,18 +379,19 @@ def _quoted_name_spans(text: str, start: int, end: int) -> list[tuple[int, int]]
     """Spans inside short quotation marks (names, slogans, codes) and all 《》 titles."""
     out: list[tuple[int, int]] = []
     i = start
-    while i < end:
+    while True:
+        m = _QUOTE_OPEN.search(text, i, end)
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
-        close = _QUOTE_PAIRS.get(ch)
-        if close is None:
-            i += 1
-            continue
+        close = _QUOTE_PAIRS[ch]
         j = text.find(close, i + 1, min(end, i + 60))
         if j == -1:
             i += 1
             continue
         inner = text[i + 1 : j]
-        if ch in "《〈" or (len(inner) <= 25 and not re.search(r"[，,。！？!?；;]", inner)):
+        if ch in "《〈" or (len(inner) <= 25 and not _QUOTE_INNER_BREAK.search(inner)):
             out.append((i, j + 1))
             i = j + 1
         else:
@@ -341,12 +410,35 @@ def _prefix_qualifier(before: str) -> str | None:
     m = _PREFIX_RE.search(before)
     if not m:
         return None
-    word = re.sub(r"(?:了|达到|达|为|有|计)$", "", m.group(0))
+    word = _PREFIX_FILLER.sub("", m.group(0))
     return _PREFIX_KIND.get(word)
 
 
-def _match_to_hit(text: str, m: re.Match[str], line_start: int) -> _Hit | None:
-    """Turn a numeral match into a metric candidate, or None if the context rules it out."""
+def _implied_unit(text: str, m: re.Match[str], line_start: int) -> str | None:
+    """The unit of a bare 万/亿 amount (总投资2.5亿, 人口约76万) when the words before it say what it counts."""
+    num = m.group("num")
+    if not (m.group("mag") or num[-1] in "万亿"):
+        return None
+    nxt = text[m.end() : m.end() + 1]
+    if nxt and _CJK_FIRST.match(nxt) and nxt not in "的用建投":
+        return None  # an unknown measure word follows
+    head = text[max(line_start, m.start() - 14) : m.start()]
+    cut = _CLAUSE_BREAK_BEFORE.search(head)
+    if cut:
+        head = head[cut.end() :]
+    if _MONEY_CONTEXT.search(head):
+        return "元"
+    if _PEOPLE_CONTEXT.search(head):
+        return "人"
+    return None
+
+
+def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool = False) -> _Hit | None:
+    """Turn a numeral match into a metric candidate, or None if the context rules it out.
+
+    ``in_range``: the numeral is the second end of a range (10-15天), so the dash before it
+    is not a minus sign or a code's hyphen.
+    """
     num = m.group("num")
     unit = m.group("unit")
     pct = m.group("pct")
@@ -354,38 +446,39 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int) -> _Hit | None:
     before = text[max(line_start, start - 8) : start]
     after = text[m.end() : m.end() + 6]
     is_arabic = bool(_AR_START.match(num))
+    implied = False
     if pct:
         unit = "%"
     if not unit:
-        return None
+        unit = _implied_unit(text, m, line_start)
+        if unit is None:
+            return None
+        implied = True
     if unit == "户籍":
         return None
-    negative = bool(re.search(r"(?:^|[^\dA-Za-z.])[-−–]$", before)) and is_arabic
+    negative = not in_range and bool(_NEGATIVE_SIGN.search(before)) and is_arabic
     # Glued to other alphanumerics: codes, versions, model numbers, 1+6, 5G.
     if (
         not negative
-        and re.search(r"[A-Za-z+＋×/\-·.]$", before)
-        or (is_arabic and re.match(r"[A-Za-z+＋]", text[m.start("unit") : m.start("unit") + 1]))
+        and not in_range
+        and _GLUED_BEFORE.search(before)
+        or (is_arabic and _LATIN_OR_PLUS.match(text[m.start("unit") : m.start("unit") + 1]))
     ):
         return None
-    if re.match(r"[A-Za-z+＋]", after) and unit in ("%",):
+    if unit == "%" and _LATIN_OR_PLUS.match(after):
         return None
     # Ordinals (第三, 第一、二季度), frequencies (每3天), weekdays/grades (周三, 初三).
-    if re.search(r"第\s*$|第[\d一二三四五六七八九十]+[、,，和及与]\s*$|每\s*$", before):
+    if _ORDINAL_BEFORE.search(before):
         return None
-    if not is_arabic and re.search(r"(?:周|星期|礼拜|初)$", before):
+    if not is_arabic and _WEEKDAY_BEFORE.search(before):
         return None
-    if not is_arabic and re.search(r"[\u4e00-\u9fff]$", before) and before[-1] in "之唯统专万单同整逐":
+    if not is_arabic and _CJK_LAST.search(before) and before[-1] in "之唯统专万单同整逐":
         return None
     # Session names: 四届八次全会, 八次全体会议.
-    if re.search(r"届\s*$", before) or (
-        unit == "次" and re.match(r"(?:全会|全体会议|会议精神|全委会)", text[m.end("unit") : m.end("unit") + 4])
-    ):
+    if _SESSION_BEFORE.search(before) or (unit == "次" and _SESSION_AFTER.match(text[m.end("unit") : m.end("unit") + 4])):
         return None
     # Vague quantities: 数十, 几百, 十几.
-    if (not is_arabic and re.search(r"(?<![人户次总件个份岁字天基系参倍位])[数几]$", before)) or text[
-        m.end("num") : m.end("num") + 1
-    ] == "几":
+    if (not is_arabic and _VAGUE_BEFORE.search(before)) or text[m.end("num") : m.end("num") + 1] == "几":
         return None
     unit_clean = unit
     inner_more = False
@@ -400,20 +493,20 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int) -> _Hit | None:
     value = parse_number(("百分之" if pct else "") + num)
     if value is None:
         return None
-    digits_only = re.sub(r"\D", "", num)
-    if is_arabic and len(digits_only) >= 7 and not re.search(r"[,，.]", num) and not re.search(r"[万亿千]", num):
+    digits_only = _NON_DIGIT.sub("", num)
+    if is_arabic and len(digits_only) >= 7 and not _SEPARATOR.search(num) and not _SCALE_CHAR.search(num):
         return None  # phone numbers and codes
     if not is_arabic and num in ("一", "壹") and not m.group("mag") and not pct:
         return None  # 一 meaning "a/one": 一张, 一位居民, 一次
     if not is_arabic and len(num) == 1 and unit_clean in _CN_SINGLE_DIGIT_BAD_UNITS:
         return None
-    if not is_arabic and not re.search(r"[十百千万亿]", num) and len(num) > 1:
+    if not is_arabic and not _MULTIPLIER_CHAR.search(num) and len(num) > 1:
         return None  # 二〇二二 (a year) or 两三 (a range)
     # Years and dates.
     if unit_clean == "年" and (value >= 1000 or not is_arabic and len(num) > 2 and "十" not in num):
         return None
     if unit_clean in ("年", "个月", "天", "周", "个星期", "个季度") and (
-        re.search(r"近$|(?:最近|过去|未来)$", before) or _PERIOD_LIKE.match(text[m.end("unit") - len(unit) :])
+        _PERIOD_BEFORE.search(before) or _PERIOD_LIKE.match(text, m.end("unit") - len(unit))
     ):
         return None  # 近3年, 30年来: a period, not a measured quantity
     if unit_clean in ("小时", "天") and value in (24, 365) and _ROUND_THE_CLOCK.match(text, m.end()):
@@ -431,7 +524,7 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int) -> _Hit | None:
         return None  # 三家店村, 五棵松: a place name
     if unit_clean == "个" and _ELLIPTIC_POINTS.match(text, m.end("unit")):
         unit_clean = "个百分点"  # 提高7.9个、3.4个和1.7个百分点
-    if UNIT_KIND.get(unit_clean) == "count" and value != int(value) and not m.group("mag"):
+    if UNIT_KIND.get(unit_clean) == "count" and value != int(value) and not m.group("mag") and not implied:
         return None  # 2.2个 is not a count of things
     if negative:
         value = -value
@@ -459,6 +552,23 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int) -> _Hit | None:
     return _Hit(value, unit_clean, qualifier, low, high, start, m.end("num"), m.end())
 
 
+def _fraction_hits(text: str, a: int, b: int) -> list[_Hit]:
+    """三分之一, 四分之三以上: shares written as fractions, as a per cent rounded to 0.01."""
+    out = []
+    for m in _FRACTION.finditer(text, a, b):
+        den, num = parse_number(m.group("den")), parse_number(m.group("num"))
+        if not den or num is None or num > den:
+            continue
+        value = round(num / den * 100, 2)
+        qualifier = _prefix_qualifier(text[max(a, m.start() - 8) : m.start()]) or "exact"
+        if m.group("post"):
+            qualifier = _SUFFIX_KIND[m.group("post")]
+        low = None if qualifier in ("at_most", "approx") else value
+        high = None if qualifier in ("at_least", "approx") else value
+        out.append(_Hit(value, "%", qualifier, low, high, m.start(), m.end("num"), m.end()))
+    return out
+
+
 def _bare_scale_hits(text: str, a: int, b: int) -> list[_Hit]:
     """近千人, 逾万元, 上百家: a bare 百/千/万 after a qualifier."""
     out = []
@@ -478,16 +588,27 @@ def _bare_scale_hits(text: str, a: int, b: int) -> list[_Hit]:
     return out
 
 
-def _subject(text: str, hit: _Hit, clause_start: int, clause_end: int) -> tuple[str | None, int, int]:
-    """What is counted: the noun phrase after the unit, else the words before the number."""
+def _subject(
+    text: str, hit: _Hit, clause_start: int, clause_end: int, prev: tuple[int, str | None] | None = None
+) -> tuple[str | None, int, int]:
+    """What is counted: the noun phrase after the unit, else the words before the number.
+
+    ``prev`` is (end, subject) of the metric before this one when it is in the same clause: the
+    words before this number start after it, and a second number of the same thing
+    (分别达到38526元和17302元, 由3个工作日压缩至1个工作日) takes its subject.
+    """
     after = text[hit.end : clause_end]
     kind = UNIT_KIND.get(hit.unit, "other")
-    if after and kind == "count" and re.match(r"[\u4e00-\u9fff]", after):
+    if after and kind == "count" and _CJK_FIRST.match(after):
         stop = _SUBJECT_STOP_AFTER.search(after)
         phrase = after[: stop.start()] if stop else after
         phrase = phrase[:14]
         if len(phrase) >= 1:
             return phrase, hit.num_start, hit.end + len(phrase)
+    if prev is not None and clause_start <= prev[0] <= hit.num_start:
+        if prev[1] and _BETWEEN_METRICS.fullmatch(text, prev[0], hit.num_start):
+            return prev[1], hit.num_start, hit.end
+        clause_start = prev[0]
     before = text[clause_start : hit.num_start]
     lead = _SUBJECT_LEAD.match(before)
     begin = clause_start + (lead.end() if lead else 0)
@@ -498,74 +619,118 @@ def _subject(text: str, hit: _Hit, clause_start: int, clause_end: int) -> tuple[
     phrase = phrase[-20:]
     if phrase:
         return phrase, begin if len(text[begin : hit.num_start]) <= 20 else hit.num_start - 20, hit.end
-    if after and re.match(r"[\u4e00-\u9fff]", after):
-        stop = _SUBJECT_STOP_AFTER.search(after)
-        phrase = (after[: stop.start()] if stop else after)[:14]
+    skip = 1 if after[:1] == "的" else 0  # 三分之一的岗位, 七成的村
+    if after[skip:] and _CJK_FIRST.match(after, skip):
+        stop = _SUBJECT_STOP_AFTER.search(after, skip)
+        phrase = (after[skip : stop.start()] if stop else after[skip:])[:14]
         if phrase:
-            return phrase, hit.num_start, hit.end + len(phrase)
+            return phrase, hit.num_start, hit.end + skip + len(phrase)
     return None, hit.num_start, hit.end
 
 
 def _period(text: str, sent_start: int, pos: int) -> str | None:
     """The reporting period stated earlier in the same sentence (今年1至9月份, 截至目前, 上半年)."""
+    anchor = _PERIOD_ANCHOR.search(text, sent_start, pos)
+    if anchor is None:
+        return None
+    # Every match holds an anchor within its first 7 characters, so none starts before this.
     best = None
-    for m in _PERIOD.finditer(text, sent_start, pos):
+    for m in _PERIOD.finditer(text, max(sent_start, anchor.start() - _PERIOD_REACH), pos):
         if m.group(0):
             best = m.group(0)
     return best
 
 
-def _sentence_bounds(text: str, a: int, b: int, pos: int) -> tuple[int, int]:
-    s = a
-    for m in _SENTENCE_END.finditer(text, a, pos):
-        s = m.end()
-    m = _SENTENCE_END.search(text, pos, b)
-    return s, (m.start() if m else b)
+def _bounds(breaks: list[int], a: int, b: int, pos: int, end: int) -> tuple[int, int]:
+    """The piece of ``text[a:b]`` around ``pos..end`` between the break characters at ``breaks``."""
+    i = bisect_left(breaks, pos)
+    s = breaks[i - 1] + 1 if i else a
+    j = bisect_left(breaks, end, i)
+    return s, (breaks[j] if j < len(breaks) else b)
 
 
-def _clause_bounds(text: str, a: int, b: int, pos: int, end: int) -> tuple[int, int]:
-    s = a
-    for m in _CLAUSE_BREAK.finditer(text, a, pos):
-        s = m.end()
-    m = _CLAUSE_BREAK.search(text, end, b)
-    return s, (m.start() if m else b)
+@dataclass(frozen=True, slots=True)
+class _PageScan:
+    """Character positions found in one pass over a whole page, shared by its articles."""
+
+    text: str
+    number_starts: list[int]
+    quote_opens: list[int]
+    bare_scale: bool  # whether 近千/逾万/上百 + unit occurs anywhere
+    fraction: bool  # whether N分之M occurs anywhere
 
 
-def _hits_in_span(text: str, a: int, b: int) -> list[_Hit]:
-    quoted = _quoted_name_spans(text, a, b)
+_last_scan: _PageScan | None = None
+
+
+def _page_scan(text: str) -> _PageScan:
+    """The scan of ``text``, kept for the page's next article (page.py calls once per article)."""
+    global _last_scan
+    last = _last_scan
+    if last is not None and last.text is text:
+        return last
+    scan = _PageScan(
+        text=text,
+        number_starts=[m.start() for m in _NUMBER_START.finditer(text)],
+        quote_opens=[m.start() for m in _QUOTE_OPEN.finditer(text)],
+        bare_scale=_CN_BARE_SCALE.search(text) is not None,
+        fraction="分之" in text,  # a plain substring test: the pattern itself is slow to scan with
+    )
+    _last_scan = scan
+    return scan
+
+
+def _hits_in_span(text: str, a: int, b: int, scan: _PageScan) -> list[_Hit]:
+    opens = scan.quote_opens
+    i = bisect_left(opens, a)
+    quoted = _quoted_name_spans(text, a, b) if i < len(opens) and opens[i] < b else []
     hits: list[_Hit] = []
-    pending_range: tuple[float, int] | None = None
-    for m in _NUMBER.finditer(text, a, b):
-        if not m.group("num"):
+    pending_range: tuple[float, int, int] | None = None  # (low end, where the high end must start, low's start)
+    starts = scan.number_starts
+    pos = a
+    for c in starts[bisect_left(starts, a) : bisect_left(starts, b)]:
+        if c < pos:
+            continue  # inside the numeral matched before
+        m = _NUMBER.match(text, c, b)
+        if m is None:
             continue
+        pos = m.end()
         start = m.start()
-        if start > a and re.match(r"[\d.]", text[start - 1]):
+        if start > a and _DIGIT_OR_DOT.match(text, start - 1):
             continue
-        if _inside(start, quoted):
+        if quoted and _inside(start, quoted):
             continue
         # A range: 3至5人, 3-5天 → the first numeral has no unit and is followed by 至/到/-/~.
         if not m.group("unit") and not m.group("pct"):
             nxt = text[m.end() : m.end() + 1]
-            if nxt and nxt in "至到-~—～" and m.group("num"):
+            if nxt and nxt in "至到-~—～":
                 low = parse_number(m.group("num"))
-                pending_range = (low, m.end() + 1) if low is not None else None
-            else:
+                pending_range = (low, m.end() + 1, start) if low is not None else None
+                continue
+            if not (m.group("mag") or m.group("num")[-1] in "万亿"):
                 pending_range = None
-            continue
-        hit = _match_to_hit(text, m, a)
+                continue
+            # a bare 万/亿 amount: _match_to_hit infers its unit from the words before it, if it can
+        in_range = bool(pending_range and pending_range[1] == start)
+        hit = _match_to_hit(text, m, a, in_range)
         if hit is None:
             pending_range = None
             continue
-        if pending_range and pending_range[1] == start:
+        if in_range:
             low = pending_range[0]
             if m.group("mag") and low < hit.value / 1000:
                 low *= 10_000 if m.group("mag") == "万" else 100_000_000
-            hit = _Hit(hit.value, hit.unit, "approx", low, hit.value, hit.num_start, hit.num_end, hit.end)
+            hit = _Hit(hit.value, hit.unit, "approx", low, hit.value, pending_range[2], hit.num_end, hit.end)
         pending_range = None
         hits.append(hit)
-    for h in _bare_scale_hits(text, a, b):
-        if not _inside(h.num_start, quoted):
-            hits.append(h)
+    if scan.bare_scale:
+        for h in _bare_scale_hits(text, a, b):
+            if not _inside(h.num_start, quoted):
+                hits.append(h)
+    if scan.fraction and text.find("分之", a, b) != -1:
+        for h in _fraction_hits(text, a, b):
+            if not _inside(h.num_start, quoted):
+                hits.append(h)
     return hits
 
 
@@ -573,11 +738,28 @@ def extract_metrics(text: str, spans: list[tuple[int, int]]) -> list[ParsedMetri
     """Quantities stated in an article's paragraphs ``spans`` of ``text``, in text order, deduplicated."""
     out: list[ParsedMetric] = []
     seen: set[tuple[float, str, str]] = set()
+    scan = _page_scan(text)
     for a, b in spans:
-        for hit in sorted(_hits_in_span(text, a, b), key=lambda h: h.num_start):
-            sent_start, sent_end = _sentence_bounds(text, a, b, hit.num_start)
-            c_start, c_end = _clause_bounds(text, a, b, hit.num_start, hit.end)
-            subject, q_start, q_end = _subject(text, hit, c_start, c_end)
+        hits = _hits_in_span(text, a, b, scan)
+        if not hits:
+            continue
+        hits.sort(key=lambda h: h.num_start)
+        sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text, a, b)]
+        clause_breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, a, b)]
+        last_noun: tuple[int, str] | None = None  # (sentence start, subject noun) of the metric before
+        prev_hit: tuple[int, int, str | None] | None = None  # (clause start, end, subject) of the metric before
+        for hit in hits:
+            sent_start, _ = _bounds(sentence_ends, a, b, hit.num_start, hit.num_start)
+            c_start, c_end = _bounds(clause_breaks, a, b, hit.num_start, hit.end)
+            same_clause = prev_hit[1:] if prev_hit and prev_hit[0] == c_start else None
+            subject, q_start, q_end = _subject(text, hit, c_start, c_end, same_clause)
+            prev_hit = (c_start, hit.end, subject)
+            if subject and _CHANGE_ONLY.fullmatch(subject):
+                if last_noun and last_noun[0] == sent_start:
+                    subject = last_noun[1] + subject  # 社会消费品零售总额…，增长3.2% → 社会消费品零售总额增长
+            elif subject:
+                noun = _SUBJECT_VERB_TAIL.sub("", subject)
+                last_noun = (sent_start, noun) if noun and not _CHANGE_ONLY.search(noun) else None
             q_start = min(q_start, hit.num_start)
             # The quote also holds a qualifier written before the number (超过95%).
             before = text[max(c_start, hit.num_start - 4) : hit.num_start]
@@ -585,7 +767,7 @@ def extract_metrics(text: str, spans: list[tuple[int, int]]) -> list[ParsedMetri
             if pm and not _FALSE_PREFIX.search(before):
                 q_start = min(q_start, hit.num_start - len(pm.group(0)))
             quote = text[q_start : max(q_end, hit.end)]
-            key = (hit.value, hit.unit, re.sub(r"\s+", "", quote))
+            key = (hit.value, hit.unit, _SPACES.sub("", quote))
             if key in seen:
                 continue
             seen.add(key)

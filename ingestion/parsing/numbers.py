@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 CN_DIGITS: dict[str, int] = {
     "零": 0,
@@ -135,6 +136,7 @@ def parse_chinese(s: str) -> float | None:
     return float(total)
 
 
+@lru_cache(maxsize=4096)
 def parse_number(s: str) -> float | None:
     """Value of a numeral string (Arabic, Chinese, mixed scale, 百分之…); None if not a definite number.
 

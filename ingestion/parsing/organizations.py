@@ -34,21 +34,22 @@ _add(
     "",
     "",
     *(
-        "党委 党工委 党支部 党总支 纪委监委 纪委 监委 机关工委 县委 市委 区委 省委 政法委 组织部 宣传部 统战部 "
-        "宣传统战部 党校"
+        "党委 党工委 党支部 党总支 纪委监委 纪委 监委 机关工委 县委 市委 区委 省委 政法委 组织部 宣传部 统战部 宣传统战部 党校"
     ).split(),
 )
 _add("party", 1, "织员", "", *"党组".split())
+# A county's or city's own committee is named by these alone at the start of a clause (县委召开…).
+_add("party", 0, "", "", *"县委 市委 区委 省委".split())
+_add("party", 1, "分", "", "组织部")  # 组织部分委员: "organise some", not the department
+_add("government", 1, "委员主任", "", *"人大常委会 常委会 政协".split())
+_add("other", 1, "长员", "", *"图书馆 文化馆 博物馆 纪念馆 科技馆 美术馆 档案馆 少年宫 文化宫".split())
 _add("party", 2, "分署门队", "", *"支部".split())
 _add(
     "mass_org",
     1,
     "",
     "",
-    *(
-        "妇联 团委 总工会 工会 残联 科协 文联 侨联 工商联 红十字会 联合会 协会 商会 学会 基金会 促进会 研究会 "
-        "志愿者协会"
-    ).split(),
+    *("妇联 团委 总工会 工会 残联 科协 文联 侨联 工商联 红十字会 联合会 协会 商会 学会 基金会 促进会 研究会 志愿者协会").split(),
 )
 _add(
     "government",
@@ -79,10 +80,7 @@ _add(
     2,
     "位点岗台着在立起出长",
     "",
-    *(
-        "实践站 服务站 工作站 救助站 管理站 监测站 文化站 实践所 服务所 事务所 研究所 研究院 设计院 养老院 敬老院 "
-        "福利院"
-    ).split(),
+    *("实践站 服务站 工作站 救助站 管理站 监测站 文化站 实践所 服务所 事务所 研究所 研究院 设计院 养老院 敬老院 福利院").split(),
 )
 _add(
     "other",
@@ -90,8 +88,7 @@ _add(
     "伍员长列",
     "",
     *(
-        "服务队 志愿队 突击队 工作队 小分队 先锋队 宣讲队 巡逻队 文艺队 执法队 宣讲团 讲师团 艺术团 合唱团 观摩团 "
-        "志愿服务团"
+        "服务队 志愿队 突击队 工作队 小分队 先锋队 宣讲队 巡逻队 文艺队 执法队 宣讲团 讲师团 艺术团 合唱团 观摩团 志愿服务团"
     ).split(),
 )
 
@@ -120,7 +117,7 @@ _STOP_WORDS = tuple(
         "坚持 强化 加强 提升 完善 落实 解决 打通 打开 召集 清除 建设好 一下 一些 一批 部分 有的 "
         "个别 网上 线上 线下 进一步 当地 单位 领导 书记 主任 干部 居民 群众 代表 老人 孩子 不出 "
         "进行 完成 高于 低于 超过 下达 抓好 建好 办好 做好 管好 用好 当好 消除 前来 赶到 反馈 "
-        "联动 对接 依靠 利用 覆盖 涉及 得知 获知 看到 听说 选派 派出 "
+        "联动 对接 依靠 利用 覆盖 涉及 得知 获知 看到 听说 选派 派出 上午 下午 中午 晚上 今天 昨天 今日 昨日 "
         "在 对 把 被 让 给 的 了 着 等 就 也 还 又 并 即 请 "
         "到 从 由 以 是 于 各 该 其 每 这 那 我 你 他 她 们 进 至 当 员 者"
     ).split()
@@ -143,6 +140,7 @@ _GENERIC_PREFIX = re.compile(
     r"社会|爱心|志愿|青年|党员|物业|服务|综合)+$"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
+_CJK_RUN_END = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+\Z")  # with endpos: the CJK run ending there
 _NUMERAL_MEASURE = re.compile(r"[一二三四五六七八九十两几多数每这那此该各其\d][个家位名支所座处条批]")
 
 
@@ -155,9 +153,8 @@ class _Cand:
 
 def _name_start(text: str, lo: int, suffix_start: int) -> int:
     """Leftmost start of the name ending in the suffix at ``suffix_start``."""
-    i = suffix_start
-    while i > lo and suffix_start - i < MAX_NAME and _CJK.match(text[i - 1]):
-        i -= 1
+    run = _CJK_RUN_END.search(text, max(lo, suffix_start - MAX_NAME), suffix_start)
+    i = run.start() if run else suffix_start
     ext = text[i:suffix_start]
     cut = 0
     for m in _STOP_RE.finditer(ext):
@@ -199,29 +196,32 @@ def _quoted(text: str, start: int, end: int) -> bool:
 def _candidates(text: str, a: int, b: int) -> list[_Cand]:
     out: list[_Cand] = []
     for m in _SUFFIX_RE.finditer(text, a, b):
-        suffix = m.group(0)
+        m_start, m_end = m.span()
+        suffix = text[m_start:m_end]
         org_type, min_prefix, blockers, pre_blockers = _SUFFIXES[suffix]
-        nxt = text[m.end() : m.end() + 1]
-        prev = text[m.start() - 1 : m.start()] if m.start() > a else ""
+        nxt = text[m_end : m_end + 1]
+        prev = text[m_start - 1 : m_start] if m_start > a else ""
         if (nxt and nxt in blockers) or (prev and prev in pre_blockers):
             continue
-        start = _name_start(text, a, m.start())
-        prefix = text[start : m.start()]
-        if len(prefix) < min_prefix or _GENERIC_PREFIX.match(prefix or "各"):
+        start = _name_start(text, a, m_start)
+        prefix = text[start:m_start]
+        if len(prefix) < min_prefix or (prefix or min_prefix) and _GENERIC_PREFIX.match(prefix or "各"):
             continue
-        if suffix in ("乡", "镇", "街道", "中心") and _quoted(text, start, m.end()):
+        if suffix in ("乡", "镇", "街道", "中心") and _quoted(text, start, m_end):
             continue
-        name = text[start : m.end()]
+        name = text[start:m_end]
         for pat, t in _TYPE_OVERRIDES:
             if pat.search(name):
                 org_type = t
                 break
-        out.append(_Cand(start, m.end(), org_type))
+        out.append(_Cand(start, m_end, org_type))
     return out
 
 
 def _maximal(cands: list[_Cand]) -> list[_Cand]:
     """Drop candidates inside a longer one (市交通局 inside 市交通局运输科)."""
+    if len(cands) < 2:
+        return cands
     keep = []
     for c in sorted(cands, key=lambda c: (c.start, -(c.end - c.start))):
         if any(k.start <= c.start and c.end <= k.end for k in keep):

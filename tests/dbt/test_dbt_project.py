@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import datetime
 import hashlib
+import re
 from pathlib import Path
 
 import duckdb
@@ -196,9 +198,22 @@ RAW_ROWS = {
 # (fact, key column, dimension): the dimension's key column has the same name
 FACT_KEYS = [
     (fact, key, dim)
-    for fact in ("fct_articles", "fct_activities", "fct_metrics")
+    for fact in ("fct_articles", "fct_activity_mentions", "fct_activities", "fct_metrics")
     for key, dim in (("date_key", "dim_date"), ("newspaper_key", "dim_newspaper"), ("region_key", "dim_region"))
+] + [
+    ("fct_activity_mentions", "organization_key", "dim_organization"),
+    ("fct_activity_mentions", "activity_type_key", "dim_activity_type"),
+    ("fct_activities", "organization_key", "dim_organization"),
+    ("fct_activities", "activity_type_key", "dim_activity_type"),
+    ("fct_metrics", "organization_key", "dim_organization"),
+    ("fct_metrics", "unit_key", "dim_unit"),
+    ("bridge_article_person", "person_key", "dim_person"),
+    ("bridge_article_region", "region_key", "dim_region"),
+    ("bridge_article_organization", "organization_key", "dim_organization"),
+    ("dim_organization", "region_key", "dim_region"),
 ]
+MODELS = DBT_PROJECT / "models"
+SEEDS = DBT_PROJECT / "seeds"
 
 
 def _fill_raw(warehouse: Path) -> None:
@@ -224,7 +239,7 @@ def built_warehouse(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dic
     home = tmp_path_factory.mktemp("newsdw")
     settings = Settings.from_env(env={}, home=home, reports=home / "reports", dbt_project=DBT_PROJECT)
     _fill_raw(settings.warehouse)
-    summary = dbt_build(settings, run_date=RUN_DATE)
+    summary = dbt_build(settings, run_date=RUN_DATE, unit_tests=True)
     return settings.warehouse, summary
 
 
@@ -238,8 +253,8 @@ def test_build_succeeds(built_warehouse: tuple[Path, dict]) -> None:
     _, summary = built_warehouse
     assert summary["success"] is True
     assert summary["failures"] == []
-    assert summary["models"] >= 6
-    assert summary["tests"] > 0
+    assert summary["models"] >= 30
+    assert summary["tests"] > 100  # data tests and the unit tests
 
 
 @pytest.mark.integration
@@ -253,7 +268,7 @@ def test_marts_live_in_their_own_schemas(built_warehouse: tuple[Path, dict]) -> 
 @pytest.mark.integration
 def test_one_fact_row_per_raw_row(built_warehouse: tuple[Path, dict]) -> None:
     warehouse, _ = built_warehouse
-    for fact, raw in (("fct_articles", "articles"), ("fct_activities", "activities"), ("fct_metrics", "metrics")):
+    for fact, raw in (("fct_articles", "articles"), ("fct_activity_mentions", "activities"), ("fct_metrics", "metrics")):
         [(fact_rows,)] = _query(warehouse, f"select count(*) from marts.{fact}")
         [(raw_rows,)] = _query(warehouse, f"select count(*) from raw.{raw}")
         assert fact_rows == raw_rows, fact
@@ -336,6 +351,105 @@ def test_accepted_values_match_records() -> None:
                 if isinstance(test, dict) and "accepted_values" in test:
                     accepted[(model["name"], column["name"])] = test["accepted_values"]["arguments"]["values"]
     assert accepted[("fct_articles", "article_kind")] == list(records.ARTICLE_KINDS)
+    assert accepted[("fct_activity_mentions", "activity_type")] == list(records.ACTIVITY_TYPES)
     assert accepted[("fct_activities", "activity_type")] == list(records.ACTIVITY_TYPES)
+    assert accepted[("bridge_article_person", "role")] == list(records.ROLES)
     assert accepted[("fct_metrics", "qualifier")] == list(records.QUALIFIERS)
     assert accepted[("fct_metrics", "metric_kind")] == list(records.METRIC_KINDS)
+
+
+@pytest.mark.integration
+def test_one_event_per_unmerged_mention(built_warehouse: tuple[Path, dict]) -> None:
+    """Two activities of different articles and types stay two events, each listing its mention."""
+    warehouse, _ = built_warehouse
+    rows = _query(
+        warehouse,
+        "select event_id, article_id, mention_count, activity_mention_ids, article_ids"
+        " from marts.fct_activities order by event_id",
+    )
+    assert rows == [("act1", "a1", 1, ["act1"], ["a1"]), ("act2", "a4", 1, ["act2"], ["a4"])]
+
+
+@pytest.mark.integration
+def test_metric_conversion_and_bounds(built_warehouse: tuple[Path, dict]) -> None:
+    warehouse, _ = built_warehouse
+    rows = _query(
+        warehouse,
+        "select metric_id, unit_key, canonical_unit, canonical_value, value_low, value_high"
+        " from marts.fct_metrics order by metric_id",
+    )
+    assert rows == [
+        ("mt1", "人", "人", 200.0, 200.0, None),  # at_least: [value, open)
+        ("mt2", "人", "人", 200.0, None, None),  # approx without a stated range: open
+        ("mt3", "人", "人", 200.0, 200.0, 200.0),  # exact
+    ]
+
+
+@pytest.mark.integration
+def test_people_and_organisations(built_warehouse: tuple[Path, dict]) -> None:
+    warehouse, _ = built_warehouse
+    people = _query(warehouse, "select person_key, person_name, roles, credit_count from marts.dim_person")
+    assert sorted(people) == sorted(
+        [
+            (hashlib.md5("张三".encode()).hexdigest(), "张三", ["photographer", "reporter"], 2),
+            (hashlib.md5("李四".encode()).hexdigest(), "李四", ["correspondent"], 1),
+            ("-1", "(unknown)", [], 0),
+        ]
+    )
+    # 运河区委 prints its county, which the article names
+    assert _query(
+        warehouse,
+        "select organization_name, org_type, region_key, region_resolution from marts.dim_organization"
+        " where organization_key != '-1'",
+    ) == [("运河区委", "party", "130903000000", "printed")]
+
+
+@pytest.mark.integration
+def test_every_built_column_is_documented(built_warehouse: tuple[Path, dict]) -> None:
+    """Each model's YAML lists exactly the columns it builds, each with a description."""
+    warehouse, _ = built_warehouse
+    documented: dict[str, dict[str, str]] = {}
+    for path in MODELS.rglob("_*.yml"):
+        for model in yaml.safe_load(path.read_text(encoding="utf-8")).get("models", []):
+            documented[model["name"]] = {c["name"]: c.get("description", "") for c in model.get("columns", [])}
+    built: dict[str, set[str]] = {}
+    for table, column in _query(
+        warehouse,
+        "select table_name, column_name from information_schema.columns"
+        " where table_schema in ('staging', 'intermediate', 'marts')",
+    ):
+        built.setdefault(table, set()).add(column)
+    assert set(built) == {p.stem for p in MODELS.rglob("*.sql")}
+    for table, columns in built.items():
+        assert set(documented.get(table, {})) == columns, table
+        assert all(documented[table].values()), f"{table}: a column without a description"
+
+
+def test_every_model_states_its_grain() -> None:
+    for folder in ("intermediate", "marts"):
+        for path in (MODELS / folder).glob("_*.yml"):
+            for model in yaml.safe_load(path.read_text(encoding="utf-8"))["models"]:
+                assert model["description"].startswith("Grain: one row per"), model["name"]
+                if folder == "marts":
+                    assert all(c.get("data_type") for c in model["columns"]), f"{model['name']}: contract types"
+
+
+def test_seeds_follow_the_parser_and_the_taxonomy() -> None:
+    """units.csv converts every unit the parser emits, with the parser's kind; activity_types.csv is the taxonomy."""
+    from ingestion.parsing.metrics import UNIT_KIND
+
+    units = {row["unit"]: row for row in csv.DictReader((SEEDS / "units.csv").open(encoding="utf-8"))}
+    missing = sorted(set(UNIT_KIND) - set(units))
+    assert not missing, f"add to dbt_project/seeds/units.csv: {missing}"
+    assert {u: units[u]["metric_kind"] for u in UNIT_KIND} == UNIT_KIND
+    for unit, row in units.items():
+        canonical = units[row["canonical_unit"]]
+        assert canonical["canonical_unit"] == canonical["unit"], f"{unit}: canonical units convert to themselves"
+        assert canonical["metric_kind"] == row["metric_kind"], unit
+        assert float(row["factor"]) > 0
+    assert float(units["公里"]["factor"]) == 1000 and units["公里"]["canonical_unit"] == "米"
+    assert re.fullmatch(r"666\.66+7?", units["亩"]["factor"])
+
+    types = list(csv.DictReader((SEEDS / "activity_types.csv").open(encoding="utf-8")))
+    assert [t["activity_type"] for t in types] == list(records.ACTIVITY_TYPES)
+    assert all(t["label_zh"] and t["description"] for t in types)

@@ -113,3 +113,148 @@ def test_following_a_standard_is_not_a_directive():
 
 def test_personal_repairs_are_not_infrastructure():
     assert "environment_infrastructure" not in kinds("志愿者为居民免费维修家电。")
+
+
+# --------------------------------------------------------------------------- wording of other papers
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("县团委组织40余名青年志愿者走上街头开展文明交通劝导。", "volunteer_service"),
+        ("县血站组织无偿献血活动，86名市民献血。", "charity_assistance"),
+        ("县人民医院眼科医生到敬老院为老人进行眼部筛查。", "medical_health"),
+        ("县医院医务人员为辖区老人上门建立健康档案。", "medical_health"),
+        ("市场监管所对超市蔬菜进行农药残留抽检。", "inspection_enforcement"),
+        ("县交通运输局约谈3家客运企业负责人。", "inspection_enforcement"),
+        ("县纪委监委对各乡镇落实情况进行明察暗访。", "inspection_enforcement"),
+        ("县水利局组织对城区河道进行清淤疏浚。", "environment_infrastructure"),
+        ("大雪过后，环卫工人连夜清扫主干道积雪。", "environment_infrastructure"),
+        ("公交公司为南坡村更换老化线路，新装太阳能路灯。", "environment_infrastructure"),
+        ("县统计局开展农业普查入户登记。", "survey_research"),
+        ("县政协组织委员就养老服务开展专题视察。", "survey_research"),
+        ("县委常委会召开会议，研究部署当前工作。", "meeting_deliberation"),
+        ("县应急管理局在城区广场举行地震应急演练。", "training_exchange"),
+        ("县文化馆举办迎新春书画作品展。", "culture_recreation"),
+        ("南湖区举办猜灯谜、舞龙舞狮等民俗活动。", "culture_recreation"),
+        ("县书法家协会组织书法家为群众义写春联。", "culture_recreation"),
+        ("县慈善总会为困难学生发放助学金。", "charity_assistance"),
+        ("镇党委召开专题民主生活会。", "party_building"),
+        ("县政务服务中心推行延时服务和预约服务。", "public_service"),
+        ("县司法局推出“下班不打烊”延时服务。", "public_service"),  # 不 inside a quoted name
+        ("燃气公司在如意社区开设服务点，上门为老人办理业务。", "public_service"),
+        ("县公安局开通节假日办证绿色通道。", "public_service"),
+    ],
+)
+def test_type_in_other_wording(text, expected):
+    assert expected in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # plans and the future
+        "接下来，社区还会组织志愿者定期上门探访独居老人。",
+        "预计今年底前完成全部管网改造。",
+        "今年，我县计划完成20个老旧小区改造。",
+        "该镇拟于3月底前启动人居环境整治行动。",
+        "明年将重点实施城区管网改造工程。",
+        "下阶段，区里准备在更多社区推广义诊服务。",
+        "我们小区想安装电动车充电桩。",
+        "力争年底前实现村级党组织活动场所全覆盖。",
+        # directives
+        "县委要求各乡镇立即开展安全隐患大排查。",
+        "会议强调，要持续深入开展文明城市创建宣传教育。",
+        "各单位应严格落实值班制度，加强节日期间安全检查。",
+        "各乡镇要高度重视，认真组织开展好志愿服务活动。",
+        # appeals and aims
+        "倡议广大市民积极参与志愿服务。",
+        "希望全县党员干部积极投身志愿服务。",
+        "鼓励企业开展技能培训。",
+        "号召全体居民参与垃圾分类。",
+        "确保年底前完成农村户厕改造任务。",
+        # conditions
+        "如有需要，居民可拨打热线预约上门服务。",
+        # policy statements
+        "该县坚持把志愿服务作为创建文明城市的重要抓手。",
+        "不断完善志愿服务体系。",
+        "近年来，基层医疗服务能力持续提升。",
+        "建立了问题发现、交办、整改、反馈的闭环机制。",
+        "居民在刚建成的口袋公园里休闲健身。",
+    ],
+)
+def test_plans_directives_appeals_and_policy_are_not_activities(text):
+    assert kinds(text) == set()
+
+
+def test_appeal_reaches_only_to_the_end_of_its_clause():
+    text = "社区呼吁居民清理垃圾，志愿者们当天就清理了楼道杂物。"
+    assert [text[a.start : a.end] for a in acts(text)] == ["志愿者们当天就清理了楼道杂物"]
+
+
+def test_an_act_done_on_someone_s_call_is_reported():
+    assert kinds("在志愿者的号召下，小区居民一天就捐款2万多元。") == {"charity_assistance"}
+
+
+def test_aim_in_a_purpose_clause_does_not_hide_the_act():
+    text = "为确保节日安全，县应急管理局开展安全生产大检查。"
+    assert kinds(text) == {"inspection_enforcement"}
+
+
+def test_collective_clean_up_is_environment_work_not_enforcement():
+    assert kinds("白沙镇开展农村人居环境集中整治。") == {"environment_infrastructure"}
+    assert kinds("区城管执法大队集中整治占道经营。") == {"inspection_enforcement"}
+
+
+def test_health_checks_for_residents():
+    assert kinds("医护人员为老人进行眼部筛查。") == {"medical_health"}
+
+
+def test_service_word_inside_an_organisation_name_gives_way():
+    # 政务服务 is part of the organiser's name; the clause reports a meeting
+    assert kinds("县政务服务中心召开专题推进会。") == {"meeting_deliberation"}
+    # with nothing else in the clause the name still tells the type
+    assert kinds("县政务服务中心推出帮办代办服务。") == {"public_service"}
+
+
+@pytest.mark.parametrize(
+    ("text", "organizer"),
+    [
+        ("本报石家庄2月4日电（记者张三）县市场监管局近日开展节前食品安全检查。", "县市场监管局"),
+        ("2月3日上午青石县应急管理局召开安全生产调度会。", "青石县应急管理局"),
+        ("■ 县人民医院组织专家到东坡村开展义诊。", "县人民医院"),
+        ("县委召开党建工作推进会。", "县委"),
+        ("县人大常委会举行第十八次会议。", "县人大常委会"),
+    ],
+)
+def test_organizer_after_datelines_dates_and_bullets(text, organizer):
+    assert acts(text)[0].organizer == organizer
+
+
+def test_quote_does_not_start_with_a_bullet():
+    text = "■ 县图书馆举办少儿绘本阅读分享会。"
+    a = acts(text)[0]
+    assert text[a.start : a.end].startswith("县图书馆")
+
+
+def test_clause_openings_fast_path_covers_every_lead():
+    """Clauses whose first character is outside _OPENING_FIRST skip the lead pattern: it must never match there."""
+    from ingestion.parsing.activities import _CLAUSE_LEAD, _OPENING_FIRST
+
+    for code in range(0x4E00, 0xA000):
+        ch = chr(code)
+        if ch not in _OPENING_FIRST:
+            assert _CLAUSE_LEAD.match(ch + "日电近日").end() == 0, ch
+
+
+def test_page_scan_is_shared_by_the_articles_of_one_page():
+    from ingestion.parsing import activities
+
+    page = "标题一\n县卫生院为村民义诊。\n标题二\n社区召开居民议事会。\n"
+    first = extract_activities(page, [(4, 14)], [])
+    scan = activities._last_scan
+    second = extract_activities(page, [(19, 29)], [])
+    assert activities._last_scan is scan  # one pass over the page serves both articles
+    assert [a.activity_type for a in first] == ["medical_health"]
+    assert [a.activity_type for a in second] == ["meeting_deliberation"]
+    # the same results when each article is parsed on its own page
+    alone = "县卫生院为村民义诊。"
+    assert [a.activity_type for a in extract_activities(alone, [(0, len(alone))], [])] == ["medical_health"]

@@ -161,3 +161,134 @@ def test_scale_before_a_unit_starting_with_qian():
 
 def test_large_scaled_values_are_exact():
     assert one("更新改造投资144.3亿元。").value == 14430000000.0
+
+
+# --------------------------------------------------------------------------- rules for other papers
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier", "kind"),
+    [
+        # a bare 万/亿 amount is money when its clause speaks of money (SPEC: the unit after 万/亿)
+        ("该项目总投资2.5亿，年内开工。", 250000000.0, "元", "exact", "money"),
+        ("落实各类补贴资金约80万。", 800000.0, "元", "approx", "money"),
+        ("全县户籍人口约76万。", 760000.0, "人", "approx", "count"),
+        # shares written as 成 after a single Chinese digit
+        ("八成以上的受访居民表示满意。", 8.0, "成", "at_least", "percent"),
+        ("已有超过六成的村建起文化广场。", 6.0, "成", "at_least", "percent"),
+        ("两成农户加入了合作社。", 2.0, "成", "exact", "percent"),
+        # fractions, as a per cent rounded to 0.01
+        ("全镇三分之一的农户种上了大棚菜。", 33.33, "%", "exact", "percent"),
+        ("近四分之三的路段完成了硬化。", 75.0, "%", "at_most", "percent"),
+        # areas and durations
+        ("新增高标准农田1.2万亩。", 12000.0, "亩", "exact", "area"),
+        ("完成造林3800公顷。", 3800.0, "公顷", "exact", "area"),
+        ("治理水土流失面积45平方公里。", 45.0, "平方公里", "exact", "area"),
+        ("项目建设工期18个月。", 18.0, "个月", "exact", "duration"),
+        ("他在村里当了20年支书。", 20.0, "年", "exact", "duration"),
+        ("全年空气优良天数289天。", 289.0, "天", "exact", "duration"),
+        ("高于全省平均水平0.4个百分点。", 0.4, "个百分点", "exact", "percent"),
+    ],
+)
+def test_other_papers_value_unit_qualifier_kind(text, value, unit, qualifier, kind):
+    m = one(text)
+    assert (m.value, m.unit, m.qualifier, m.kind) == (value, unit, qualifier, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "建成后惠及群众2万余。",  # bare 万 with nothing that says what it counts
+        "这台设备价格不菲，已运行2万。",  # no money word in its own clause
+        "三成群结队的孩子跑过来。",  # 成 not ending the phrase
+        "这批树苗七成活了下来。",  # 成活, not a share
+        "2021-2023年获评先进单位。",  # a span of years
+        "办理时间为周一至周五。",  # weekdays
+    ],
+)
+def test_other_papers_non_metrics(text):
+    assert metrics(text) == []
+
+
+def test_bare_amount_money_context_must_be_in_its_clause():
+    found = metrics("投资方来自外地，园区人数达到2万。")
+    assert found == []
+
+
+def test_range_with_a_dash_is_approx_with_both_ends():
+    m = one("每期培训10-15天。")
+    assert (m.value, m.unit, m.qualifier, m.value_low, m.value_high) == (15.0, "天", "approx", 10.0, 15.0)
+    assert m.subject == "每期培训"
+
+
+def test_range_with_zhi_keeps_the_low_end_in_the_quote():
+    text = "每个小组安排3至5人。"
+    m = one(text)
+    assert "3至5人" in text[m.start : m.end] and m.subject == "每个小组安排"
+
+
+def test_statistics_bulletin():
+    text = "1至10月，全县规上工业增加值同比增长6.5%，社会消费品零售总额1234.5亿元，增长3.2%。"
+    found = metrics(text)
+    assert [(m.value, m.unit, m.kind) for m in found] == [
+        (6.5, "%", "percent"),
+        (123450000000.0, "元", "money"),
+        (3.2, "%", "percent"),
+    ]
+    assert found[0].subject == "全县规上工业增加值同比增长"
+    assert found[2].subject == "社会消费品零售总额增长"  # a bare change takes the noun before it
+    assert {m.period for m in found} == {"1至10月"}
+
+
+def test_second_number_of_the_same_thing_shares_the_subject():
+    found = metrics("城乡居民人均可支配收入分别达到38526元和17302元。")
+    assert [m.subject for m in found] == ["城乡居民人均可支配收入", "城乡居民人均可支配收入"]
+    found = metrics("企业开办时间由3个工作日压缩至1个工作日。")
+    assert [(m.value, m.subject) for m in found] == [(3.0, "企业开办时间"), (1.0, "企业开办时间")]
+
+
+def test_subject_after_the_measure_word_stops_at_the_next_number():
+    found = metrics("累计为120家企业减免税费3000余万元。")
+    assert [(m.value, m.unit, m.subject) for m in found] == [
+        (120.0, "家", "企业减免税费"),
+        (30000000.0, "元", "企业减免税费"),
+    ]
+
+
+def test_share_subject_after_de():
+    assert one("超过七成的征地工作已经完成。").subject == "征地工作"
+
+
+def test_inspection_tallies():
+    found = metrics("此次共出动执法人员86人次，检查经营主体312家，发现问题隐患17处。")
+    assert [(m.value, m.unit) for m in found] == [(86.0, "人次"), (312.0, "家"), (17.0, "处")]
+    assert found[0].subject == "出动执法人员"
+
+
+def test_planned_quantities_are_still_metrics():
+    found = metrics("下一步，计划新建口袋公园10个，改造老旧小区26个。")
+    assert [(m.value, m.unit) for m in found] == [(10.0, "个"), (26.0, "个")]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "自2023年10月份以来",
+        "从去年12月以来",
+        "2024年10至12月份",
+        "今年1-9月",
+        "本年度前三季度",
+        "去年第四季度",
+        "截至2024年12月31日底",
+        "自近年以来",
+        "截至目前",
+        "2023年度",
+    ],
+)
+def test_period_scan_may_start_near_the_first_anchor(lead):
+    """_period starts its scan _PERIOD_REACH characters before the first 月/年/季/截/目: no match starts earlier."""
+    from ingestion.parsing.metrics import _PERIOD, _PERIOD_ANCHOR, _PERIOD_REACH, _period
+
+    text = "据统计，" + lead + "，全县新增就业3200人。"
+    for m in _PERIOD.finditer(text):
+        assert _PERIOD_ANCHOR.search(text, m.start()).start() - m.start() < _PERIOD_REACH, m.group(0)
+    full = [m.group(0) for m in _PERIOD.finditer(text, 0, text.index("3200"))]
+    assert _period(text, 0, text.index("3200")) == full[-1]

@@ -76,3 +76,25 @@ def test_dedupe_per_article_but_mentions_are_all_found():
     text = "星光社区召开会议。会后星光社区组织清扫。"
     assert names(text) == ["星光社区"]
     assert len(find_organization_mentions(text, [(0, len(text))])) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "org_type"),
+    [
+        ("县委召开党建工作推进会。", "县委", "party"),  # the county's own committee, named alone
+        ("县委常委会召开会议。", "县委常委会", "government"),
+        ("县人大常委会举行会议。", "县人大常委会", "government"),
+        ("县政协组织委员视察。", "县政协", "government"),
+        ("县图书馆举办读书会。", "县图书馆", "other"),
+    ],
+)
+def test_committees_and_venues(text, name, org_type):
+    assert types(text).get(name) == org_type
+
+
+def test_organise_some_is_not_the_organisation_department():
+    assert names("县政协组织部分委员开展视察。") == ["县政协"]
+
+
+def test_time_words_end_a_name_on_the_left():
+    assert names("2月3日上午青石县应急管理局召开调度会。") == ["青石县应急管理局"]

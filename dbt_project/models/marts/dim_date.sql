@@ -69,7 +69,11 @@ calendar as (
         cast(dayofmonth(day_at) as integer) as day_of_month,
         cast(isodow(day_at) as integer) as day_of_week,
         cast(weekofyear(day_at) as integer) as iso_week,
-        cast(isoyear(day_at) as integer) as iso_year
+        cast(isoyear(day_at) as integer) as iso_year,
+        cast(quarter(day_at) as integer) as quarter,
+        strftime(day_at, '%Y-%m') as year_month,
+        cast(date_trunc('month', day_at) as date) as month_start,
+        isodow(day_at) >= 6 as is_weekend
 
     from spine
 
@@ -85,7 +89,11 @@ unknown_member as (
         cast(null as integer) as day_of_month,
         cast(null as integer) as day_of_week,
         cast(null as integer) as iso_week,
-        cast(null as integer) as iso_year
+        cast(null as integer) as iso_year,
+        cast(null as integer) as quarter,
+        '(unknown)' as year_month,
+        cast(null as date) as month_start,
+        cast(null as boolean) as is_weekend
 
 ),
 

@@ -1,45 +1,73 @@
 with
 
-activities as (
+activity_mentions as (
 
-    select * from {{ ref('stg_activities') }}
-
-),
-
-articles_keyed as (
-
-    select * from {{ ref('int_articles_keyed') }}
+    select * from {{ ref('fct_activity_mentions') }}
 
 ),
 
--- An activity inherits its article's date, newspaper and primary region.
--- The left join keeps activities whose article is missing; their keys fall
--- back to the activity's own run date and the unknown members.
-final as (
+events as (
+
+    select * from {{ ref('int_activity_events') }}
+
+),
+
+dates as (
+
+    select * from {{ ref('dim_date') }}
+
+),
+
+reports as (
 
     select
-        activities.activity_id,
-        activities.article_id,
-        activities.page_id,
-        activities.run_date,
-        coalesce(
-            articles_keyed.date_key,
-            {{ to_date_key('activities.run_date') }}
-        ) as date_key,
-        coalesce(articles_keyed.newspaper_key, '-1') as newspaper_key,
-        coalesce(articles_keyed.region_key, '-1') as region_key,
-        activities.activity_type,
-        activities.organizer,
-        activities.activity_name,
-        activities.place,
-        activities.quote,
-        activities.char_start,
-        activities.char_end
+        events.event_id,
+        events.report_number,
+        activity_mentions.*,
+        dates.date_day as article_date
 
-    from activities
-    left join articles_keyed
-        on activities.article_id = articles_keyed.article_id
+    from activity_mentions
+    inner join events
+        on activity_mentions.activity_mention_id = events.activity_mention_id
+    left join dates
+        on activity_mentions.date_key = dates.date_key
+
+),
+
+-- One row per real-world activity: the reports merged by the rule in
+-- int_activity_events. Keys and wording come from the first report; a name,
+-- place or organiser missing there is taken from the earliest report that has it.
+merged as (
+
+    select
+        event_id,
+        arg_min(article_id, report_number) as article_id,
+        arg_min(run_date, report_number) as run_date,
+        arg_min(date_key, report_number) as date_key,
+        arg_min(newspaper_key, report_number) as newspaper_key,
+        arg_min(region_key, report_number) as region_key,
+        coalesce(
+            arg_min(organization_key, report_number) filter (where organization_key != '-1'),
+            '-1'
+        ) as organization_key,
+        arg_min(activity_type_key, report_number) as activity_type_key,
+        arg_min(activity_type, report_number) as activity_type,
+        arg_min(organizer, report_number) filter (where organizer is not null) as organizer,
+        arg_min(activity_name, report_number)
+        filter (where activity_name is not null) as activity_name,
+        arg_min(place, report_number) filter (where place is not null) as place,
+        arg_min(quote, report_number) as quote,
+        min(article_date) as first_reported_date,
+        max(article_date) as last_reported_date,
+        count(*) as mention_count,
+        count(distinct article_id) as article_count,
+        count(distinct newspaper_key) as newspaper_count,
+        list(activity_mention_id order by report_number) as activity_mention_ids,
+        list(distinct article_id order by article_id) as article_ids
+
+    from reports
+    group by event_id
 
 )
 
-select * from final
+select * from merged

@@ -1,38 +1,68 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='run_date',
+        on_schema_change='fail',
+        pre_hook="{{ delete_run_date() }}"
+    )
+}}
+
 with
 
 articles as (
 
     select * from {{ ref('stg_articles') }}
+    where {{ run_date_filter() }}
 
 ),
 
 articles_keyed as (
 
     select * from {{ ref('int_articles_keyed') }}
+    where {{ run_date_filter() }}
+
+),
+
+pages as (
+
+    select * from {{ ref('stg_pages') }}
+    where {{ run_date_filter() }}
 
 ),
 
 people as (
 
-    select * from {{ ref('stg_people') }}
+    select * from {{ ref('int_people_keyed') }}
+    where {{ run_date_filter() }}
 
 ),
 
 mentions as (
 
     select * from {{ ref('stg_mentions') }}
+    where {{ run_date_filter() }}
 
 ),
 
-activities as (
+organizations as (
 
-    select * from {{ ref('stg_activities') }}
+    select * from {{ ref('int_organization_references') }}
+    where {{ run_date_filter() }}
+
+),
+
+activity_mentions as (
+
+    select * from {{ ref('int_activity_mentions_deduplicated') }}
+    where {{ run_date_filter() }}
 
 ),
 
 metrics as (
 
     select * from {{ ref('stg_metrics') }}
+    where {{ run_date_filter() }}
 
 ),
 
@@ -41,7 +71,7 @@ people_counts as (
 
     select
         article_id,
-        count(distinct person_name) as people_count
+        count(distinct person_key) as people_count
 
     from people
     group by article_id
@@ -61,13 +91,24 @@ region_counts as (
 
 ),
 
+organization_counts as (
+
+    select
+        article_id,
+        count(distinct organization_key) as organization_count
+
+    from organizations
+    group by article_id
+
+),
+
 activity_counts as (
 
     select
         article_id,
         count(*) as activity_count
 
-    from activities
+    from activity_mentions
     group by article_id
 
 ),
@@ -92,14 +133,19 @@ final as (
         articles_keyed.date_key,
         articles_keyed.newspaper_key,
         articles_keyed.region_key,
+        pages.page_number,
         articles.ordinal,
         articles.title,
         articles.subtitle,
+        articles.kicker,
         articles.section,
         articles.article_kind,
         articles.byline,
+        articles.dateline_place,
+        articles.char_end - articles.char_start as char_count,
         coalesce(people_counts.people_count, 0) as people_count,
         coalesce(region_counts.region_count, 0) as region_count,
+        coalesce(organization_counts.organization_count, 0) as organization_count,
         coalesce(activity_counts.activity_count, 0) as activity_count,
         coalesce(metric_counts.metric_count, 0) as metric_count
 
@@ -107,10 +153,14 @@ final as (
     -- one row per article by construction (int_articles_keyed is keyed on it)
     inner join articles_keyed
         on articles.article_id = articles_keyed.article_id
+    left join pages
+        on articles.page_id = pages.page_id
     left join people_counts
         on articles.article_id = people_counts.article_id
     left join region_counts
         on articles.article_id = region_counts.article_id
+    left join organization_counts
+        on articles.article_id = organization_counts.article_id
     left join activity_counts
         on articles.article_id = activity_counts.article_id
     left join metric_counts

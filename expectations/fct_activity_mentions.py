@@ -1,0 +1,119 @@
+"""Suite for ``marts.fct_activity_mentions``: one row per activity stated in an article (grain)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from expectations import (
+    WARNING,
+    in_set,
+    is_true,
+    not_null,
+    span_expectations,
+    suite_name,
+    table_expectations,
+)
+from ingestion.records import ACTIVITY_TYPES
+
+if TYPE_CHECKING:
+    from great_expectations import ExpectationSuite
+
+TABLE = "marts.fct_activity_mentions"
+
+COLUMNS = (
+    "activity_mention_id",
+    "article_id",
+    "page_id",
+    "run_date",
+    "date_key",
+    "newspaper_key",
+    "region_key",
+    "organization_key",
+    "activity_type_key",
+    "activity_type",
+    "organizer",
+    "activity_name",
+    "place",
+    "quote",
+    "char_start",
+    "char_end",
+    "duplicate_count",
+)
+
+QUERY = """
+with run as (
+    select * from marts.fct_activity_mentions where run_date = $run_date
+),
+
+key_rows as (
+    select activity_mention_id, count(*) as activity_mention_id_rows_in_table
+    from marts.fct_activity_mentions
+    where activity_mention_id in (select activity_mention_id from run)
+    group by activity_mention_id
+),
+
+event_rows as (
+    select activity_mention_id, count(*) as events_listing_it
+    from marts.bridge_activity_mention
+    where activity_mention_id in (select activity_mention_id from run)
+    group by activity_mention_id
+)
+
+select
+    run.*,
+    key_rows.activity_mention_id_rows_in_table,
+    coalesce(event_rows.events_listing_it, 0) = 1 as in_one_event,
+    run.article_id in (select article_id from marts.fct_articles) as article_exists,
+    coalesce(length(run.quote) = run.char_end - run.char_start, false) as span_fits_quote,
+from run
+left join key_rows on run.activity_mention_id = key_rows.activity_mention_id
+left join event_rows on run.activity_mention_id = event_rows.activity_mention_id
+"""
+
+PARAMETERS = {"raw_activities_rows": "select count(*) from raw.activities where run_date = $run_date"}
+
+
+def build_suite(gx: Any) -> ExpectationSuite:
+    """Schema, grain, dimension keys, activity-type vocabulary, quotes, events and reconciliation."""
+    e = gx.expectations
+    return gx.ExpectationSuite(
+        name=suite_name(TABLE),
+        meta={"table": TABLE},
+        expectations=[
+            *table_expectations(gx, COLUMNS, "activity_mention_id"),
+            *not_null(
+                gx,
+                (
+                    "article_id",
+                    "date_key",
+                    "newspaper_key",
+                    "region_key",
+                    "organization_key",
+                    "activity_type_key",
+                    "activity_type",
+                    "quote",
+                ),
+            ),
+            in_set(gx, "activity_type", ACTIVITY_TYPES),
+            *span_expectations(gx),
+            is_true(
+                gx,
+                "in_one_event",
+                "Every activity mention belongs to exactly one event of `marts.fct_activities`.",
+            ),
+            is_true(
+                gx,
+                "article_exists",
+                "Every activity mention's article is in `marts.fct_articles`.",
+                WARNING,
+            ),
+            e.ExpectColumnSumToBeBetween(
+                column="duplicate_count",
+                min_value={"$PARAMETER": "raw_activities_rows"},
+                max_value={"$PARAMETER": "raw_activities_rows"},
+                severity=WARNING,
+                description="Every raw activity of the run is accounted for: the mentions stand for "
+                "exactly the run's raw rows (a statement repeated in one article is one mention).",
+            ),
+        ],
+    )

@@ -90,6 +90,15 @@ def news_daily():
         return transform(_settings(), _run_date())
 
     @task(pool=WRITER_POOL)
+    def publish() -> dict:
+        """Publish the analysts' read-only snapshot and the dbt docs page (lineage, column docs)."""
+        from ingestion.publish import publish_snapshot
+        from ingestion.transform import dbt_docs
+
+        settings = _settings()
+        return {"snapshot": str(publish_snapshot(settings)), "dbt_docs": str(dbt_docs(settings))}
+
+    @task(pool=WRITER_POOL)
     def validate() -> dict:
         """Great Expectations checkpoint over raw tables and facts; writes Data Docs.
 
@@ -136,7 +145,7 @@ def news_daily():
     loaded = load()
     built = dbt_build()
     validated = validate()
-    parsed >> loaded >> built >> validated
+    parsed >> loaded >> built >> [validated, publish()]
     report(parsed, loaded, built, validated)
 
 

@@ -13,7 +13,7 @@ from ingestion.settings import Settings
 
 DEMO_START = date(2026, 11, 2)
 EXAMPLE_SQL = """select a.activity_type, count(*) as mentions, count(distinct a.article_id) as articles
-from marts.fct_activities as a
+from marts.fct_activity_mentions as a
 group by all
 order by mentions desc, a.activity_type
 limit 5"""

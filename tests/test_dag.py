@@ -25,7 +25,7 @@ def test_dagbag_has_no_import_errors_and_is_configured(tmp_path, monkeypatch):
         assert t.owner == "data-platform"
     assert [t.task_id for t in dag.topological_sort()][:2] == ["discover", "parse"]
     writers = {t.task_id for t in dag.tasks if t.pool == "duckdb_writer"}
-    assert writers == {"load", "dbt_build", "validate"}
+    assert writers == {"load", "dbt_build", "validate", "publish"}
 
 
 def test_dag_module_imports_fast_without_heavy_libraries(tmp_path):

@@ -87,11 +87,12 @@ TOPICS = {
     "public_service": ("便民服务“不打烊”|服务窗口提速增效|帮办代办暖人心", "下班不打烊|一窗通办|1+N帮办"),
 }
 TYPES = tuple(TOPICS)
-# (type, organiser kind, place kind, clause): the clause is the activity's quote
+# (type, organiser kind, place kind, clause[, other types]): the clause is the activity's quote; a clause
+# that is two kinds of activity at once (volunteers guiding passers-by is also persuasion) lists both.
 ACTS = [
     ("volunteer_service", "civil", "comm", "{org}组织志愿者走进{place}，开展“{name}”志愿服务活动"),
     ("volunteer_service", "comm", "res", "{org}组建的志愿服务队在{place}为独居老人送餐上门"),
-    ("volunteer_service", "comp", None, "{org}青年志愿者在公交站点开展文明引导志愿服务"),
+    ("volunteer_service", "comp", None, "{org}青年志愿者在公交站点开展文明引导志愿服务", "publicity_education"),
     ("medical_health", "hosp", "comm", "{org}医护人员走进{place}，开展“{name}”义诊活动"),
     ("medical_health", "health", "vill", "{org}组织医疗队到{place}为村民免费体检"),
     ("medical_health", "hosp", None, "{org}为辖区65岁以上老人上门建立健康档案"),
@@ -121,38 +122,40 @@ ACTS = [
     ("public_service", "comp", "comm", "{org}在{place}开设服务点，上门为老人办理业务"),
 ]
 # (clause with {q}, unit, kind, subject, low, high, styles). Styles: e exact, c Chinese numeral, y 余, d 多,
-# g 超过/逾/以上, j 近/不到, a 约/左右, w 万, i 亿; T = may also stand in a headline (exact only)
+# g 超过/逾/以上, j 近/不到, a 约/左右, w 万, i 亿; T = may also stand in a headline (exact only). The last
+# field is the activity the clause reports its organisation doing (清运垃圾 is a clean-up), or None for a
+# state or an outcome (惠及居民, 完成固定资产投资): a stats sentence reports activities too.
 METRICS = [
-    ("检查沿街商户{q}", "家", "count", "检查沿街商户", 30, 600, "eycg"),
-    ("发现并整改问题隐患{q}", "处", "count", "整改问题隐患", 2, 300, "eydc"),
-    ("清理卫生死角{q}", "处", "count", "清理卫生死角", 20, 500, "eyd"),
-    ("清运各类垃圾{q}", "吨", "weight", "清运垃圾", 10, 900, "eyja"),
-    ("修补破损路面{q}", "平方米", "area", "修补破损路面", 200, 40000, "eyw"),
-    ("新增绿化面积{q}", "平方米", "area", "新增绿化面积", 1000, 90000, "ewaT"),
-    ("铺设供水管道{q}", "米", "length", "铺设供水管道", 300, 9000, "eyj"),
-    ("改造提升道路{q}", "公里", "length", "改造提升道路", 3, 80, "edT"),
-    ("募集善款{q}", "元", "money", "募集善款", 20000, 900000, "w"),
-    ("发放慰问金{q}", "元", "money", "发放慰问金", 5000, 900000, "ew"),
-    ("完成固定资产投资{q}", "元", "money", "完成固定资产投资", 0, 0, "i"),
-    ("志愿服务时长累计{q}", "小时", "duration", "志愿服务时长", 2000, 200000, "ew"),
-    ("注册志愿者{q}", "人", "count", "注册志愿者", 2000, 160000, "w"),
-    ("组建志愿服务队{q}", "支", "count", "志愿服务队", 5, 120, "ecT"),
-    ("开展宣讲活动{q}", "场", "count", "宣讲活动", 10, 600, "eyd"),
-    ("发放宣传资料{q}", "份", "count", "发放宣传资料", 500, 30000, "eywa"),
-    ("受理群众诉求{q}", "件", "count", "受理群众诉求", 50, 5000, "eyj"),
-    ("设置便民服务点{q}", "个", "count", "便民服务点", 2, 60, "ecT"),
-    ("惠及居民{q}", "户", "count", "惠及居民", 100, 9000, "eydj"),
-    ("培训基层干部{q}", "人次", "count", "培训基层干部", 50, 3000, "eyd"),
-    ("召开议事会{q}", "次", "count", "召开议事会", 2, 60, "ec"),
-    ("入户走访{q}", "户", "count", "入户走访", 100, 5000, "eyd"),
-    ("走访慰问困难家庭{q}", "户", "count", "走访慰问困难家庭", 10, 300, "ec"),
-    ("义诊服务群众{q}", "人次", "count", "义诊服务群众", 100, 3000, "eyda"),
-    ("举办文体活动{q}", "场", "count", "文体活动", 10, 200, "eyd"),
-    ("新增停车位{q}", "个", "count", "新增停车位", 50, 2000, "eyjT"),
-    ("拆除违法建筑{q}", "平方米", "area", "拆除违法建筑", 100, 20000, "eyg"),
-    ("为{q}老旧小区加装充电设施", "个", "count", "加装充电设施的老旧小区", 3, 60, "ecT"),
-    ("辖区{q}商户签订了门前责任书", "家", "count", "签订门前责任书的商户", 30, 900, "ey"),
-    ("吸纳{q}热心居民组成巡访队", "名", "count", "巡访队热心居民", 20, 400, "eyd"),
+    ("检查沿街商户{q}", "家", "count", "检查沿街商户", 30, 600, "eycg", "inspection_enforcement"),
+    ("发现并整改问题隐患{q}", "处", "count", "整改问题隐患", 2, 300, "eydc", "inspection_enforcement"),
+    ("清理卫生死角{q}", "处", "count", "清理卫生死角", 20, 500, "eyd", "environment_infrastructure"),
+    ("清运各类垃圾{q}", "吨", "weight", "清运垃圾", 10, 900, "eyja", "environment_infrastructure"),
+    ("修补破损路面{q}", "平方米", "area", "修补破损路面", 200, 40000, "eyw", "environment_infrastructure"),
+    ("新增绿化面积{q}", "平方米", "area", "新增绿化面积", 1000, 90000, "ewaT", "environment_infrastructure"),
+    ("铺设供水管道{q}", "米", "length", "铺设供水管道", 300, 9000, "eyj", "environment_infrastructure"),
+    ("改造提升道路{q}", "公里", "length", "改造提升道路", 3, 80, "edT", "environment_infrastructure"),
+    ("募集善款{q}", "元", "money", "募集善款", 20000, 900000, "w", "charity_assistance"),
+    ("发放慰问金{q}", "元", "money", "发放慰问金", 5000, 900000, "ew", "charity_assistance"),
+    ("完成固定资产投资{q}", "元", "money", "完成固定资产投资", 0, 0, "i", None),
+    ("志愿服务时长累计{q}", "小时", "duration", "志愿服务时长", 2000, 200000, "ew", "volunteer_service"),
+    ("注册志愿者{q}", "人", "count", "注册志愿者", 2000, 160000, "w", "volunteer_service"),
+    ("组建志愿服务队{q}", "支", "count", "志愿服务队", 5, 120, "ecT", "volunteer_service"),
+    ("开展宣讲活动{q}", "场", "count", "宣讲活动", 10, 600, "eyd", "publicity_education"),
+    ("发放宣传资料{q}", "份", "count", "发放宣传资料", 500, 30000, "eywa", "publicity_education"),
+    ("受理群众诉求{q}", "件", "count", "受理群众诉求", 50, 5000, "eyj", "public_service"),
+    ("设置便民服务点{q}", "个", "count", "便民服务点", 2, 60, "ecT", "public_service"),
+    ("惠及居民{q}", "户", "count", "惠及居民", 100, 9000, "eydj", None),
+    ("培训基层干部{q}", "人次", "count", "培训基层干部", 50, 3000, "eyd", "training_exchange"),
+    ("召开议事会{q}", "次", "count", "召开议事会", 2, 60, "ec", "meeting_deliberation"),
+    ("入户走访{q}", "户", "count", "入户走访", 100, 5000, "eyd", "survey_research"),
+    ("走访慰问困难家庭{q}", "户", "count", "走访慰问困难家庭", 10, 300, "ec", "charity_assistance"),
+    ("义诊服务群众{q}", "人次", "count", "义诊服务群众", 100, 3000, "eyda", "medical_health"),
+    ("举办文体活动{q}", "场", "count", "文体活动", 10, 200, "eyd", "culture_recreation"),
+    ("新增停车位{q}", "个", "count", "新增停车位", 50, 2000, "eyjT", "environment_infrastructure"),
+    ("拆除违法建筑{q}", "平方米", "area", "拆除违法建筑", 100, 20000, "eyg", "environment_infrastructure"),
+    ("为{q}老旧小区加装充电设施", "个", "count", "加装充电设施的老旧小区", 3, 60, "ecT", "environment_infrastructure"),
+    ("辖区{q}商户签订了门前责任书", "家", "count", "签订门前责任书的商户", 30, 900, "ey", None),
+    ("吸纳{q}热心居民组成巡访队", "名", "count", "巡访队热心居民", 20, 400, "eyd", "volunteer_service"),
 ]
 NO_TOTAL = ("为", "辖区", "志愿服务时长")  # clauses that do not read well after “共”
 PERCENTS = [("问题整改完成率", 85), ("群众满意率", 90), ("诉求按时办结率", 88), ("垃圾分类覆盖率", 60)]
@@ -379,6 +382,7 @@ class _Art:
         self.head: list[str] = []  # title, deck and byline lines as printed
         self.body: list[tuple[str, str]] = []  # ("p" | "sub" | "cap", text)
         self.people, self.regions, self.units, self.names, self.acts, self.mets = [], [], [], [], [], []
+        self.met_acts: dict[str, str] = {}  # metric clause → the activity type it reports
         self.seen, self.org_kind, self.metric_paras = set(), {}, []
         self.home = cx.rng.choice(cx.counties)  # the county the story is mostly about
         self.zone_bare: str | None = None  # how the zone named in the story is written bare
@@ -471,7 +475,7 @@ class _Art:
     def act(self, typ: str | None = None, org: str | None = None) -> str:
         cands = [t for t in ACTS if (typ is None or t[0] == typ) and t[3] not in self.seen]
         fitting = [t for t in cands if org and t[1] == self.org_kind.get(org)]
-        typ_, okind, pkind, tpl = self.rng.choice(fitting or cands or ACTS)
+        typ_, okind, pkind, tpl, *also = self.rng.choice(fitting or cands or ACTS)
         self.seen.add(tpl)
         org = org or self.org(okind)
         place = self.place(pkind) if pkind else None
@@ -482,7 +486,8 @@ class _Art:
         names = TOPICS[typ_][1].split("|")
         name = self.rng.choice(names) if "{name}" in tpl else None
         clause = tpl.format(org=org, place=place, name=name)
-        self.acts.append({"quote": clause, "type": typ_, "organizer": org, "name": name, "place": place})
+        for t in (typ_, *also):
+            self.acts.append({"quote": clause, "type": t, "organizer": org, "name": name, "place": place})
         return clause
 
     def met(self, title: bool = False) -> str:
@@ -490,7 +495,7 @@ class _Art:
         while True:
             x = r.random()
             if title or x < 0.7:
-                tpl, unit, kind, subj, lo, hi, st = r.choice([m for m in METRICS if "T" in m[6]] if title else METRICS)
+                tpl, unit, kind, subj, lo, hi, st, act = r.choice([m for m in METRICS if "T" in m[6]] if title else METRICS)
                 surf, value, qual = _qty(r, unit, lo, hi, "e" if title else st)
             else:
                 if x < 0.85:
@@ -502,10 +507,12 @@ class _Art:
                 else:
                     subj = r.choice(CHANGES) + "同比" + r.choice(["增长", "增长", "下降"])
                     v, tpl, qual = _dec(r, 1, 30, 1), subj + "{q}", "exact"
-                unit, kind, value, surf = "%", "percent", _num(v), f"{_plain(v)}%"
+                unit, kind, value, surf, act = "%", "percent", _num(v), f"{_plain(v)}%", None
             clause = tpl.format(q=surf)
             if (value, unit) not in self.seen and subj not in self.seen:
                 self.seen |= {(value, unit), subj}
+                if act:
+                    self.met_acts[clause] = act
                 self.mets.append({"quote": clause, "value": value, "unit": unit, "qualifier": qual, "kind": kind,
                                   "subject": subj, "optional": False})
                 return clause
@@ -514,11 +521,18 @@ class _Art:
     def p(self, text: str) -> None:
         self.body.append(("p", text))
 
-    def stats(self, org: str, k: int) -> None:
-        clauses = sorted((self.met() for _ in range(k)), key=lambda c: c.endswith("%"))
-        total = "" if clauses[0].endswith("%") or clauses[0].startswith(NO_TOTAL) else "共"
+    def stats(self, org: str, k: int, clauses: list[str] | None = None, total: str | None = None) -> None:
+        """A sentence of figures, each clause a metric (and an activity of ``org`` when it reports one)."""
+        clauses = clauses or sorted((self.met() for _ in range(k)), key=lambda c: c.endswith("%"))
+        if total is None:
+            total = "" if clauses[0].endswith("%") or clauses[0].startswith(NO_TOTAL) else "共"
+        said = f"{org}{total}{'，'.join(clauses)}"
+        for clause in clauses:
+            if clause in self.met_acts:
+                self.acts.append({"quote": said, "type": self.met_acts[clause], "organizer": org, "name": None,
+                                  "place": None})
         self.metric_paras.append(len(self.body))
-        self.p(f"{self.rng.choice(STAT_LEADS)}{org}{total}{'，'.join(clauses)}。")
+        self.p(f"{self.rng.choice(STAT_LEADS)}{said}。")
 
     def filler(self) -> str:
         fresh = [t for t in FILLERS if t not in self.cx.paras]  # a page does not repeat a stock sentence
@@ -542,7 +556,7 @@ class _Art:
                     f"{self.place('comm')}活动室里已经坐满了居民。",
             lambda: f"今年{r.randint(62, 88)}岁的老党员{self.person()}是{self.place('res')}的老住户。",
             lambda: f"{r.choice([6, 7, 8])}0多岁的居民{self.person()}每天都到阅览室看书读报。",
-            lambda: f"{self.person()}已经连续第{_cn(r.randint(3, 9), False)}年报名参加志愿服务。",
+            lambda: f"{self.person()}已经连续第{_cn(r.randint(3, 9), False)}年当选楼栋长。",
             lambda: f"这一做法在全市基层治理考评中位列第{_cn(r.randint(1, 5), False)}位。",
             lambda: f"群众有急事难事，可以拨打“{r.randint(2000000, 8999999)}”服务热线，也能扫码留言。",
             lambda: f"{self.pick('comm')}推行“1+{r.randint(2, 9)}”网格管理模式，让小事不出小区。",
@@ -550,8 +564,14 @@ class _Art:
             lambda: "大家表示，要把党的二十大精神落实到为民服务的具体行动中。",
             lambda: f"早在{cx.day.year - r.randint(2, 9)}年，{self.pick('comm')}就被评为"
                     f"{self.reg(cx.prov, r.random() < 0.5)}文明社区。",
-            lambda: "活动室不大，一张圆桌旁围坐着前来议事的居民。",
+            lambda: self.scene("活动室不大，一张圆桌旁围坐着前来议事的居民。", "meeting_deliberation"),
             lambda: "社区推行“三个一”工作法：一张连心卡、一本民情簿、一支志愿队。"])()
+
+    def scene(self, sentence: str, activity_type: str) -> str:
+        """A sentence that shows an activity under way without naming who holds it."""
+        self.acts.append({"quote": sentence.split("，")[-1].rstrip("。"), "type": activity_type, "organizer": None,
+                          "name": None, "place": None})
+        return sentence
 
     def visitor(self) -> str:
         """Visitors from another province: the province and its city count as regions too."""
@@ -755,8 +775,7 @@ def _news(cx: _Ctx, kind: str, section: str | None, md: str = "", paper: str | N
     if r.random() < 0.5:
         a.p(f"{a.act(None, org if r.random() < 0.5 else None)}。{a.filler() if r.random() < 0.5 else ''}")
     if title_metric:
-        a.metric_paras.append(len(a.body))
-        a.p(f"{r.choice(STAT_LEADS)}{org}已{title_metric}。")
+        a.stats(org, 1, [title_metric], "已")
     if photo:
         a.photo(paper)
     if r.random() < 0.8:

@@ -5,8 +5,10 @@ short quotation, which is a name). A trigger word from ``TRIGGERS`` in a
 clause makes an activity of its type when
 
 * the trigger is an action in itself (清理, 排查, 宣讲, 慰问, 义诊 …), or the
-  clause (or the one before it) has an action verb (开展, 组织, 举办, 召开, 走进,
-  深入, 进行, 发放 …) for triggers that are nouns (志愿服务, 会议, 活动 …);
+  clause (or the one before it, unless a colon lists what that one is made of)
+  has an action verb (开展, 组织, 举办, 召开, 走进, 深入, 进行, 发放 …) for
+  triggers that are nouns (志愿服务, 会议, 活动 …), or a tally follows the
+  trigger's object (检查沿街商户98家, 受理群众诉求2500余件: work done, counted);
 * the clause is not a purpose clause (为加强…, 为了…);
 * the sentence has not turned to plans, wishes, directives or conditions before
   the trigger (下一步, 接下来, 今后, 将 as a future marker, 还会, 预计, 想, 要, 要求,
@@ -14,16 +16,18 @@ clause makes an activity of its type when
   (将闲置空地改造成小游园) and does not count;
 * its clause has no appeal or aim before it (倡议/号召/鼓励/希望…参与志愿服务,
   确保…完成改造); 在…号召下 is how a reported act came about and does not count;
-* it does not describe a system, capacity or policy rather than an act
-  (志愿服务体系, 医疗服务能力, 发现、整改、反馈的闭环机制, 把志愿服务作为抓手).
+* it does not describe a system, capacity, policy or statistic rather than an
+  act (志愿服务体系, 医疗服务能力, 发现、整改、反馈的闭环机制, 把志愿服务作为抓手,
+  垃圾分类覆盖率达90%, 志愿服务参与人数同比增长);
+* it is not a word of an organisation's or the place's name (政务服务中心,
+  社区党支部, 在体育广场开展…).
 
 Some triggers need particular verbs (``_NEEDS``: 手册 only when 发放, 小程序 only
 when 开发/推出 …), some are blocked by what follows or precedes them (宣传部,
 检查站, 调研主题, 技改造), and a negated trigger (未能得到整治, 不按规定安装) does not
 count. A trigger inside a quoted name (开展“健康进万家”活动) counts only when
 the clause has no trigger outside quotation marks, so the name's words decide
-the type only when nothing else does; so does a service word inside an
-organisation's name (政务服务中心召开推进会 is a meeting). 整治 (集中整治,
+the type only when nothing else does. 整治 (集中整治,
 专项整治) is enforcement when its object is
 order (问题, 违法, 经营, 占道 …), environment work when it is the environment
 (垃圾, 杂物, 违建, 线缆 …); 巡逻 is volunteer service when residents or volunteers
@@ -111,7 +115,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "人居环境 线缆 井盖 路灯 垃圾分类 整修 布放 清洗 建成公园 围栏 违建 私搭乱建 牛皮癣 小广告 "
             "绿地 管网 管道 大扫除 卫生死角 "
             "清淤 疏浚 改厕 户厕 充电桩 扫雪 清雪 除雪 铲雪 除冰 补绿 增绿 栽植 划线 拆违 翻新 口袋公园 "
-            "小游园 健身器材 公厕"
+            "小游园 健身器材 公厕 停车位 加装 增设"
         ).split()
     ),
     "survey_research": tuple(
@@ -163,7 +167,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "便民 惠民服务 政务服务 一网通办 办证 出证 便捷服务 上门服务 代办 帮办 热线 小程序 摊位 "
             "服务中心 职工之家 驿站 即时办 一站式 服务清单 精准服务 惠民 全流程 办事大厅 服务窗口 "
             "绿色通道 延时服务 预约服务 上门办理 办结 即办 网上办 掌上办 一次办 一件事 惠企 审批 证照 "
-            "营业执照 身份证 办理业务 服务点"
+            "营业执照 身份证 办理业务 服务点 受理"
         ).split()
     ),
 }
@@ -172,6 +176,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:组织|发动|动员|招募|带领)(?![、，,和及与])[^，,。；;]{0,12}志愿者"), "volunteer_service"),
     (re.compile(r"征(?:集|求)[^，,。；;]{0,8}意见"), "survey_research"),
+    # residents formed into a patrol or service team (吸纳热心居民组成巡访队)
+    (re.compile(r"(?:吸纳|组建|组成|成立)[^，,。；;]{0,12}(?:巡访|巡逻|护卫|志愿服务|志愿)队"), "volunteer_service"),
     (re.compile(r"会议上(?<![社机体理晚舞赛展庙灯]会议上)|会上(?<![社机体理晚舞赛展庙灯]会上)"), "meeting_deliberation"),
     (
         re.compile(r"发放[^，,。；;]{0,20}(?:手册|宣传|倡议书|资料|明白纸|传单|折页|读本|告知书|提示卡|一封信|公开信)"),
@@ -192,7 +198,7 @@ _SELF_WORDS = set(
         "抽检 约谈 稽查 巡检 督察 查封 扣押 清查 联合执法 清淤 疏浚 改厕 扫雪 清雪 除雪 铲雪 除冰 补绿 "
         "增绿 栽植 拆违 视察 察访 问需 摸清 以案说法 送法 免费诊疗 巡回医疗 坐诊 送医送药 献血 "
         "无偿献血 捐资 捐物 认捐 帮困 入党宣誓 轮训 集训 演练 跟岗学习 取经 猜灯谜 舞龙 舞狮 观影 "
-        "延时服务 预约服务 上门办理"
+        "延时服务 预约服务 上门办理 加装"
     ).split()
 )
 
@@ -425,7 +431,17 @@ _DIRECTIVE_YAO = re.compile(r"要(?<![主重需只必想纪摘提扼紧次首简
 _STANDARD_FOLLOWED = re.compile(r"(?:按照|根据|依照|对照|按|结合|围绕|满足|针对)[^，,。]{0,24}$")
 _NEGATED = re.compile(r"(?:不(?<!不不)(?![断定停少仅但时久打])|未|没有|禁止|严禁)[^，,。、；;]{0,5}$")
 # A trigger that qualifies a system, capacity or standard (志愿服务体系, 医疗服务能力, 执法水平).
-_ABSTRACT_AFTER = re.compile(r"体系|机制|制度|能力|水平|格局|意识|理念|精神|氛围|质量|效能|短板|需求|政策|标准|规范|职能")
+_ABSTRACT_AFTER = re.compile(
+    r"体系|机制|制度|能力|水平|格局|意识|理念|精神|氛围|质量|效能|短板|需求|政策|标准|规范|职能"
+    # a statistic about the activity, not the activity (垃圾分类覆盖率达90%, 志愿服务参与人数同比增长)
+    r"|[\u4e00-\u9fff]{0,5}?(?:率(?!先)|人数|件量|数量|总量|人次数|规模)(?=[为是达超过近约同比环比较增降下提上突破0-9%，,。；;])"
+)
+# A tally after a trigger's object: what was done, counted (检查沿街商户98家, 召开议事会十二次).
+_COUNTED = re.compile(
+    r"[^，,。；;、0-9一二三四五六七八九十两]{0,10}?(?:共|累计|达|超过|逾|近|约)?"
+    r"(?:[0-9][0-9.,]*|[一二三四五六七八九十两百千]+)[万亿]?(?:余|多)?"
+    r"(?:家|处|吨|平方米|米|公里|元|场次|场|份|件|个|户|人次|次|人|名|支|期|条|起|所|批|项|棵|株|辆|盏|块)"
+)
 # 把…作为/当作/列为/纳入…: the trigger is what a policy is about, not an act (把志愿服务作为重要抓手).
 _AS_POLICY = re.compile(r"[把将]")
 _AS_POLICY_AFTER = re.compile(r"作为|当作|当成|列为|纳入|摆在|放在")
@@ -498,6 +514,7 @@ _PLACE = re.compile(
     r"((?:[\u4e00-\u9fff]{2,30})(?:社区|村|小区|街道|广场|公园|学校|医院|实践站|实践所|中心|大厅|会议室|门口|路|街|"
     r"镇|乡|市场|商圈|游园|楼前|院内|企业|校园|营业厅))(?=[，,、。；;：:（(]|[开进组举召为对向与和等参慰走讲宣]|$)"
 )
+_PLACE_FIRST = re.compile(r"[走深来前在到赴进下]")  # the first characters of a _PLACE match
 _PLACE_BAD = re.compile(r"^(?:各|辖区|基层|一线|所在|有关|相关|深入|走进|企业$|社区$|村$|小区$|学校$|医院$)")
 _NAME_AFTER = re.compile(
     r"^(?:主题活动|系列活动|主题党日|活动|为主题|主题|志愿服务|专项行动|行动|进社区|进校园|进农村|进企业|进机关|"
@@ -685,6 +702,18 @@ def _place(clause_text: str) -> str | None:
     return None
 
 
+def _place_span(text: str, cs: int, ce: int) -> tuple[int, int] | None:
+    """Where in ``text`` the clause ``text[cs:ce]`` names its place (as ``_place`` finds it), if it does."""
+    if not _PLACE_FIRST.search(text, cs, ce):
+        return None
+    clause = text[cs:ce]
+    place = _place(clause)
+    if place is None:
+        return None
+    i = clause.find(place)
+    return (cs + i, cs + i + len(place))
+
+
 @dataclass(frozen=True, slots=True)
 class _PageScan:
     """What one pass over a whole page finds; each article then takes the part inside its paragraphs."""
@@ -748,7 +777,7 @@ def _any_between(positions: list[int], a: int, b: int) -> bool:
 
 
 # Literal words without which the regex triggers cannot match: a cheap test before running them.
-_REGEX_TRIGGER_NEEDS: tuple[str, ...] = ("志愿者", "意见", "会", "发放")
+_REGEX_TRIGGER_NEEDS: tuple[str, ...] = ("志愿者", "意见", "队", "会", "发放")
 _PURPOSE_FIRST = "为旨"  # first characters of a _PURPOSE match
 
 
@@ -888,6 +917,7 @@ def _sentence_activities(
     """Append the activities of the sentence ``text[s:e]`` (triggers ``found`` before ``cut``) to ``out``."""
     starts = [cs for cs, _ in clauses]
     acting: dict[int, bool] = {}  # clause index → the clause or the one before has an action verb
+    place_at: dict[int, tuple[int, int] | None] = {}  # clause index → where its place is named
     sentence: str | None = None
     # clause index → hits (start, word, type, inside a quoted name)
     hits_by_clause: dict[int, list[tuple[int, str, str, bool]]] = {}
@@ -925,11 +955,16 @@ def _sentence_activities(
         elif word not in _SELF_WORDS:
             ok = acting.get(idx)
             if ok is None:
+                # The verb of the clause before counts unless a colon lists what the clause is made of
+                # (推行“三个一”工作法：一张连心卡、一支志愿队).
                 ok = bool(ACTION_VERBS.search(text, cs, ce)) or (
-                    idx > 0 and bool(ACTION_VERBS.search(text, clauses[idx - 1][0], clauses[idx - 1][1]))
+                    idx > 0
+                    and text[cs - 1] not in "：:"
+                    and bool(ACTION_VERBS.search(text, clauses[idx - 1][0], clauses[idx - 1][1]))
                 )
                 acting[idx] = ok
-            if not ok:
+            # A trigger with its tally after it (检查沿街商户98家, 受理诉求2500余件) reports work done.
+            if not ok and not _COUNTED.match(text, pos + len(word), ce):
                 continue
         if word in _CONTEXT_TYPED or word in _REPAIR_WORDS:
             if sentence is None:
@@ -939,10 +974,16 @@ def _sentence_activities(
                 continue
         # A word inside a quoted name, or a service word inside an organisation's name (政务服务中心),
         # decides the type only when the clause has no other trigger.
+        if idx not in place_at:
+            place_at[idx] = _place_span(text, cs, ce)
+        where = place_at[idx]
+        if where and where[0] <= pos and pos + len(word) <= where[1]:
+            continue  # a word of the place's name (在体育广场开展…) is no act either
         weak = bool(names) and any(x < pos < y for x, y in names)
-        if not weak and activity_type == "public_service" and mention_starts:
+        if mention_starts:
             i = bisect_right(mention_starts, pos) - 1
-            weak = i >= 0 and pos + len(word) <= mention_starts[i] + len(mention_at[mention_starts[i]])
+            if i >= 0 and pos + len(word) <= mention_starts[i] + len(mention_at[mention_starts[i]]):
+                continue  # a word of an organisation's name (政务服务中心, 社区党支部) is no act of it
         hits_by_clause.setdefault(idx, []).append((pos, word, activity_type, weak))
     for rx, activity_type in regex_triggers:
         for m in rx.finditer(text, s, e):

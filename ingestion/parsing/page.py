@@ -147,7 +147,7 @@ def parse_page(text: str, meta: PageMeta | None = None) -> ParsedPage:
         spans = list(art.body_spans)
         regions = find_regions(norm, spans, context)
         orgs = extract_organizations(norm, spans)
-        acts = extract_activities(norm, spans, orgs)
+        acts = extract_activities(norm, list(art.prose_spans), orgs)  # headlines announce, sentences report
         metrics = extract_metrics(norm, spans)
         paper = next((p for p in papers if p != THIS_PAPER and p.endswith("报")), None)
         if paper is None and THIS_PAPER in papers:

@@ -44,6 +44,7 @@ reporter is already credited (``page._credits``).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -202,6 +203,9 @@ def dateline_match(s: str) -> re.Match[str] | None:
     return None
 
 
+_CONTINUES = "，,、；;：:"  # a line opening with one of these is the rest of a sentence
+
+
 def _classify(s: str) -> str:
     if _FURNITURE.match(s):
         return "furniture"
@@ -262,6 +266,9 @@ def classify_lines(text: str) -> list[Line]:
             carry += blanks + 1
             continue
         kind = _classify(s)
+        if kind == "body" and s[0] in _CONTINUES and lines and lines[-1].kind == "head" and not lines[-1].md:
+            # A line that opens with a comma goes on with the one above: that was no headline either.
+            lines[-1] = dataclasses.replace(lines[-1], kind="body")
         lines.append(Line(len(lines), a, te, ts, md, blanks + carry, kind, i in dups, m2 is not None))
         carry = 0
     return _join_broken_headlines(lines, text)
@@ -332,6 +339,8 @@ class ArticleLayout:
     trailing_credit: tuple[int, int] | None  # （张三 李四） closing the story, if any
     body_spans: tuple[tuple[int, int], ...]  # headline lines + leads + body + captions, no repeats
     dateline_place: str | None
+    # body_spans without headline lines and inner subheadings: the sentences that report
+    prose_spans: tuple[tuple[int, int], ...]
     start: int
     end: int
 
@@ -742,6 +751,7 @@ def _assemble(lines: list[Line], page: str, drafts: list[_Draft]) -> list[Articl
 
         credit_spans: list[tuple[int, int]] = []
         body_spans: list[tuple[int, int]] = []
+        heading_spans: set[tuple[int, int]] = set()
         own_line: tuple[int, int] | None = None
         subheads = 0
         body_chars = 0
@@ -749,6 +759,7 @@ def _assemble(lines: list[Line], page: str, drafts: list[_Draft]) -> list[Articl
         head_lines = [x for x in (d.kicker, d.title, d.deck) if x is not None]
         for x in sorted(head_lines):
             body_spans.append((lines[x].text_start, lines[x].end))
+            heading_spans.add(body_spans[-1])
         for x in d.leads:
             if not lines[x].dup:
                 body_spans.append((lines[x].text_start, lines[x].end))
@@ -784,9 +795,10 @@ def _assemble(lines: list[Line], page: str, drafts: list[_Draft]) -> list[Articl
                     credit_spans.append((ln.text_start + m.start(), ln.end))
                     body_spans.append((ln.text_start, ln.text_start + m.start()))
                     continue
+            body_spans.append((ln.text_start, ln.end))
             if ln.kind == "head" and j != d.anchor:
                 subheads += 1
-            body_spans.append((ln.text_start, ln.end))
+                heading_spans.add(body_spans[-1])
             if ln.kind == "body":
                 body_chars += ln.end - ln.start
         # A story closed by a bracketed credit: …。（张三 李四）
@@ -819,6 +831,7 @@ def _assemble(lines: list[Line], page: str, drafts: list[_Draft]) -> list[Articl
                 trailing_credit=trailing,
                 body_spans=tuple(body_spans),
                 dateline_place=place,
+                prose_spans=tuple(x for x in body_spans if x not in heading_spans),
                 start=lines[d.first].start,
                 end=lines[last].end,
             )

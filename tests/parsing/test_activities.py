@@ -258,3 +258,37 @@ def test_page_scan_is_shared_by_the_articles_of_one_page():
     # the same results when each article is parsed on its own page
     alone = "县卫生院为村民义诊。"
     assert [a.activity_type for a in extract_activities(alone, [(0, len(alone))], [])] == ["medical_health"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a trigger with its tally after it is work done, even without another verb
+        ("今年以来，城关区市场监管局共检查沿街商户120家。", {"inspection_enforcement"}),
+        ("截至目前，和平街道共受理居民诉求860余件。", {"public_service"}),
+        ("全年新增停车位300个。", {"environment_infrastructure"}),
+        # residents formed into a patrol team
+        ("东关社区吸纳40名热心居民组成巡逻队。", {"volunteer_service"}),
+        ("东关社区为12个老旧小区加装电梯。", {"environment_infrastructure"}),
+    ],
+)
+def test_tallied_and_team_activities(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全区垃圾分类覆盖率达到95%。",  # a rate about an activity is no activity
+        "志愿服务参与人数同比增长12%。",  # neither is a head count
+        "社区推行“三个一”工作法：一张明白卡、一本台账、一支志愿队。",  # a list after a colon
+        "截至目前，县政务服务中心共惠及群众800余户。",  # a word of an organisation's name
+    ],
+)
+def test_statistics_names_and_lists_are_no_activity(text):
+    assert kinds(text) == set()
+
+
+def test_word_of_the_place_name_does_not_type_the_activity():
+    # 体育 is a culture word, but here it names the square where a talk on fraud is given
+    assert kinds("近日，县司法局在体育广场开展“守护钱袋”主题宣传活动。") == {"publicity_education"}

@@ -621,3 +621,13 @@ def test_subheading_over_a_captioned_sentence_in_a_spaced_feature_is_not_photo_n
 {BODY2}
 """
     assert [a[0] for a in arts(text)] == ["多方联动解民忧"]
+
+
+def test_line_going_on_after_a_break_is_body_not_a_subheading():
+    # an OCR break left "…改造任务" alone on a line; the next line opens with its comma
+    page = f"老旧小区焕新颜\n\n{BODY}\n\n据介绍，甲区今年已完成老旧小区改造任务\n\n，惠及居民数千户。\n\n{BODY2}\n"
+    norm = normalise(page)
+    kinds = {norm[ln.text_start : ln.end]: ln.kind for ln in classify_lines(norm)}
+    assert kinds["据介绍,甲区今年已完成老旧小区改造任务"] == "body"  # normalised: half-width comma
+    art = segment(norm).articles[0]
+    assert len(art.prose_spans) == len(art.body_spans) - 1  # only the headline is no prose

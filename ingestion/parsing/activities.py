@@ -43,7 +43,8 @@ when it names a community, village, street or venue. One activity is returned
 per clause and type; an article's activity types are the set of these.
 
 Speed: page.py calls once per article with the same page text, so the page is
-scanned once (trigger words by one Aho-Corasick pass; sentence, clause, quote,
+scanned once (trigger words by one Aho-Corasick pass, ahocorasick-rs: pyahocorasick
+searches a trie node's children linearly, and its root has some 250; sentence, clause, quote,
 plan and appeal marks by patterns that start with a literal, which the regex
 engine skips to) and the scan is kept for the page's next article. Each
 paragraph takes its part of the scan by bisection; sentences without triggers
@@ -57,7 +58,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import ahocorasick
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 from ingestion.parsing.model import ParsedActivity, ParsedOrganization
 from ingestion.parsing.organizations import _STOP_RE
@@ -523,18 +524,17 @@ _NAME_AFTER = re.compile(
 _NAME_BEFORE = re.compile(r"(?:开展|以|启动|举办|举行|组织|推出|创新|推行|开发了|建立|打造|开设|实施)$")
 
 
-def _build_automaton() -> ahocorasick.Automaton:
-    """Trigger words → ((length - 1, word, type), …): the length lets a hit's start come from its end."""
-    auto = ahocorasick.Automaton()
+def _build_automaton() -> tuple[AhoCorasick, tuple[tuple[tuple[str, str], ...], ...]]:
+    """An automaton over the trigger words, and per word its ((word, type), …) (a word may have two types)."""
+    by_word: dict[str, tuple[tuple[str, str], ...]] = {}
     for activity_type, words in TRIGGERS.items():
         for w in words:
-            existing = auto.get(w, ())
-            auto.add_word(w, (*existing, (len(w) - 1, w, activity_type)))
-    auto.make_automaton()
-    return auto
+            by_word[w] = (*by_word.get(w, ()), (w, activity_type))
+    words = list(by_word)
+    return AhoCorasick(words, matchkind=MatchKind.Standard), tuple(by_word[w] for w in words)
 
 
-_AUTO = _build_automaton()
+_AUTO, _AUTO_VALUES = _build_automaton()
 
 
 def _quote_spans(text: str, a: int, b: int) -> list[tuple[int, int, bool]]:
@@ -740,10 +740,13 @@ def _page_scan(text: str) -> _PageScan:
         return last
     triggers = []
     trigger_ends = []
-    for end, words in _AUTO.iter(text):
-        for back, word, kind in words:
-            triggers.append((end - back, word, kind))
-            trigger_ends.append(end)
+    # Every match, overlaps included, ordered as they end (the longer first when two end together).
+    matches = _AUTO.find_matches_as_indexes(text, overlapping=True)
+    matches.sort(key=lambda m: (m[2], m[1]))
+    for idx, start, end in matches:
+        for word, kind in _AUTO_VALUES[idx]:
+            triggers.append((start, word, kind))
+            trigger_ends.append(end - 1)
     scan = _PageScan(
         text=text,
         triggers=triggers,

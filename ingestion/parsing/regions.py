@@ -34,6 +34,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ahocorasick_rs import AhoCorasick, MatchKind
+
 from ingestion.parsing.gazetteer import Gazetteer, Region, load_gazetteer
 from ingestion.parsing.model import ParsedRegion
 
@@ -124,8 +126,8 @@ class _Mention:
 @dataclass(frozen=True, slots=True)
 class _Matcher:
     table: dict[str, tuple[tuple[Region, ...], bool]]  # surface → (candidates, is a full name)
-    by_bigram: dict[str, tuple[str, ...]]  # first two characters → surfaces, longest first
-    starts: re.Pattern[str]  # positions whose two characters can open a surface
+    surfaces: tuple[str, ...]  # the automaton's patterns, by index
+    automaton: AhoCorasick  # over every surface
 
 
 @functools.cache
@@ -145,37 +147,31 @@ def _matcher() -> _Matcher:
         # A full name shadows a short form spelled the same; keep the full candidates first.
         extra = [r for r in short.get(surface, []) if r not in regs]
         table[surface] = (tuple(regs + extra), True)
-    grouped: dict[str, list[str]] = {}
-    for surface in table:
-        grouped.setdefault(surface[:2], []).append(surface)
-    by_bigram = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in grouped.items()}
-    first = "".join(sorted({k[0] for k in by_bigram}))
-    second = "".join(sorted({k[1] for k in by_bigram}))
-    starts = re.compile(f"(?=[{re.escape(first)}][{re.escape(second)}])")
-    return _Matcher(table, by_bigram, starts)
+    surfaces = tuple(table)
+    return _Matcher(table, surfaces, AhoCorasick(list(surfaces), matchkind=MatchKind.Standard))
 
 
 def _raw_mentions(text: str, a: int, b: int) -> list[_Mention]:
     """Gazetteer matches in ``text[a:b]``, overlaps resolved longest-first.
 
-    Every name has at least two characters, so a regex over character classes
-    finds the few positions whose first two characters can open a name (C
-    speed), and a dict keyed by those two characters lists the names to try
-    there, longest first. (An Aho-Corasick automaton gives the same matches;
-    pyahocorasick scans a trie node's children linearly and the root has some
-    900, which made it three times slower on real pages.)
+    One pass of an Aho-Corasick automaton (ahocorasick-rs) over the text gives
+    every match, overlaps included; at each position the longest name is the
+    candidate. (pyahocorasick searches a trie node's children linearly, and the
+    root here has some 900: three times slower on real pages than even a regex
+    prefilter; the Rust automaton is four times faster than that.)
     """
     mt = _matcher()
+    span = text if a == 0 and b == len(text) else text[a:b]
+    longest: dict[int, int] = {}  # start → the longest match's end
+    for _idx, start, end in mt.automaton.find_matches_as_indexes(span, overlapping=True):
+        if end > longest.get(start, 0):
+            longest[start] = end
     found = []
-    get = mt.by_bigram.get
-    for m in mt.starts.finditer(text, a, b - 1):
-        i = m.start()
-        for surface in get(text[i : i + 2], ()):
-            end = i + len(surface)
-            if end <= b and text.startswith(surface, i):
-                regs, is_full = mt.table[surface]
-                found.append(_Mention(i, end, surface, regs, is_full))
-                break  # the longest at this position dominates the shorter ones
+    table = mt.table
+    for start, end in longest.items():
+        surface = span[start:end]
+        regs, is_full = table[surface]
+        found.append(_Mention(a + start, a + end, surface, regs, is_full))
     if len(found) < 2:
         return found
     # Greedy longest-first: a match survives unless a longer one overlaps it.

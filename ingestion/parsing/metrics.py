@@ -363,7 +363,7 @@ _PERIOD = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: a frozen __init__ costs 3x, and pages make thousands
 class _Hit:
     value: float
     unit: str

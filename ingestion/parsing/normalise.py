@@ -39,6 +39,17 @@ _SPACES = {
 # Variant quotation marks seen in OCR output, folded onto the common pair.
 _QUOTES = {0x301D: 0x201C, 0x301E: 0x201D, 0x301F: 0x201D, 0xFF02: 0x22}
 _TABLE = {**_WIDTH, **_SPACES, **_QUOTES}
+_MAPPED = {chr(k): chr(v) for k, v in _TABLE.items()}
+# str.translate looks every character up in the table; a page holds only a dozen of the mapped
+# characters, so finding which (one C-speed pass) and replacing each is several times faster.
+_MAPPED_RE = re.compile("[" + "".join(re.escape(k) for k in _MAPPED) + "]")
+
+
+def _fold(text: str) -> str:
+    """``text.translate(_TABLE)``, faster."""
+    for ch in set(_MAPPED_RE.findall(text)):
+        text = text.replace(ch, _MAPPED[ch])
+    return text
 
 
 @functools.cache
@@ -90,7 +101,7 @@ def _to_simplified(text: str) -> str:
 
 def normalise(text: str) -> str:
     """Normalised copy of ``text`` with exactly the same length (see module docstring)."""
-    out = _to_simplified(text.translate(_TABLE))
+    out = _to_simplified(_fold(text))
     assert len(out) == len(text)
     return out
 

@@ -114,7 +114,7 @@ class RegionContext:
     city_confident: bool = False  # the city is the paper's, or clearly the most named
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: a frozen __init__ costs 3x, and pages make thousands
 class _Mention:
     start: int
     end: int

@@ -109,7 +109,7 @@ BRIEFS_LABEL = re.compile(r"速递|速览|简讯|快讯|短讯|简报|集锦|要
 MIN_FEATURE_CHARS = 800
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: a frozen __init__ costs 3x, and pages make thousands
 class Line:
     index: int
     start: int  # span of the stripped line in the page

@@ -91,3 +91,11 @@ def test_a_repeat_with_one_misread_character_is_a_repeat():
     b = a.replace("承诺", "承偌")
     text = f"{a}\n\n{b}"
     assert duplicate_spans(text, paragraphs(text)) == {1}
+
+
+def test_fold_maps_exactly_as_the_translation_table():
+    from ingestion.parsing.normalise import _TABLE, _fold
+
+    sample = "".join(chr(k) for k in _TABLE) + "本报讯（记者 张三）２０２３年，居民满意率达９８％。\r\n\u3000\u3000正文"
+    assert _fold(sample) == sample.translate(_TABLE)
+    assert _fold("没有要换的字。") == "没有要换的字。"

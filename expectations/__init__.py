@@ -6,11 +6,11 @@ One module per validated table. Each exposes:
 - ``QUERY``: DuckDB SQL returning the frame to validate for one run date (``$run_date``):
   the table's rows of that date plus derived columns the expectations need (flags such
   as ``is_change``, whole-table key counts, relationship checks) computed where SQL is
-  cheap and clear;
+  cheap and clear; a warehouse table's query is built with ``run_frame_query``;
 - ``PARAMETERS`` (optional): suite-parameter name → scalar SQL, evaluated per run and passed
   to the checkpoint as ``expectation_parameters`` (row-count reconciliation, the volume band
   learned from earlier runs: see ``volume_parameters``);
-- ``build_suite(gx)``: the expectation suite. The caller passes the imported
+- ``build_suite(gx)``: the expectation suite (``table_suite``). The caller passes the imported
   ``great_expectations`` module in, so importing this package costs nothing (GX takes ~10 s
   to import and the DAG must not pay that at parse time).
 
@@ -26,6 +26,8 @@ only reports.
 from __future__ import annotations
 
 import importlib
+import textwrap
+from collections.abc import Iterable, Mapping, Sequence
 from types import ModuleType
 from typing import Any
 
@@ -76,6 +78,9 @@ CHANGE_WORDS = (
 
 # DuckDB expression: does the metric's subject, period or quote say it is a change?
 IS_CHANGE_SQL = "regexp_matches(concat_ws(' ', subject, period, quote), '" + "|".join(CHANGE_WORDS) + "')"
+
+# DuckDB expression over a frame's ``run`` rows: does the quote fill its span exactly? (see span_expectations)
+SPAN_FITS_QUOTE_SQL = "coalesce(length(run.quote) = run.char_end - run.char_start, false)"
 
 # Metric kinds whose values are magnitudes and can never be negative.
 NON_NEGATIVE_KINDS = ("count", "money", "area", "length", "weight", "duration")
@@ -132,6 +137,60 @@ def load_suite_modules(names: tuple[str, ...] | list[str] | None = None) -> list
     ]
 
 
+def _sql_block(sql: str, indent: str = "    ") -> str:
+    """``sql`` stripped, its later lines re-indented under the first (for a readable query text).
+
+    A block that starts on a new line keeps its lines' relative indentation; one that starts
+    right after the quotes has its later lines aligned on the least indented of them.
+    """
+    if sql.startswith("\n"):
+        first, _, rest = textwrap.dedent(sql).strip().partition("\n")
+    else:
+        first, _, rest = sql.strip().partition("\n")
+        rest = textwrap.dedent(rest)
+    return "\n".join([first, *(indent + line if line else line for line in rest.splitlines())])
+
+
+def run_frame_query(
+    table: str,
+    key: str,
+    columns: Sequence[str] = (),
+    *,
+    joined: Mapping[str, str] | None = None,
+    run_where: str = "run_date = $run_date",
+    exclude: Sequence[str] = (),
+) -> str:
+    """A suite's ``QUERY`` over a warehouse table: the run's rows, keyed, plus derived ``columns``.
+
+    The query reads the rows of ``table`` that match ``run_where`` (by default the run date's) as
+    the CTE ``run`` and counts, in the CTE ``key_rows``, how many rows of the whole table hold each
+    of their keys, as ``<key>_rows_in_table`` (what ``table_expectations`` checks). ``joined`` adds
+    CTEs (name → query; they may read ``run``), each with at most one row per ``key``, left-joined
+    to the run on the key. The frame is ``run.*`` (less the ``exclude`` columns), the key count,
+    then ``columns``: SQL expressions with their aliases over ``run`` and the joined CTEs.
+    """
+    ctes = {
+        "run": f"select * from {table} where {run_where}",
+        "key_rows": f"""
+            select {key}, count(*) as {key}_rows_in_table
+            from {table}
+            where {key} in (select {key} from run)
+            group by {key}
+        """,
+        **(joined or {}),
+    }
+    run_columns = f"run.* exclude ({', '.join(exclude)})" if exclude else "run.*"
+    with_clause = ",\n\n".join(f"{name} as (\n    {_sql_block(body)}\n)" for name, body in ctes.items())
+    select = "".join(f"    {_sql_block(c)},\n" for c in (run_columns, f"key_rows.{key}_rows_in_table", *columns))
+    joins = "".join(f"left join {name} on run.{key} = {name}.{key}\n" for name in ctes if name != "run")
+    return f"\nwith {with_clause}\n\nselect\n{select}from run\n{joins}"
+
+
+def table_suite(gx: Any, table: str, expectations: Iterable[Any]) -> Any:
+    """The expectation suite of ``table``, named ``suite_name(table)`` (what the checkpoint looks up)."""
+    return gx.ExpectationSuite(name=suite_name(table), meta={"table": table}, expectations=list(expectations))
+
+
 def table_expectations(gx: Any, columns: list[str] | tuple[str, ...], key: str) -> list[Any]:
     """Schema and primary key: columns present; key not null, unique in the run and in the table.
 
@@ -176,6 +235,16 @@ def not_null(gx: Any, columns: list[str] | tuple[str, ...], severity: str = CRIT
     ]
 
 
+def non_negative(gx: Any, columns: list[str] | tuple[str, ...], severity: str = CRITICAL) -> list[Any]:
+    """One ``>= 0`` expectation per column."""
+    return [
+        gx.expectations.ExpectColumnValuesToBeBetween(
+            column=column, min_value=0, severity=severity, description=f"`{column}` is not negative."
+        )
+        for column in columns
+    ]
+
+
 def in_set(gx: Any, column: str, values: tuple[str, ...], severity: str = CRITICAL) -> Any:
     """A controlled vocabulary (nulls are left to the not-null expectations)."""
     return gx.expectations.ExpectColumnValuesToBeInSet(
@@ -194,16 +263,13 @@ def is_true(gx: Any, column: str, description: str, severity: str = CRITICAL) ->
 
 
 def span_expectations(gx: Any, check_quote: bool = True) -> list[Any]:
-    """Character offsets point into the page: 0 <= char_start < char_end (and fit the quote)."""
-    e = gx.expectations
+    """Character offsets point into the page: 0 <= char_start < char_end (and fit the quote).
+
+    With ``check_quote`` the frame must carry ``span_fits_quote`` (see ``SPAN_FITS_QUOTE_SQL``).
+    """
     expectations = [
-        e.ExpectColumnValuesToBeBetween(
-            column="char_start",
-            min_value=0,
-            severity=CRITICAL,
-            description="`char_start` is not negative.",
-        ),
-        e.ExpectColumnPairValuesAToBeGreaterThanB(
+        *non_negative(gx, ("char_start",)),
+        gx.expectations.ExpectColumnPairValuesAToBeGreaterThanB(
             column_A="char_end",
             column_B="char_start",
             or_equal=False,

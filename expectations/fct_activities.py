@@ -13,8 +13,9 @@ from expectations import (
     in_set,
     is_true,
     not_null,
-    suite_name,
+    run_frame_query,
     table_expectations,
+    table_suite,
 )
 from ingestion.records import ACTIVITY_TYPES
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from great_expectations import ExpectationSuite
 
 TABLE = "marts.fct_activities"
+KEY = "event_id"
 
 COLUMNS = (
     "event_id",
@@ -46,45 +48,36 @@ COLUMNS = (
     "article_ids",
 )
 
-QUERY = """
-with touched as (
-    select distinct bridge.event_id
-    from marts.bridge_activity_mention as bridge
-    inner join marts.fct_activity_mentions as mentions
-        on bridge.activity_mention_id = mentions.activity_mention_id
-    where mentions.run_date = $run_date
-),
-
-run as (
-    select * from marts.fct_activities where event_id in (select event_id from touched)
-),
-
-key_rows as (
-    select event_id, count(*) as event_id_rows_in_table
-    from marts.fct_activities
-    where event_id in (select event_id from run)
-    group by event_id
-),
-
-listed as (
-    select run.event_id, count(mentions.activity_mention_id) as mentions_found
-    from run, unnest(run.activity_mention_ids) as ids(activity_mention_id)
-    left join marts.fct_activity_mentions as mentions
-        on ids.activity_mention_id = mentions.activity_mention_id
-    group by run.event_id
+# the events the run touched: those listing an activity mention of the run date
+QUERY = run_frame_query(
+    TABLE,
+    KEY,
+    [
+        """
+        len(run.activity_mention_ids) = run.mention_count
+            and coalesce(listed.mentions_found, 0) = run.mention_count as mentions_listed
+        """,
+        "len(run.article_ids) = run.article_count as articles_listed",
+        "list_contains(run.activity_mention_ids, run.event_id) as named_after_a_report",
+    ],
+    run_where="""event_id in (
+        select bridge.event_id
+        from marts.bridge_activity_mention as bridge
+        inner join marts.fct_activity_mentions as mentions
+            on bridge.activity_mention_id = mentions.activity_mention_id
+        where mentions.run_date = $run_date
+    )""",
+    joined={
+        "listed": """
+            select run.event_id, count(mentions.activity_mention_id) as mentions_found
+            from run, unnest(run.activity_mention_ids) as ids(activity_mention_id)
+            left join marts.fct_activity_mentions as mentions
+                on ids.activity_mention_id = mentions.activity_mention_id
+            group by run.event_id
+        """,
+    },
+    exclude=("activity_mention_ids", "article_ids"),
 )
-
-select
-    run.* exclude (activity_mention_ids, article_ids),
-    key_rows.event_id_rows_in_table,
-    len(run.activity_mention_ids) = run.mention_count
-        and coalesce(listed.mentions_found, 0) = run.mention_count as mentions_listed,
-    len(run.article_ids) = run.article_count as articles_listed,
-    list_contains(run.activity_mention_ids, run.event_id) as named_after_a_report,
-from run
-left join key_rows on run.event_id = key_rows.event_id
-left join listed on run.event_id = listed.event_id
-"""
 
 
 def build_suite(gx: Any) -> ExpectationSuite:
@@ -92,11 +85,11 @@ def build_suite(gx: Any) -> ExpectationSuite:
     e = gx.expectations
     # the list columns are checked through the flags: pandas frames carry them as arrays
     scalar_columns = tuple(c for c in COLUMNS if c not in ("activity_mention_ids", "article_ids"))
-    return gx.ExpectationSuite(
-        name=suite_name(TABLE),
-        meta={"table": TABLE},
-        expectations=[
-            *table_expectations(gx, scalar_columns, "event_id"),
+    return table_suite(
+        gx,
+        TABLE,
+        [
+            *table_expectations(gx, scalar_columns, KEY),
             *not_null(
                 gx,
                 (

@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from expectations import (
+    SPAN_FITS_QUOTE_SQL,
     WARNING,
     in_set,
     is_true,
     not_null,
+    run_frame_query,
     span_expectations,
-    suite_name,
     table_expectations,
+    table_suite,
 )
 from ingestion.records import ACTIVITY_TYPES
 
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
     from great_expectations import ExpectationSuite
 
 TABLE = "marts.fct_activity_mentions"
+KEY = "activity_mention_id"
 
 COLUMNS = (
     "activity_mention_id",
@@ -40,35 +43,23 @@ COLUMNS = (
     "duplicate_count",
 )
 
-QUERY = """
-with run as (
-    select * from marts.fct_activity_mentions where run_date = $run_date
-),
-
-key_rows as (
-    select activity_mention_id, count(*) as activity_mention_id_rows_in_table
-    from marts.fct_activity_mentions
-    where activity_mention_id in (select activity_mention_id from run)
-    group by activity_mention_id
-),
-
-event_rows as (
-    select activity_mention_id, count(*) as events_listing_it
-    from marts.bridge_activity_mention
-    where activity_mention_id in (select activity_mention_id from run)
-    group by activity_mention_id
+QUERY = run_frame_query(
+    TABLE,
+    KEY,
+    [
+        "coalesce(event_rows.events_listing_it, 0) = 1 as in_one_event",
+        "run.article_id in (select article_id from marts.fct_articles) as article_exists",
+        f"{SPAN_FITS_QUOTE_SQL} as span_fits_quote",
+    ],
+    joined={
+        "event_rows": """
+            select activity_mention_id, count(*) as events_listing_it
+            from marts.bridge_activity_mention
+            where activity_mention_id in (select activity_mention_id from run)
+            group by activity_mention_id
+        """,
+    },
 )
-
-select
-    run.*,
-    key_rows.activity_mention_id_rows_in_table,
-    coalesce(event_rows.events_listing_it, 0) = 1 as in_one_event,
-    run.article_id in (select article_id from marts.fct_articles) as article_exists,
-    coalesce(length(run.quote) = run.char_end - run.char_start, false) as span_fits_quote,
-from run
-left join key_rows on run.activity_mention_id = key_rows.activity_mention_id
-left join event_rows on run.activity_mention_id = event_rows.activity_mention_id
-"""
 
 PARAMETERS = {"raw_activities_rows": "select count(*) from raw.activities where run_date = $run_date"}
 
@@ -76,11 +67,11 @@ PARAMETERS = {"raw_activities_rows": "select count(*) from raw.activities where 
 def build_suite(gx: Any) -> ExpectationSuite:
     """Schema, grain, dimension keys, activity-type vocabulary, quotes, events and reconciliation."""
     e = gx.expectations
-    return gx.ExpectationSuite(
-        name=suite_name(TABLE),
-        meta={"table": TABLE},
-        expectations=[
-            *table_expectations(gx, COLUMNS, "activity_mention_id"),
+    return table_suite(
+        gx,
+        TABLE,
+        [
+            *table_expectations(gx, COLUMNS, KEY),
             *not_null(
                 gx,
                 (

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from expectations import (
-    CRITICAL,
     WARNING,
     in_set,
     is_true,
+    non_negative,
     not_null,
-    suite_name,
+    run_frame_query,
     table_expectations,
+    table_suite,
 )
 from ingestion.records import ARTICLE_KINDS
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from great_expectations import ExpectationSuite
 
 TABLE = "marts.fct_articles"
+KEY = "article_id"
 
 COLUMNS = (
     "article_id",
@@ -45,25 +47,11 @@ COLUMNS = (
 )
 COUNT_COLUMNS = ("people_count", "region_count", "organization_count", "activity_count", "metric_count")
 
-QUERY = """
-with run as (
-    select * from marts.fct_articles where run_date = $run_date
-),
-
-key_rows as (
-    select article_id, count(*) as article_id_rows_in_table
-    from marts.fct_articles
-    where article_id in (select article_id from run)
-    group by article_id
+QUERY = run_frame_query(
+    TABLE,
+    KEY,
+    ["run.article_id in (select article_id from raw.articles) as traces_to_raw"],
 )
-
-select
-    run.*,
-    key_rows.article_id_rows_in_table,
-    run.article_id in (select article_id from raw.articles) as traces_to_raw,
-from run
-left join key_rows on run.article_id = key_rows.article_id
-"""
 
 # Row-count reconciliation with the layer below, passed as suite parameters per run.
 PARAMETERS = {"raw_articles_rows": "select count(*) from raw.articles where run_date = $run_date"}
@@ -72,11 +60,11 @@ PARAMETERS = {"raw_articles_rows": "select count(*) from raw.articles where run_
 def build_suite(gx: Any) -> ExpectationSuite:
     """Schema, grain, dimension keys, vocabulary, counts and reconciliation with raw.articles."""
     e = gx.expectations
-    return gx.ExpectationSuite(
-        name=suite_name(TABLE),
-        meta={"table": TABLE},
-        expectations=[
-            *table_expectations(gx, COLUMNS, "article_id"),
+    return table_suite(
+        gx,
+        TABLE,
+        [
+            *table_expectations(gx, COLUMNS, KEY),
             *not_null(
                 gx,
                 (
@@ -89,15 +77,7 @@ def build_suite(gx: Any) -> ExpectationSuite:
                 ),
             ),
             in_set(gx, "article_kind", ARTICLE_KINDS),
-            *[
-                e.ExpectColumnValuesToBeBetween(
-                    column=column,
-                    min_value=0,
-                    severity=CRITICAL,
-                    description=f"`{column}` is not negative.",
-                )
-                for column in COUNT_COLUMNS
-            ],
+            *non_negative(gx, COUNT_COLUMNS),
             is_true(
                 gx,
                 "traces_to_raw",

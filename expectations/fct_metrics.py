@@ -6,14 +6,16 @@ from typing import TYPE_CHECKING, Any
 
 from expectations import (
     IS_CHANGE_SQL,
+    SPAN_FITS_QUOTE_SQL,
     WARNING,
     in_set,
     is_true,
     metric_value_expectations,
     not_null,
+    run_frame_query,
     span_expectations,
-    suite_name,
     table_expectations,
+    table_suite,
 )
 from ingestion.records import METRIC_KINDS, QUALIFIERS
 
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from great_expectations import ExpectationSuite
 
 TABLE = "marts.fct_metrics"
+KEY = "metric_id"
 
 COLUMNS = (
     "metric_id",
@@ -49,28 +52,16 @@ COLUMNS = (
     "char_end",
 )
 
-QUERY = f"""
-with run as (
-    select * from marts.fct_metrics where run_date = $run_date
-),
-
-key_rows as (
-    select metric_id, count(*) as metric_id_rows_in_table
-    from marts.fct_metrics
-    where metric_id in (select metric_id from run)
-    group by metric_id
+QUERY = run_frame_query(
+    TABLE,
+    KEY,
+    [
+        "run.article_id in (select article_id from marts.fct_articles) as article_exists",
+        f"{SPAN_FITS_QUOTE_SQL} as span_fits_quote",
+        "run.unit_key != '-1' and run.canonical_value is not null as unit_converts",
+        f"{IS_CHANGE_SQL} as is_change",
+    ],
 )
-
-select
-    run.*,
-    key_rows.metric_id_rows_in_table,
-    run.article_id in (select article_id from marts.fct_articles) as article_exists,
-    coalesce(length(run.quote) = run.char_end - run.char_start, false) as span_fits_quote,
-    run.unit_key != '-1' and run.canonical_value is not null as unit_converts,
-    {IS_CHANGE_SQL} as is_change,
-from run
-left join key_rows on run.metric_id = key_rows.metric_id
-"""
 
 PARAMETERS = {"raw_metrics_rows": "select count(*) from raw.metrics where run_date = $run_date"}
 
@@ -78,11 +69,11 @@ PARAMETERS = {"raw_metrics_rows": "select count(*) from raw.metrics where run_da
 def build_suite(gx: Any) -> ExpectationSuite:
     """Schema, grain, dimension keys, vocabularies, value ranges, units, quotes and reconciliation."""
     e = gx.expectations
-    return gx.ExpectationSuite(
-        name=suite_name(TABLE),
-        meta={"table": TABLE},
-        expectations=[
-            *table_expectations(gx, COLUMNS, "metric_id"),
+    return table_suite(
+        gx,
+        TABLE,
+        [
+            *table_expectations(gx, COLUMNS, KEY),
             *not_null(
                 gx,
                 (
@@ -94,9 +85,11 @@ def build_suite(gx: Any) -> ExpectationSuite:
                     "unit_key",
                     "value",
                     "unit",
+                    "qualifier",
+                    "metric_kind",
+                    "quote",
                 ),
             ),
-            *not_null(gx, ("qualifier", "metric_kind", "quote")),
             in_set(gx, "qualifier", QUALIFIERS),
             in_set(gx, "metric_kind", METRIC_KINDS),
             *metric_value_expectations(gx),

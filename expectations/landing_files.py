@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from expectations import CRITICAL, WARNING, in_set, not_null, suite_name
+from expectations import CRITICAL, WARNING, in_set, not_null, table_suite
 
 if TYPE_CHECKING:
     from great_expectations import ExpectationSuite
@@ -28,10 +28,10 @@ COLUMNS = ("run_date", "file_name", "sha256", "status", "first_run_date", "first
 def build_suite(gx: Any) -> ExpectationSuite:
     """Freshness (files arrived), file vocabulary, and re-delivered files."""
     e = gx.expectations
-    return gx.ExpectationSuite(
-        name=suite_name(TABLE),
-        meta={"table": TABLE},
-        expectations=[
+    return table_suite(
+        gx,
+        TABLE,
+        [
             e.ExpectTableRowCountToBeBetween(
                 min_value=1,
                 severity=CRITICAL,

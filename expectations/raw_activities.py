@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from expectations import (
+    SPAN_FITS_QUOTE_SQL,
     in_set,
     is_true,
     not_null,
+    run_frame_query,
     span_expectations,
-    suite_name,
     table_expectations,
+    table_suite,
 )
 from ingestion.records import ACTIVITY_TYPES, columns
 
@@ -18,36 +20,25 @@ if TYPE_CHECKING:
     from great_expectations import ExpectationSuite
 
 TABLE = "raw.activities"
+KEY = "activity_id"
 
-QUERY = """
-with run as (
-    select * from raw.activities where run_date = $run_date
-),
-
-key_rows as (
-    select activity_id, count(*) as activity_id_rows_in_table
-    from raw.activities
-    where activity_id in (select activity_id from run)
-    group by activity_id
+QUERY = run_frame_query(
+    TABLE,
+    KEY,
+    [
+        "run.article_id in (select article_id from raw.articles) as article_exists",
+        f"{SPAN_FITS_QUOTE_SQL} as span_fits_quote",
+    ],
 )
-
-select
-    run.*,
-    key_rows.activity_id_rows_in_table,
-    run.article_id in (select article_id from raw.articles) as article_exists,
-    coalesce(length(run.quote) = run.char_end - run.char_start, false) as span_fits_quote,
-from run
-left join key_rows on run.activity_id = key_rows.activity_id
-"""
 
 
 def build_suite(gx: Any) -> ExpectationSuite:
     """Schema, key, article reference, activity-type vocabulary and traceable quotes."""
-    return gx.ExpectationSuite(
-        name=suite_name(TABLE),
-        meta={"table": TABLE},
-        expectations=[
-            *table_expectations(gx, columns("activities"), "activity_id"),
+    return table_suite(
+        gx,
+        TABLE,
+        [
+            *table_expectations(gx, columns("activities"), KEY),
             *not_null(
                 gx,
                 (

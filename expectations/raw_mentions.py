@@ -12,9 +12,10 @@ from expectations import (
     in_set,
     is_true,
     not_null,
+    run_frame_query,
     span_expectations,
-    suite_name,
     table_expectations,
+    table_suite,
 )
 from ingestion.records import columns
 
@@ -22,40 +23,29 @@ if TYPE_CHECKING:
     from great_expectations import ExpectationSuite
 
 TABLE = "raw.mentions"
+KEY = "mention_id"
 
 # region_code is checked on region rows only: organisations carry none. A region without a
 # code (an industrial zone, level ``zone``) is legitimate, so the code is matched, not required.
-QUERY = """
-with run as (
-    select * from raw.mentions where run_date = $run_date
-),
-
-key_rows as (
-    select mention_id, count(*) as mention_id_rows_in_table
-    from raw.mentions
-    where mention_id in (select mention_id from run)
-    group by mention_id
+QUERY = run_frame_query(
+    TABLE,
+    KEY,
+    [
+        "run.article_id in (select article_id from raw.articles) as article_exists",
+        "case when run.entity_type = 'region' then run.region_code end as region_code_of_region",
+        "case when run.entity_type = 'organization' then run.org_type end as org_type_of_organization",
+    ],
 )
-
-select
-    run.*,
-    key_rows.mention_id_rows_in_table,
-    run.article_id in (select article_id from raw.articles) as article_exists,
-    case when run.entity_type = 'region' then run.region_code end as region_code_of_region,
-    case when run.entity_type = 'organization' then run.org_type end as org_type_of_organization,
-from run
-left join key_rows on run.mention_id = key_rows.mention_id
-"""
 
 
 def build_suite(gx: Any) -> ExpectationSuite:
     """Schema, key, article reference, entity vocabularies, region codes and offsets of the day's mentions."""
     e = gx.expectations
-    return gx.ExpectationSuite(
-        name=suite_name(TABLE),
-        meta={"table": TABLE},
-        expectations=[
-            *table_expectations(gx, columns("mentions"), "mention_id"),
+    return table_suite(
+        gx,
+        TABLE,
+        [
+            *table_expectations(gx, columns("mentions"), KEY),
             *not_null(
                 gx,
                 (

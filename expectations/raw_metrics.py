@@ -7,14 +7,16 @@ from typing import TYPE_CHECKING, Any
 from expectations import (
     IS_CHANGE_SQL,
     KNOWN_UNITS,
+    SPAN_FITS_QUOTE_SQL,
     WARNING,
     in_set,
     is_true,
     metric_value_expectations,
     not_null,
+    run_frame_query,
     span_expectations,
-    suite_name,
     table_expectations,
+    table_suite,
 )
 from ingestion.records import METRIC_KINDS, QUALIFIERS, columns
 
@@ -22,37 +24,26 @@ if TYPE_CHECKING:
     from great_expectations import ExpectationSuite
 
 TABLE = "raw.metrics"
+KEY = "metric_id"
 
-QUERY = f"""
-with run as (
-    select * from raw.metrics where run_date = $run_date
-),
-
-key_rows as (
-    select metric_id, count(*) as metric_id_rows_in_table
-    from raw.metrics
-    where metric_id in (select metric_id from run)
-    group by metric_id
+QUERY = run_frame_query(
+    TABLE,
+    KEY,
+    [
+        "run.article_id in (select article_id from raw.articles) as article_exists",
+        f"{SPAN_FITS_QUOTE_SQL} as span_fits_quote",
+        f"{IS_CHANGE_SQL} as is_change",
+    ],
 )
-
-select
-    run.*,
-    key_rows.metric_id_rows_in_table,
-    run.article_id in (select article_id from raw.articles) as article_exists,
-    coalesce(length(run.quote) = run.char_end - run.char_start, false) as span_fits_quote,
-    {IS_CHANGE_SQL} as is_change,
-from run
-left join key_rows on run.metric_id = key_rows.metric_id
-"""
 
 
 def build_suite(gx: Any) -> ExpectationSuite:
     """Schema, key, article reference, vocabularies (unknown units warn), value ranges and traceable quotes."""
-    return gx.ExpectationSuite(
-        name=suite_name(TABLE),
-        meta={"table": TABLE},
-        expectations=[
-            *table_expectations(gx, columns("metrics"), "metric_id"),
+    return table_suite(
+        gx,
+        TABLE,
+        [
+            *table_expectations(gx, columns("metrics"), KEY),
             *not_null(
                 gx,
                 (

@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING, Any
 from expectations import (
     CRITICAL,
     WARNING,
+    non_negative,
     not_null,
-    suite_name,
+    run_frame_query,
     table_expectations,
+    table_suite,
     volume_expectation,
     volume_parameters,
 )
@@ -19,50 +21,39 @@ if TYPE_CHECKING:
     from great_expectations import ExpectationSuite
 
 TABLE = "raw.pages"
+KEY = "page_id"
 
 MAX_ARTICLES_PER_PAGE = 40
 MAX_EDITION_AGE_DAYS = 7
 
-QUERY = """
-with run as (
-    select * from raw.pages where run_date = $run_date
-),
-
-key_rows as (
-    select page_id, count(*) as page_id_rows_in_table
-    from raw.pages
-    where page_id in (select page_id from run)
-    group by page_id
-),
-
-found as (
-    select page_id, count(*) as articles_found
-    from raw.articles
-    where run_date = $run_date
-    group by page_id
+QUERY = run_frame_query(
+    TABLE,
+    KEY,
+    [
+        "coalesce(found.articles_found, 0) as articles_found",
+        "datediff('day', run.edition_date, run.run_date) as edition_age_days",
+    ],
+    joined={
+        "found": """
+            select page_id, count(*) as articles_found
+            from raw.articles
+            where run_date = $run_date
+            group by page_id
+        """,
+    },
 )
 
-select
-    run.*,
-    key_rows.page_id_rows_in_table,
-    coalesce(found.articles_found, 0) as articles_found,
-    datediff('day', run.edition_date, run.run_date) as edition_age_days,
-from run
-left join key_rows on run.page_id = key_rows.page_id
-left join found on run.page_id = found.page_id
-"""
-
-PARAMETERS = volume_parameters("raw.pages", "pages")
+PARAMETERS = volume_parameters(TABLE, "pages")
 
 
 def build_suite(gx: Any) -> ExpectationSuite:
     """Schema, key, volume (pages per run, articles per page) and freshness of the day's pages."""
     e = gx.expectations
-    return gx.ExpectationSuite(
-        name=suite_name(TABLE),
-        meta={"table": TABLE},
-        expectations=[
-            *table_expectations(gx, columns("pages"), "page_id"),
+    return table_suite(
+        gx,
+        TABLE,
+        [
+            *table_expectations(gx, columns("pages"), KEY),
             e.ExpectColumnValuesToMatchRegex(
                 column="page_id",
                 regex=r"^[0-9a-f]{64}$",
@@ -87,18 +78,7 @@ def build_suite(gx: Any) -> ExpectationSuite:
                 "cannot be trusted, whether nothing arrived or everything was quarantined).",
             ),
             volume_expectation(gx, "pages", "pages"),
-            e.ExpectColumnValuesToBeBetween(
-                column="char_count",
-                min_value=0,
-                severity=CRITICAL,
-                description="`char_count` is not negative.",
-            ),
-            e.ExpectColumnValuesToBeBetween(
-                column="article_count",
-                min_value=0,
-                severity=CRITICAL,
-                description="`article_count` is not negative.",
-            ),
+            *non_negative(gx, ("char_count", "article_count")),
             e.ExpectColumnValuesToBeBetween(
                 column="articles_found",
                 min_value=1,

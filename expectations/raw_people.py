@@ -9,9 +9,10 @@ from expectations import (
     in_set,
     is_true,
     not_null,
+    run_frame_query,
     span_expectations,
-    suite_name,
     table_expectations,
+    table_suite,
 )
 from ingestion.records import ROLES, columns
 
@@ -19,36 +20,23 @@ if TYPE_CHECKING:
     from great_expectations import ExpectationSuite
 
 TABLE = "raw.people"
+KEY = "person_mention_id"
 
-QUERY = """
-with run as (
-    select * from raw.people where run_date = $run_date
-),
-
-key_rows as (
-    select person_mention_id, count(*) as person_mention_id_rows_in_table
-    from raw.people
-    where person_mention_id in (select person_mention_id from run)
-    group by person_mention_id
+QUERY = run_frame_query(
+    TABLE,
+    KEY,
+    ["run.article_id in (select article_id from raw.articles) as article_exists"],
 )
-
-select
-    run.*,
-    key_rows.person_mention_id_rows_in_table,
-    run.article_id in (select article_id from raw.articles) as article_exists,
-from run
-left join key_rows on run.person_mention_id = key_rows.person_mention_id
-"""
 
 
 def build_suite(gx: Any) -> ExpectationSuite:
     """Schema, key, article reference, role vocabulary, offsets and name shape of the day's people."""
     e = gx.expectations
-    return gx.ExpectationSuite(
-        name=suite_name(TABLE),
-        meta={"table": TABLE},
-        expectations=[
-            *table_expectations(gx, columns("people"), "person_mention_id"),
+    return table_suite(
+        gx,
+        TABLE,
+        [
+            *table_expectations(gx, columns("people"), KEY),
             *not_null(
                 gx,
                 ("article_id", "page_id", "person_name", "role", "char_start", "char_end"),

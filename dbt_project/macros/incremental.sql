@@ -45,3 +45,19 @@
         select 1
     {%- endif -%}
 {%- endmacro %}
+
+{#
+    Config of a fact or bridge replaced one run date at a time: incremental
+    delete+insert keyed on run_date, failing on a schema change (the contract
+    is enforced), with delete_run_date as the pre-hook. Call it first in the
+    model, where config() would go: {{ incremental_by_run_date() }}.
+#}
+{% macro incremental_by_run_date() -%}
+    {{- config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='run_date',
+        on_schema_change='fail',
+        pre_hook="{{ delete_run_date() }}"
+    ) -}}
+{%- endmacro %}

@@ -1,12 +1,4 @@
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='delete+insert',
-        unique_key='run_date',
-        on_schema_change='fail',
-        pre_hook="{{ delete_run_date() }}"
-    )
-}}
+{{ incremental_by_run_date() }}
 
 with
 

@@ -13,9 +13,8 @@ import pytest
 import yaml
 
 from ingestion import records
-from ingestion.settings import PROJECT_ROOT, Settings
+from ingestion.settings import PROJECT_ROOT
 from ingestion.transform import dbt_build
-from ingestion.warehouse_schema import GAZETTEER_COLUMNS, create_raw_tables
 
 RUN_DATE = datetime.date(2024, 5, 2)
 EDITION_DATE = datetime.date(2024, 5, 1)
@@ -212,35 +211,49 @@ FACT_KEYS = [
     ("bridge_article_organization", "organization_key", "dim_organization"),
     ("dim_organization", "region_key", "dim_region"),
 ]
+# (query over the built marts, the rows it must return)
+MART_ROWS = [
+    pytest.param(
+        "select article_id, people_count, region_count, activity_count, metric_count"
+        " from marts.fct_articles order by article_id",
+        [("a1", 2, 2, 1, 1), ("a2", 0, 2, 0, 1), ("a3", 0, 1, 0, 0), ("a4", 0, 0, 1, 1)],
+        id="article_counts",
+    ),
+    # two activities of different articles and types stay two events, each listing its mention
+    pytest.param(
+        "select event_id, article_id, mention_count, activity_mention_ids, article_ids"
+        " from marts.fct_activities order by event_id",
+        [("act1", "a1", 1, ["act1"], ["a1"]), ("act2", "a4", 1, ["act2"], ["a4"])],
+        id="one_event_per_unmerged_mention",
+    ),
+    pytest.param(
+        "select metric_id, unit_key, canonical_unit, canonical_value, value_low, value_high"
+        " from marts.fct_metrics order by metric_id",
+        [
+            ("mt1", "人", "人", 200.0, 200.0, None),  # at_least: [value, open)
+            ("mt2", "人", "人", 200.0, None, None),  # approx without a stated range: open
+            ("mt3", "人", "人", 200.0, 200.0, 200.0),  # exact
+        ],
+        id="metric_conversion_and_bounds",
+    ),
+]
 MODELS = DBT_PROJECT / "models"
 SEEDS = DBT_PROJECT / "seeds"
 
 
-def _fill_raw(warehouse: Path) -> None:
-    with duckdb.connect(str(warehouse)) as con:
-        create_raw_tables(con)
-        for table, rows in RAW_ROWS.items():
-            columns = records.columns(table)
-            placeholders = ", ".join("?" for _ in columns)
-            con.executemany(
-                f"insert into raw.{table} ({', '.join(columns)}) values ({placeholders})",
-                [[getattr(row, column) for column in columns] for row in rows],
-            )
-        placeholders = ", ".join("?" for _ in GAZETTEER_COLUMNS)
-        con.executemany(
-            f"insert into raw.gazetteer ({', '.join(GAZETTEER_COLUMNS)}) values ({placeholders})",
-            GAZETTEER,
-        )
+@pytest.fixture(scope="module")
+def built_warehouse(tmp_path_factory: pytest.TempPathFactory, dbt_settings, insert_raw) -> tuple[Path, dict]:
+    """Fill a temporary warehouse's raw schema and run dbt build once for the module."""
+    settings = dbt_settings(tmp_path_factory.mktemp("newsdw"))
+    insert_raw(settings.warehouse, RAW_ROWS, GAZETTEER)
+    summary = dbt_build(settings, run_date=RUN_DATE, unit_tests=True)
+    return settings.warehouse, summary
 
 
 @pytest.fixture(scope="module")
-def built_warehouse(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
-    """Fill a temporary warehouse's raw schema and run dbt build once for the module."""
-    home = tmp_path_factory.mktemp("newsdw")
-    settings = Settings.from_env(env={}, home=home, reports=home / "reports", dbt_project=DBT_PROJECT)
-    _fill_raw(settings.warehouse)
-    summary = dbt_build(settings, run_date=RUN_DATE, unit_tests=True)
-    return settings.warehouse, summary
+def warehouse(built_warehouse: tuple[Path, dict]) -> Path:
+    """The built warehouse, for the tests that query it."""
+    return built_warehouse[0]
 
 
 def _query(warehouse: Path, sql: str, parameters: list | None = None) -> list[tuple]:
@@ -258,16 +271,14 @@ def test_build_succeeds(built_warehouse: tuple[Path, dict]) -> None:
 
 
 @pytest.mark.integration
-def test_marts_live_in_their_own_schemas(built_warehouse: tuple[Path, dict]) -> None:
-    warehouse, _ = built_warehouse
+def test_marts_live_in_their_own_schemas(warehouse: Path) -> None:
     rows = _query(warehouse, "select table_schema, table_name from information_schema.tables")
     assert ("marts", "fct_articles") in rows
     assert ("staging", "stg_articles") in rows
 
 
 @pytest.mark.integration
-def test_one_fact_row_per_raw_row(built_warehouse: tuple[Path, dict]) -> None:
-    warehouse, _ = built_warehouse
+def test_one_fact_row_per_raw_row(warehouse: Path) -> None:
     for fact, raw in (("fct_articles", "articles"), ("fct_activity_mentions", "activities"), ("fct_metrics", "metrics")):
         [(fact_rows,)] = _query(warehouse, f"select count(*) from marts.{fact}")
         [(raw_rows,)] = _query(warehouse, f"select count(*) from raw.{raw}")
@@ -276,8 +287,7 @@ def test_one_fact_row_per_raw_row(built_warehouse: tuple[Path, dict]) -> None:
 
 @pytest.mark.integration
 @pytest.mark.parametrize(("fact", "key", "dim"), FACT_KEYS)
-def test_every_fact_key_joins_its_dimension(built_warehouse: tuple[Path, dict], fact: str, key: str, dim: str) -> None:
-    warehouse, _ = built_warehouse
+def test_every_fact_key_joins_its_dimension(warehouse: Path, fact: str, key: str, dim: str) -> None:
     orphans = _query(
         warehouse,
         f"select f.{key} from marts.{fact} as f left join marts.{dim} as d on f.{key} = d.{key} where d.{key} is null",
@@ -286,8 +296,7 @@ def test_every_fact_key_joins_its_dimension(built_warehouse: tuple[Path, dict], 
 
 
 @pytest.mark.integration
-def test_article_keys(built_warehouse: tuple[Path, dict]) -> None:
-    warehouse, _ = built_warehouse
+def test_article_keys(warehouse: Path) -> None:
     rows = _query(
         warehouse,
         "select article_id, date_key, newspaper_key, region_key from marts.fct_articles order by article_id",
@@ -305,19 +314,7 @@ def test_article_keys(built_warehouse: tuple[Path, dict]) -> None:
 
 
 @pytest.mark.integration
-def test_article_counts(built_warehouse: tuple[Path, dict]) -> None:
-    warehouse, _ = built_warehouse
-    rows = _query(
-        warehouse,
-        "select article_id, people_count, region_count, activity_count, metric_count"
-        " from marts.fct_articles order by article_id",
-    )
-    assert rows == [("a1", 2, 2, 1, 1), ("a2", 0, 2, 0, 1), ("a3", 0, 1, 0, 0), ("a4", 0, 0, 1, 1)]
-
-
-@pytest.mark.integration
-def test_region_hierarchy_and_unknown_members(built_warehouse: tuple[Path, dict]) -> None:
-    warehouse, _ = built_warehouse
+def test_region_hierarchy_and_unknown_members(warehouse: Path) -> None:
     regions = dict(
         (row[0], row[1:])
         for row in _query(warehouse, "select region_key, province_name, city_name from marts.dim_region")
@@ -332,9 +329,9 @@ def test_region_hierarchy_and_unknown_members(built_warehouse: tuple[Path, dict]
 
 
 @pytest.mark.integration
-def test_failed_build_raises_with_the_failing_test(tmp_path: Path) -> None:
-    settings = Settings.from_env(env={}, home=tmp_path, reports=tmp_path / "reports", dbt_project=DBT_PROJECT)
-    _fill_raw(settings.warehouse)
+def test_failed_build_raises_with_the_failing_test(tmp_path: Path, dbt_settings, insert_raw) -> None:
+    settings = dbt_settings(tmp_path)
+    insert_raw(settings.warehouse, RAW_ROWS, GAZETTEER)
     with duckdb.connect(str(settings.warehouse)) as con:
         con.execute("update raw.articles set article_kind = 'opinion' where article_id = 'a3'")
     with pytest.raises(RuntimeError, match="accepted_values_fct_articles_article_kind"):
@@ -359,35 +356,13 @@ def test_accepted_values_match_records() -> None:
 
 
 @pytest.mark.integration
-def test_one_event_per_unmerged_mention(built_warehouse: tuple[Path, dict]) -> None:
-    """Two activities of different articles and types stay two events, each listing its mention."""
-    warehouse, _ = built_warehouse
-    rows = _query(
-        warehouse,
-        "select event_id, article_id, mention_count, activity_mention_ids, article_ids"
-        " from marts.fct_activities order by event_id",
-    )
-    assert rows == [("act1", "a1", 1, ["act1"], ["a1"]), ("act2", "a4", 1, ["act2"], ["a4"])]
+@pytest.mark.parametrize(("sql", "expected"), MART_ROWS)
+def test_mart_rows(warehouse: Path, sql: str, expected: list[tuple]) -> None:
+    assert _query(warehouse, sql) == expected
 
 
 @pytest.mark.integration
-def test_metric_conversion_and_bounds(built_warehouse: tuple[Path, dict]) -> None:
-    warehouse, _ = built_warehouse
-    rows = _query(
-        warehouse,
-        "select metric_id, unit_key, canonical_unit, canonical_value, value_low, value_high"
-        " from marts.fct_metrics order by metric_id",
-    )
-    assert rows == [
-        ("mt1", "人", "人", 200.0, 200.0, None),  # at_least: [value, open)
-        ("mt2", "人", "人", 200.0, None, None),  # approx without a stated range: open
-        ("mt3", "人", "人", 200.0, 200.0, 200.0),  # exact
-    ]
-
-
-@pytest.mark.integration
-def test_people_and_organisations(built_warehouse: tuple[Path, dict]) -> None:
-    warehouse, _ = built_warehouse
+def test_people_and_organisations(warehouse: Path) -> None:
     people = _query(warehouse, "select person_key, person_name, roles, credit_count from marts.dim_person")
     assert sorted(people) == sorted(
         [
@@ -405,9 +380,8 @@ def test_people_and_organisations(built_warehouse: tuple[Path, dict]) -> None:
 
 
 @pytest.mark.integration
-def test_every_built_column_is_documented(built_warehouse: tuple[Path, dict]) -> None:
+def test_every_built_column_is_documented(warehouse: Path) -> None:
     """Each model's YAML lists exactly the columns it builds, each with a description."""
-    warehouse, _ = built_warehouse
     documented: dict[str, dict[str, str]] = {}
     for path in MODELS.rglob("_*.yml"):
         for model in yaml.safe_load(path.read_text(encoding="utf-8")).get("models", []):

@@ -16,13 +16,10 @@ import duckdb
 import pytest
 
 from ingestion import records
-from ingestion.settings import PROJECT_ROOT, Settings
 from ingestion.transform import dbt_build
-from ingestion.warehouse_schema import GAZETTEER_COLUMNS, create_raw_tables
 
 pytestmark = pytest.mark.integration
 
-DBT_PROJECT = PROJECT_ROOT / "dbt_project"
 DAY_1 = datetime.date(2024, 5, 1)
 DAY_2 = datetime.date(2024, 5, 2)
 GAZETTEER = [
@@ -70,30 +67,6 @@ def _day(day: datetime.date, paper: str, prefix: str) -> dict[str, list]:
     }
 
 
-def _insert(warehouse: Path, rows: dict[str, list]) -> None:
-    warehouse.parent.mkdir(parents=True, exist_ok=True)
-    with duckdb.connect(str(warehouse)) as con:
-        create_raw_tables(con)
-        if not con.execute("select count(*) from raw.gazetteer").fetchone()[0]:
-            placeholders = ", ".join("?" for _ in GAZETTEER_COLUMNS)
-            con.executemany(
-                f"insert into raw.gazetteer ({', '.join(GAZETTEER_COLUMNS)}) values ({placeholders})", GAZETTEER
-            )
-        for table, table_rows in rows.items():
-            if not table_rows:
-                continue
-            columns = records.columns(table)
-            placeholders = ", ".join("?" for _ in columns)
-            con.executemany(
-                f"insert into raw.{table} ({', '.join(columns)}) values ({placeholders})",
-                [[getattr(row, column) for column in columns] for row in table_rows],
-            )
-
-
-def _settings(home: Path, warehouse: Path | None = None) -> Settings:
-    return Settings.from_env(env={}, home=home, reports=home / "reports", dbt_project=DBT_PROJECT, warehouse=warehouse)
-
-
 def _tables(con: duckdb.DuckDBPyConnection, catalog: str) -> list[str]:
     return [
         t
@@ -105,9 +78,9 @@ def _tables(con: duckdb.DuckDBPyConnection, catalog: str) -> list[str]:
     ]
 
 
-def test_incremental_and_full_refresh_build_the_same_marts(tmp_path: Path) -> None:
-    incremental = _settings(tmp_path / "incremental")
-    _insert(incremental.warehouse, _day(DAY_1, "沧州日报", "d1"))
+def test_incremental_and_full_refresh_build_the_same_marts(tmp_path: Path, dbt_settings, insert_raw) -> None:
+    incremental = dbt_settings(tmp_path / "incremental")
+    insert_raw(incremental.warehouse, _day(DAY_1, "沧州日报", "d1"), GAZETTEER)
     dbt_build(incremental, DAY_1)
     # A sentinel row of day 1: an incremental build of day 2 must leave day 1's rows alone.
     with duckdb.connect(str(incremental.warehouse)) as con:
@@ -116,7 +89,7 @@ def test_incremental_and_full_refresh_build_the_same_marts(tmp_path: Path) -> No
             " select 'sentinel', article_id, person_key, role, run_date, credit_count, char_start"
             " from marts.bridge_article_person"
         )
-    _insert(incremental.warehouse, _day(DAY_2, "河北日报", "d2"))
+    insert_raw(incremental.warehouse, _day(DAY_2, "河北日报", "d2"), GAZETTEER)
     dbt_build(incremental, DAY_2)
     with duckdb.connect(str(incremental.warehouse)) as con:
         sentinel = "from marts.bridge_article_person where article_person_key = 'sentinel'"
@@ -140,7 +113,7 @@ def test_incremental_and_full_refresh_build_the_same_marts(tmp_path: Path) -> No
         con.execute("update raw.articles set title = '改过的标题' where article_id = 'd2a2'")
     dbt_build(incremental, DAY_2)
 
-    full = _settings(tmp_path / "full", warehouse=tmp_path / "full" / "warehouse.duckdb")
+    full = dbt_settings(tmp_path / "full", warehouse=tmp_path / "full" / "warehouse.duckdb")
     full.home.mkdir(parents=True)
     shutil.copyfile(incremental.warehouse, full.warehouse)
     dbt_build(full, full_refresh=True)

@@ -12,6 +12,12 @@ Accepted forms::
     "十余" "60余万" "一万多"                               (a trailing 余/多 is ignored here)
 
 Vague quantities (数十, 几百, 十几, 两三, 上百) are not numbers: ``None``.
+
+Candidates evaluated (44 numerals; ``python benchmarks/number_parsers.py``): correct here 41, ``cn2an`` 0.5.24
+``smart`` 38 even with 余/多, units and commas stripped for it (fails 俩, 百余, 百分之; 两三 → 23), ``jionlp`` 1.5.31
+``parse_money`` 28: its 余/多 ranges are right and only it reads 百余, but 十余 and 十几 get the same range, vague forms
+get numbers, 一百五 → 105, 三万五 → 30005, 二〇二二 → 6, no per cent. cn2an does read 点 decimals (二十五点五), which
+this module misses. Both cost ~2–6x our CPU per call (uncached); import ~0.3 s (cn2an), ~1 s (jionlp) vs ~20 ms.
 """
 
 from __future__ import annotations

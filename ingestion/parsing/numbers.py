@@ -10,14 +10,19 @@ Accepted forms::
     "两" "三十" "一百零五" "一万" "三万五" "二〇二二"      (Chinese)
     "百分之九十八" "百分之7.4"                             (per cent, value 98 / 7.4)
     "十余" "60余万" "一万多"                               (a trailing 余/多 is ignored here)
+    "二十五点五" "百分之二十五点五"                        (点 decimals)
+    "百余" "千万" "万余"                                   (a leading 百/千/万 is one of it)
 
 Vague quantities (数十, 几百, 十几, 两三, 上百) are not numbers: ``None``.
 
-Candidates evaluated (44 numerals; ``python benchmarks/number_parsers.py``): correct here 41, ``cn2an`` 0.5.24
-``smart`` 38 even with 余/多, units and commas stripped for it (fails 俩, 百余, 百分之; 两三 → 23), ``jionlp`` 1.5.31
-``parse_money`` 28: its 余/多 ranges are right and only it reads 百余, but 十余 and 十几 get the same range, vague forms
-get numbers, 一百五 → 105, 三万五 → 30005, 二〇二二 → 6, no per cent. cn2an does read 点 decimals (二十五点五), which
-this module misses. Both cost ~2–6x our CPU per call (uncached); import ~0.3 s (cn2an), ~1 s (jionlp) vs ~20 ms.
+Candidates evaluated before writing this (44 numerals; ``python benchmarks/number_parsers.py``):
+correct here 44, ``cn2an`` 0.5.24 ``smart`` 38 even with 余/多, units and commas stripped for it
+(fails 俩, 百余, 百分之; 两三 → 23), ``jionlp`` 1.5.31 ``parse_money`` 28: its 余/多 ranges are right,
+but 十余 and 十几 get the same range, vague forms get numbers, 一百五 → 105, 三万五 → 30005,
+二〇二二 → 6, no per cent. (This module read 41 until the run showed it missed 点 decimals and a
+leading 百.) Both cost ~3–5x our CPU per call (uncached); import ~0.3 s (cn2an), ~1 s (jionlp)
+vs ~20 ms. The qualifiers and ranges that metrics need come from the text around the numeral,
+which neither package sees.
 """
 
 from __future__ import annotations
@@ -77,7 +82,7 @@ def _parse_section(s: str) -> int | None:
     digit: int | None = None
     last_unit = 10_000  # the previous multiplier, for the abbreviated tail (一百五 → 150)
     zero_seen = False
-    for ch in s:
+    for i, ch in enumerate(s):
         if ch in CN_DIGITS:
             if digit is not None:
                 return None  # two digits in a row (两三): a range, not a number
@@ -90,8 +95,9 @@ def _parse_section(s: str) -> int | None:
             if unit >= last_unit:
                 return None  # 百百, 十百: malformed
             if digit is None:
-                if unit != 10 or total or zero_seen:
-                    return None  # a multiplier with no digit, except a leading 十
+                if i > 0:
+                    return None  # a multiplier with no digit, except a leading one: 十二, 百余, 千万
+                digit = 1
                 digit = 1
             total += digit * unit
             digit = None
@@ -110,6 +116,14 @@ def parse_chinese(s: str) -> float | None:
     s = s.strip()
     if not s or _VAGUE.search(s):
         return None
+    whole, point, fraction = s.partition("点")
+    if point:  # 二十五点五 = 25.5: digits after 点 are read one by one
+        if not whole or not fraction or any(ch not in CN_DIGITS for ch in fraction):
+            return None
+        head = parse_chinese(whole)
+        if head is None:
+            return None
+        return float(f"{int(head)}.{''.join(str(CN_DIGITS[ch]) for ch in fraction)}")
     if any(ch not in CN_NUMERAL_CHARS for ch in s):
         return None
     # Digit-by-digit writing (二〇二二) has a zero and no multipliers.
@@ -117,6 +131,8 @@ def parse_chinese(s: str) -> float | None:
         if not any(CN_DIGITS.get(ch) == 0 for ch in s):
             return None
         return float("".join(str(CN_DIGITS[ch]) for ch in s))
+    if s in CN_BIG_UNITS:
+        return float(CN_BIG_UNITS[s])  # 万余人: a bare 万 is one 万
     total = 0
     rest = s
     for big_char, big_value in sorted(CN_BIG_UNITS.items(), key=lambda kv: -kv[1]):

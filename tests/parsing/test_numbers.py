@@ -24,13 +24,19 @@ from ingestion.parsing.numbers import parse_arabic, parse_chinese, parse_number
         ("十万", 100000.0),
         ("一亿二千万", 120000000.0),
         ("二〇一九", 2019.0),
+        ("二十五点五", 25.5),  # 点 decimals
+        ("零点五", 0.5),
+        ("百", 100.0),  # a leading multiplier is one of it: 百余人, 千余户, 万余元
+        ("千", 1000.0),
+        ("万", 10000.0),
+        ("千万", 10000000.0),
     ],
 )
 def test_chinese(numeral, value):
     assert parse_chinese(numeral) == value
 
 
-@pytest.mark.parametrize("numeral", ["两三", "几十", "十几", "数十", "万", "千", "", "百"])
+@pytest.mark.parametrize("numeral", ["两三", "几十", "十几", "数十", "", "百百", "十百", "二十五点", "点五", "万一"])
 def test_chinese_vague_or_malformed_is_none(numeral):
     assert parse_chinese(numeral) is None
 

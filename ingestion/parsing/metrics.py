@@ -226,7 +226,12 @@ _NUMBER = re.compile(
     rf"(?P<post>以上|以下|以内|之内|左右|上下|[多余](?![\u4e00-\u9fff])|[多余](?=[的了来]))?"
 )
 _AR_START = re.compile(r"\d")
-_CN_BARE_SCALE = re.compile(r"(?P<pre>近|逾|超|约|上)(?P<num>[百千万])(?P<q1>余|多)?(?P<unit>" + _UNIT_ALT + ")")
+# 近千人, 上百家, and 百余名/千余户/万余元 (no numeral before 百/千/万; 余/多 then required, see _bare_scale_hits)
+_CN_BARE_SCALE = re.compile(
+    r"(?:(?P<pre>近|逾|超|约|上)|(?<![\d一二三四五六七八九十两几数百千万亿]))(?P<num>[百千万])(?P<q1>余|多)?(?P<unit>"
+    + _UNIT_ALT
+    + ")"
+)
 
 # ---------------------------------------------------------------------------
 # Qualifiers
@@ -570,16 +575,18 @@ def _fraction_hits(text: str, a: int, b: int) -> list[_Hit]:
 
 
 def _bare_scale_hits(text: str, a: int, b: int) -> list[_Hit]:
-    """近千人, 逾万元, 上百家: a bare 百/千/万 after a qualifier."""
+    """近千人, 逾万元, 上百家: a bare 百/千/万 after a qualifier; 百余名, 千余户: before 余/多."""
     out = []
     for m in _CN_BARE_SCALE.finditer(text, a, b):
+        pre = m.group("pre")
+        if pre is None and not m.group("q1"):
+            continue  # 千家万户, 百姓: a bare 百/千/万 needs a qualifier before it or 余/多 after it
         unit = m.group("unit")
         nxt = text[m.end() : m.end() + 1]
         if unit == "户籍" or (nxt and nxt in _UNIT_BLOCKERS.get(unit, "")):
             continue
         value = {"百": 100.0, "千": 1000.0, "万": 10_000.0}[m.group("num")]
-        pre = m.group("pre")
-        qualifier = {"近": "at_most", "逾": "at_least", "超": "at_least", "约": "approx", "上": "at_least"}[pre]
+        qualifier = {"近": "at_most", "逾": "at_least", "超": "at_least", "约": "approx", "上": "at_least", None: "exact"}[pre]
         if m.group("q1"):
             qualifier = "at_least"
         low = None if qualifier in ("at_most", "approx") else value

@@ -42,6 +42,9 @@ def one(text: str):
         ("接待游客6321人次。", 6321.0, "人次", "exact", "count"),
         ("占比提高2个百分点。", 2.0, "个百分点", "exact", "percent"),
         ("近千名群众观看演出。", 1000.0, "名", "at_most", "count"),
+        ("组织百余名党员参加。", 100.0, "名", "at_least", "count"),  # a bare 百 before 余
+        ("惠及千余户居民。", 1000.0, "户", "at_least", "count"),
+        ("捐款万余元。", 10000.0, "元", "at_least", "money"),
         ("新装了5盏路灯。", 5.0, "盏", "exact", "count"),
     ],
 )
@@ -83,6 +86,7 @@ def test_range_is_approx_with_both_ends():
         "三大运营商参与建设。",  # N大 + noun
         "学习贯彻二十大精神。",  # a name
         "服务千家万户。",  # set phrase
+        "为百姓办实事。",  # 百 without 余/多 and no qualifier
         "这两天雨水较多。",  # 这两天
         "请拨打6543210咨询。",  # phone number
         "家住8号楼2单元。",  # addresses

@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("NEWSDW_SHARED", REPO.parent / "shared"))
-SEEDS = SHARED / "seeds"
-BENCHMARK = SHARED / "benchmark"
+from support import SEEDS
 
 
 @pytest.fixture(scope="session")
@@ -40,11 +34,3 @@ def settings(tmp_path, airflow_home):
 
     return Settings.from_env(env={}, home=tmp_path / "data", reports=tmp_path / "reports", airflow_home=airflow_home)
 
-
-def land(settings, run_date, files: list[Path]) -> Path:
-    """Copy files into the landing folder of a run date."""
-    folder = settings.landing / run_date.isoformat()
-    folder.mkdir(parents=True, exist_ok=True)
-    for f in files:
-        shutil.copy(f, folder / f.name)
-    return folder

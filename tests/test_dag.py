@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from conftest import REPO
+from support import REPO
 
 DAG_FILE = REPO / "dags" / "news_daily.py"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import BENCHMARK, REPO, SEEDS
+from support import BENCHMARK, REPO, SEEDS
 
 SHIPPED = ("ingestion", "dags", "dbt_project", "expectations", "tests", "benchmarks", "README.md")
 RUN = 12  # characters of seed text in a row that count as a copy (shorter runs are stock phrases)

@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 import pytest
 import yaml
-from conftest import BENCHMARK
+from support import BENCHMARK
 
 from ingestion import pipeline
 from ingestion.analyses import list_analyses, run_analysis

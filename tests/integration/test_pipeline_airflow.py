@@ -7,7 +7,7 @@ from datetime import date
 
 import duckdb
 import pytest
-from conftest import land
+from support import land
 
 from ingestion.airflow_runner import run_dag
 from ingestion.records import TABLES

@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import BENCHMARK
+from support import BENCHMARK
 
 from ingestion.generate import generate_day
 from ingestion.parsing.page import parse_page, to_benchmark

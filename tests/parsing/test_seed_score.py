@@ -12,7 +12,7 @@ import importlib.util
 import json
 
 import pytest
-from conftest import BENCHMARK, SEEDS
+from support import BENCHMARK, SEEDS
 
 from ingestion.parsing.page import parse_page, to_benchmark
 

@@ -11,6 +11,8 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
+from ingestion.parsing.model import ACTIVITY_TYPES as ACTIVITY_TYPES  # re-exported: the parser's vocabulary
+
 
 @dataclass(frozen=True, slots=True)
 class PageRecord:
@@ -135,20 +137,6 @@ TABLES: dict[str, type] = {
     "quarantine": QuarantineRecord,
 }
 
-ACTIVITY_TYPES = (
-    "volunteer_service",
-    "medical_health",
-    "publicity_education",
-    "inspection_enforcement",
-    "environment_infrastructure",
-    "survey_research",
-    "meeting_deliberation",
-    "training_exchange",
-    "culture_recreation",
-    "charity_assistance",
-    "party_building",
-    "public_service",
-)
 ROLES = ("reporter", "correspondent", "photographer")
 QUALIFIERS = ("exact", "at_least", "at_most", "approx")
 METRIC_KINDS = ("count", "money", "percent", "area", "length", "weight", "duration", "other")

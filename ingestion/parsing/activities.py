@@ -60,23 +60,9 @@ from dataclasses import dataclass
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
+from ingestion.parsing.metrics import UNIT_KIND
 from ingestion.parsing.model import ParsedActivity, ParsedOrganization
 from ingestion.parsing.organizations import _STOP_RE
-
-ACTIVITY_TYPES = (
-    "volunteer_service",
-    "medical_health",
-    "publicity_education",
-    "inspection_enforcement",
-    "environment_infrastructure",
-    "survey_research",
-    "meeting_deliberation",
-    "training_exchange",
-    "culture_recreation",
-    "charity_assistance",
-    "party_building",
-    "public_service",
-)
 
 # Trigger words per type: general newsroom vocabulary for each kind of activity.
 TRIGGERS: dict[str, tuple[str, ...]] = {
@@ -437,11 +423,13 @@ _ABSTRACT_AFTER = re.compile(
     # a statistic about the activity, not the activity (垃圾分类覆盖率达90%, 志愿服务参与人数同比增长)
     r"|[\u4e00-\u9fff]{0,5}?(?:率(?!先)|人数|件量|数量|总量|人次数|规模)(?=[为是达超过近约同比环比较增降下提上突破0-9%，,。；;])"
 )
-# A tally after a trigger's object: what was done, counted (检查沿街商户98家, 召开议事会十二次).
+# A tally after a trigger's object: what was done, counted or measured (检查沿街商户98家, 召开议事会十二次,
+# 清运垃圾40吨) in the units metrics.py reads; a duration or a rate is no tally of work.
+_TALLY_UNITS = sorted((u for u, kind in UNIT_KIND.items() if kind not in ("duration", "percent", "other")), key=len, reverse=True)
 _COUNTED = re.compile(
     r"[^，,。；;、0-9一二三四五六七八九十两]{0,10}?(?:共|累计|达|超过|逾|近|约)?"
     r"(?:[0-9][0-9.,]*|[一二三四五六七八九十两百千]+)[万亿]?(?:余|多)?"
-    r"(?:家|处|吨|平方米|米|公里|元|场次|场|份|件|个|户|人次|次|人|名|支|期|条|起|所|批|项|棵|株|辆|盏|块)"
+    r"(?:" + "|".join(map(re.escape, _TALLY_UNITS)) + ")"
 )
 # 把…作为/当作/列为/纳入…: the trigger is what a policy is about, not an act (把志愿服务作为重要抓手).
 _AS_POLICY = re.compile(r"[把将]")
@@ -515,7 +503,6 @@ _PLACE = re.compile(
     r"((?:[\u4e00-\u9fff]{2,30})(?:社区|村|小区|街道|广场|公园|学校|医院|实践站|实践所|中心|大厅|会议室|门口|路|街|"
     r"镇|乡|市场|商圈|游园|楼前|院内|企业|校园|营业厅))(?=[，,、。；;：:（(]|[开进组举召为对向与和等参慰走讲宣]|$)"
 )
-_PLACE_FIRST = re.compile(r"[走深来前在到赴进下]")  # the first characters of a _PLACE match
 _PLACE_BAD = re.compile(r"^(?:各|辖区|基层|一线|所在|有关|相关|深入|走进|企业$|社区$|村$|小区$|学校$|医院$)")
 _NAME_AFTER = re.compile(
     r"^(?:主题活动|系列活动|主题党日|活动|为主题|主题|志愿服务|专项行动|行动|进社区|进校园|进农村|进企业|进机关|"
@@ -704,8 +691,6 @@ def _place(clause_text: str) -> str | None:
 
 def _place_span(text: str, cs: int, ce: int) -> tuple[int, int] | None:
     """Where in ``text`` the clause ``text[cs:ce]`` names its place (as ``_place`` finds it), if it does."""
-    if not _PLACE_FIRST.search(text, cs, ce):
-        return None
     clause = text[cs:ce]
     place = _place(clause)
     if place is None:

@@ -10,6 +10,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# The twelve activity types of the benchmark's SPEC, in its order (also raw.activities' vocabulary).
+ACTIVITY_TYPES = (
+    "volunteer_service",
+    "medical_health",
+    "publicity_education",
+    "inspection_enforcement",
+    "environment_infrastructure",
+    "survey_research",
+    "meeting_deliberation",
+    "training_exchange",
+    "culture_recreation",
+    "charity_assistance",
+    "party_building",
+    "public_service",
+)
+
 
 @dataclass(frozen=True, slots=True)
 class PageMeta:

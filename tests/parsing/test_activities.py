@@ -93,7 +93,8 @@ def test_quote_is_a_substring_clause():
 
 
 def test_every_type_has_triggers():
-    from ingestion.parsing.activities import ACTIVITY_TYPES, TRIGGERS
+    from ingestion.parsing.activities import TRIGGERS
+    from ingestion.parsing.model import ACTIVITY_TYPES
 
     assert set(TRIGGERS) == set(ACTIVITY_TYPES)
 

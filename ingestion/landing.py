@@ -12,10 +12,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+
+from ingestion.files import atomic_write_bytes
 
 META_SUFFIX = ".meta.json"
 
@@ -78,25 +79,13 @@ def read_meta(path: Path) -> tuple[dict, str | None]:
     return {k: (str(data[k]) if data.get(k) is not None else None) for k in keep if k in data}, None
 
 
-def _atomic_write(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def store_raw(data: bytes, file_name: str, raw_root: Path) -> tuple[str, Path]:
     """Copy bytes into the content-addressed store (idempotent); return sha256 and path."""
     sha = hashlib.sha256(data).hexdigest()
     ext = Path(file_name).suffix.lower() or ".bin"
     target = raw_root / sha[:2] / f"{sha}{ext}"
     if not target.exists():
-        _atomic_write(target, data)
+        atomic_write_bytes(target, data)
     return sha, target
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ingestion.files import atomic_write_text
 from ingestion.settings import PROJECT_ROOT, Settings
 
 
@@ -47,10 +48,7 @@ def validate(settings: Settings, run_date: date, suites: tuple[str, ...] | None 
     """
     summary = run_checkpoint_for(settings, run_date, suites)
     path = validation_path(settings, run_date)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
-    tmp.replace(path)
+    atomic_write_text(path, json.dumps(summary, ensure_ascii=False, indent=1, default=str))
     failed = summary["critical_failures"] + summary["warnings"]
     return {
         "success": summary["success"],

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from ingestion.files import atomic_write_text
 from ingestion.records import TABLES
 from ingestion.settings import Settings
 
@@ -250,15 +250,7 @@ def read_summary(reports: Path, run_date: date | None = None) -> dict | None:
 # ------------------------------------------------------------------ edge: write
 def _write(path: Path, text: str) -> None:
     """Write atomically: report tasks of concurrent runs rewrite the index and run pages."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_text(path, text)
 
 
 def _docs_pages(reports: Path, summaries: list[dict[str, Any]]) -> set[str]:

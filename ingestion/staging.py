@@ -17,6 +17,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ingestion.files import atomic_path
 from ingestion.records import TABLES
 
 _ARROW = {
@@ -64,9 +65,8 @@ def write_rows(staging: Path, run_date: date, sha256: str, rows: dict[str, list]
         target.parent.mkdir(parents=True, exist_ok=True)
         schema = arrow_schema(table)
         data = pa.Table.from_pylist([dataclasses.asdict(r) for r in records], schema=schema)
-        tmp = target.with_suffix(".parquet.tmp")
-        pq.write_table(data, tmp)
-        tmp.replace(target)
+        with atomic_path(target) as tmp:
+            pq.write_table(data, tmp)
     return counts
 
 

@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ingestion.files import atomic_path
 from ingestion.settings import Settings
 
 # Non-success statuses in run_results.json ("warn" is reported, not a failure).
@@ -176,8 +177,6 @@ def dbt_docs(settings: Settings) -> Path:
             f"Output tail:\n{_tail(completed.stdout + completed.stderr)}"
         )
     out = settings.reports / "dbt_docs" / "index.html"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(".html.tmp")
-    shutil.copyfile(page, tmp)
-    os.replace(tmp, out)  # a reader never sees half a page
+    with atomic_path(out) as tmp:  # a reader never sees half a page
+        shutil.copyfile(page, tmp)
     return out

@@ -1,0 +1,52 @@
+"""Atomic file writes: the one mechanism every edge uses to publish a file (an I/O edge).
+
+A reader (an analyst, a web server, a concurrent run) must never see half a file, so
+every file is written to a temporary name in its target folder and put in place with
+``os.replace``. Published files get the usual permissions (``0o644``, not
+``mkstemp``'s private ``0o600``) so other users and a web server can read them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+PUBLIC_FILE_MODE = 0o644
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path, mode: int = PUBLIC_FILE_MODE) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; on success it replaces ``target`` atomically.
+
+    Whatever writes to the yielded path (a library writing Parquet, a file copy) is
+    fsynced and moved into place only when the block completes; on an exception the
+    temporary file is removed and ``target`` is left as it was.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.chmod(tmp, mode)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def atomic_write_bytes(target: Path, data: bytes, mode: int = PUBLIC_FILE_MODE) -> Path:
+    """Write ``data`` to ``target`` atomically; return ``target``."""
+    with atomic_path(target, mode) as tmp:
+        tmp.write_bytes(data)
+    return target
+
+
+def atomic_write_text(target: Path, text: str, mode: int = PUBLIC_FILE_MODE) -> Path:
+    """Write ``text`` (UTF-8) to ``target`` atomically; return ``target``."""
+    return atomic_write_bytes(target, text.encode("utf-8"), mode)

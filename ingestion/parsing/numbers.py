@@ -90,7 +90,7 @@ def _parse_section(s: str) -> int | None:
                 zero_seen = True
             else:
                 digit = CN_DIGITS[ch]
-        else:
+        elif ch in CN_SMALL_UNITS:
             unit = CN_SMALL_UNITS[ch]
             if unit >= last_unit:
                 return None  # 百百, 十百: malformed
@@ -98,11 +98,12 @@ def _parse_section(s: str) -> int | None:
                 if i > 0:
                     return None  # a multiplier with no digit, except a leading one: 十二, 百余, 千万
                 digit = 1
-                digit = 1
             total += digit * unit
             digit = None
             last_unit = unit
             zero_seen = False
+        else:
+            return None  # 万/亿 or any other character: the callers split those off first
     if digit is not None:
         if 100 <= last_unit < 10_000 and not zero_seen:
             total += digit * (last_unit // 10)  # 一百五 = 150, 三千二 = 3200
@@ -133,29 +134,47 @@ def parse_chinese(s: str) -> float | None:
         return float("".join(str(CN_DIGITS[ch]) for ch in s))
     if s in CN_BIG_UNITS:
         return float(CN_BIG_UNITS[s])  # 万余人: a bare 万 is one 万
-    total = 0
-    rest = s
-    for big_char, big_value in sorted(CN_BIG_UNITS.items(), key=lambda kv: -kv[1]):
-        if big_char in rest:
-            head, _, rest = rest.partition(big_char)
-            if big_char in rest:
-                return None
-            head_value = _parse_section(head) if head else None
-            if head_value is None or head_value == 0:
-                if head == "":
-                    return None  # bare 万/亿 at the start
-                return None
-            total += head_value * big_value
-            if rest and rest[0] not in "零〇○" and len(rest) == 1 and rest in CN_DIGITS:
-                # 三万五 = 35000: one digit after 万/亿 scales by a tenth of it.
-                return float(total + CN_DIGITS[rest] * big_value // 10)
-    tail = _parse_section(rest)
-    if tail is None:
-        return None
-    total += tail
-    if total == 0 and s not in ("零", "〇", "○"):
+    total = _parse_yi(s)
+    if total is None or (total == 0 and s not in ("零", "〇", "○")):
         return None
     return float(total)
+
+
+def _parse_yi(s: str) -> int | None:
+    """Value of a numeral that may hold 亿, whose head may itself hold 万 (三万亿, 十万亿, 一亿二千万)."""
+    if "亿" not in s:
+        return _parse_wan(s)
+    head, _, rest = s.rpartition("亿")
+    if head == "":
+        return None  # a bare 亿 before other characters (亿五)
+    head_value = _parse_yi(head) if head not in CN_BIG_UNITS else CN_BIG_UNITS[head]  # 万亿 = 10¹²
+    if not head_value:
+        return None
+    tail = _parse_tail(rest, 100_000_000)
+    return None if tail is None else head_value * 100_000_000 + tail
+
+
+def _parse_wan(s: str) -> int | None:
+    """Value of a numeral below 亿 (三万五, 一千二百万零八, 十二)."""
+    if "万" not in s:
+        return _parse_section(s)
+    head, _, rest = s.partition("万")
+    if head == "" or "万" in rest:
+        return None  # 万一 (a word), 三万万 (malformed)
+    head_value = _parse_section(head)
+    if not head_value:
+        return None
+    tail = _parse_tail(rest, 10_000)
+    return None if tail is None else head_value * 10_000 + tail
+
+
+def _parse_tail(rest: str, big: int) -> int | None:
+    """What follows 万/亿: nothing, one digit that scales by a tenth of it (三万五 = 35000), or a smaller numeral."""
+    if not rest:
+        return 0
+    if len(rest) == 1 and CN_DIGITS.get(rest):
+        return CN_DIGITS[rest] * big // 10
+    return _parse_wan(rest) if big > 10_000 else _parse_section(rest)
 
 
 @lru_cache(maxsize=4096)

@@ -79,6 +79,35 @@ _NEIGHBOURHOOD_AFTER = ("里", "村", "庄", "屯")
 _NEWSPAPER_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:日报|晚报|都市报|青年报|商报|时报|法制报|经济报)")
 _COUNTY_WORD_AFTER = ("域", "级", "城", "委")  # 县域, 县级, 县城, 市委和县委
 _LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
+# A city's or county's short form followed by a natural feature is the feature's name (嘉陵江, 岳麓山,
+# 青山湖畔): the river, lake or mountain, which the unit was named after, not the unit. Provinces and
+# a place name that goes on with another unit (南京江北新区) are not affected.
+_FEATURE_AFTER = ("江", "河", "湖", "山", "岭", "峰", "峡", "溪", "寨", "洞", "滩", "景区", "风景区", "名胜区")
+_NOT_FEATURE = ("峰会", "山区", "河段", "湖区")  # a summit, and the hills of a place
+# Surnames that most often open a two-character given name equal to a place's short form
+# (王永清, 刘大庆, 何嘉兴); such a mention followed by what follows a person's name is that person.
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡杜叶程魏吕丁任沈姚卢姜崔钟谭陆汪范廖贾夏韦邹孟熊秦邱尹薛闫段雷侯史陶贺顾毛郝龚邵钱严覃戴莫孔汤池"
+)
+_PERSON_AFTER = re.compile(
+    r"(?:说|表示|介绍|告诉|认为|坦言|回忆|感慨|感触|笑着|出席|等\d|等人|、[\u4e00-\u9fff]{2,3}[、，,]|同志|代表|委员|主任|书记|局长|"
+    r"院长|所长|校长|经理|先生|女士|老师|教授|院士|医生|护士|手上|[\s（(])"
+)
+# Characters that open a two-character short form and are also function words or common word
+# halves (党和政府 is no 和政, 带来安全 no 来安, 十八大关于 no 大关, 壮大新动能 no 大新): after another
+# Chinese character that is not a preposition and not the end of a place, they belong to that word.
+_LEADING_WORD_CHARS = frozenset("和与及新来以之为")
+# 大 opens many short forms (大连, 大庆): only after the characters of a word ending in 大 (重大庆典, 壮大新动能).
+_BEFORE_DA = frozenset("重最壮强伟广巨加扩八盛庞远放博长高宏浩")
+# Common words that a two-character short form's last character begins (和政府, 迁安置, 新平台, 界首批):
+# printed right after the short form, the characters belong to that word, not to the place.
+_WORD_TAIL_PAIRS = frozenset(
+    """
+    政府 关于 平台 丰收 首批 安置 安全 中华 元宵 远大 于是 于全 国家 台阶 台上 化工 化学 发展 和平
+    平安 安排 安装 安心 东部 西部 南部 北部 中部 城市 宁静 康复 民主 民族 民生 福利 华人 华侨 明显
+    明确 清楚 清理 山水 江河 海外 兴趣 兴奋 庆祝 庆典 阳光 光明 定期 定位 丰富 丰厚 宁愿 长期 长远
+    """.split()
+)
 # A page's city is trusted (for bare 开发区 and for naming 本报's paper) only
 # when it is named this often and this much more than any other city.
 MIN_CITY_MENTIONS = 3
@@ -110,6 +139,7 @@ class RegionContext:
     newspaper: str | None = None  # the page's paper: mentions inside its name are skipped
     city_code: str | None = None  # the page's city: bare 开发区/高新区 belong to it
     province_codes: frozenset[str] = frozenset()  # county short forms count only here
+    city_codes: frozenset[str] = frozenset()  # …or in a city named on the page
     exclude: tuple[tuple[int, int], ...] = ()  # spans never searched (people's names)
     city_confident: bool = False  # the city is the paper's, or clearly the most named
 
@@ -230,21 +260,29 @@ def _choose(m: _Mention, text: str, ctx: RegionContext, gaz: Gazetteer) -> Regio
     two_char_county = m.is_full and len(m.surface) == 2
     if two_char_county and after.startswith(_COUNTY_WORD_AFTER):
         return None
+    # A county's short form (and a two-character county name) is a word or a person's name as often
+    # as the county (和政 in 党和政府, 来安 in 带来安全): it counts when printed with its suffix (昌江县), when
+    # it is long enough to be unambiguous (乌兰浩特), or when the page names its province or city.
+    needs_context = not (after[:1] in _REFORM_SUFFIXES and after[:2] not in _NOT_REFORM) and len(m.surface) < 3
     kept = []
     for r in cands:
-        if r.level == "county" and (not m.is_full or two_char_county):
-            if ctx.province_codes and r.province_code not in ctx.province_codes:
+        if r.level == "county" and (not m.is_full or two_char_county) and needs_context:
+            if r.province_code not in ctx.province_codes and r.city_code not in ctx.city_codes:
                 continue
         kept.append(r)
     if not kept:
         return None
+
+    printed_suffix = after[:1] if not m.is_full and after[:1] in _REFORM_SUFFIXES and after[:2] not in _NOT_REFORM else None
 
     def rank(r: Region) -> tuple:
         in_city = ctx.city_code is not None and (r.city_code == ctx.city_code or r.code == ctx.city_code)
         in_prov = r.province_code in ctx.province_codes
         # A unit of the page's own province first (兴安 on a Heilongjiang page is its 兴安区,
         # not Inner Mongolia's 兴安盟), then the higher level (吉林 is the province).
-        return (not (in_city or in_prov), _LEVEL_RANK[r.level], not in_city, r.code)
+        # A printed suffix names the kind of unit first (昌江县 is the county, not Jingdezhen's 昌江区).
+        suffix_differs = printed_suffix is not None and not r.name.endswith(printed_suffix)
+        return (suffix_differs, not (in_city or in_prov), _LEVEL_RANK[r.level], not in_city, r.code)
 
     return min(kept, key=rank)
 
@@ -280,11 +318,12 @@ def _page_regions(text: str, ctx: RegionContext) -> tuple[tuple[int, ...], tuple
     out: list[ParsedRegion] = []
     skip = _spans_index(ctx.exclude + _newspaper_spans(text, 0, len(text), ctx.newspaper))
     ends: dict[int, tuple[Region, str]] = {}
+    mention_starts = frozenset(_page_mentions(text)[0])
     for m in _page_mentions(text)[1]:
         if _in_spans(m.start, skip):
             continue
         r = _choose(m, text, ctx, gaz)
-        if r is None:
+        if r is None or (not m.is_full and r.level != "province" and _not_the_unit(m, text, mention_starts, ends)):
             continue
         name, end = r.name, m.end
         nxt = text[m.end : m.end + 1]
@@ -333,6 +372,27 @@ def _page_regions(text: str, ctx: RegionContext) -> tuple[tuple[int, ...], tuple
                 )
     out.sort(key=lambda r: r.start)
     return tuple(r.start for r in out), tuple(out)
+
+
+def _not_the_unit(m: _Mention, text: str, mention_starts: frozenset[int], ends: dict) -> bool:
+    """True when a city's or county's short form is here a feature's name, a person's name or part of a word."""
+    after = text[m.end : m.end + 3]
+    if after.startswith(_FEATURE_AFTER) and not after.startswith(_NOT_FEATURE) and m.end not in mention_starts:
+        return True
+    if len(m.surface) != 2:
+        return False
+    before = text[m.start - 1 : m.start] if m.start else ""
+    follows_place = m.start in ends
+    if before in _SURNAMES and not follows_place and _PERSON_AFTER.match(text, m.end):
+        return True
+    if m.surface[0] == "大" and before in _BEFORE_DA and not follows_place:
+        return True
+    if m.surface[0] in _LEADING_WORD_CHARS and _CJK.match(before) and before not in _FUNCTION_BEFORE and not follows_place:
+        return True
+    return (m.surface[1] + after[:1]) in _WORD_TAIL_PAIRS and m.end not in mention_starts
+
+
+_CJK = re.compile("[\u4e00-\u9fff]")
 
 
 # Characters after which a bare 开发区 cannot be a proper name's tail: function
@@ -408,17 +468,17 @@ def page_context(
         bool(ranked) and ranked[0][1] >= MIN_CITY_MENTIONS and (len(ranked) == 1 or ranked[0][1] >= CITY_DOMINANCE * ranked[1][1])
     )
     city_code = paper_city or top_city
-    province_codes = set()
+    # Every province named on the page (a national paper's page may name several), the paper's own.
+    province_codes = set(provinces)
     if paper_province:
         province_codes.add(paper_province)
     if city_code:
         province_codes.add(gaz.by_code[city_code].province_code)
-    if provinces:
-        province_codes.add(provinces.most_common(1)[0][0])
     return RegionContext(
         newspaper=newspaper,
         city_code=city_code,
         province_codes=frozenset(province_codes),
+        city_codes=frozenset(cities),
         exclude=exclude,
         city_confident=bool(paper_city) or clear,
     )

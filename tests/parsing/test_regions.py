@@ -264,3 +264,41 @@ def test_merge_adds_only_units_the_code_list_lacks():
     renamed = next(r for r in gaz.regions if r.name == "襄都区")
     assert (renamed.level, renamed.city_code, renamed.short_name) == ("county", "130500000000", "襄都")
     assert next(r for r in gaz.regions if r.name == "滦州市").short_name == "滦州"
+
+
+# --- a national paper's pages: no paper province, places from all over ---------
+
+
+def national(text: str) -> list[str]:
+    """Regions of a one-article page whose paper names no province (a national daily)."""
+    spans = [(0, len(text))]
+    return [r.name for r in find_regions(text, spans, page_context(text, spans))]
+
+
+def test_county_short_form_needs_its_province_or_city_on_the_page():
+    assert national("不辜负党和政府的期望，也要排除带来安全隐患的因素。") == []  # 和政, 来安 are counties
+    assert national("记者来到河北，正定古城游人如织。") == ["河北省", "正定县"]
+    assert national("记者来到石家庄，正定古城游人如织。") == ["石家庄市", "正定县"]
+
+
+def test_county_short_form_printed_with_its_suffix_or_long_needs_no_context():
+    assert national("昌江县的果农开始采收。") == ["昌江黎族自治县"]
+    assert national("列车从长春开往乌兰浩特。") == ["长春市", "乌兰浩特市"]
+
+
+def test_river_lake_or_mountain_named_like_a_unit_is_not_the_unit():
+    assert national("四川南充的市民在嘉陵江畔散步。") == ["四川省", "南充市"]
+    assert national("上海的游客沿着黄浦江漫步。") == ["上海市"]
+    assert national("湖南长沙的学生登上岳麓山。") == ["湖南省", "长沙市"]
+    assert national("青岛峰会开幕，南京江北的代表出席。") == ["青岛市", "南京市"]  # 南京 goes on with a place
+
+
+def test_a_person_whose_given_name_is_a_place():
+    assert national("公司总经理刘大庆介绍，产量翻了一番。") == []
+    assert national("在大庆，油田工人加紧生产。") == ["大庆市"]
+
+
+def test_short_form_read_across_a_word_is_not_a_place():
+    assert national("总书记出席重大庆典。") == []
+    assert national("他是海军大连舰艇学院的学员。") == ["大连市"]
+    assert names("易地扶贫搬迁安置区建成。") == []  # 迁安 (Hebei) inside 搬迁安置

@@ -4,18 +4,21 @@
 Ingests one day's landed newspaper pages into the DuckDB warehouse.
 
 `discover` lists `<landing>/<run date>/`, copies every file into the content-addressed
-`raw/` store and skips files another date already ingested; `parse` runs once per file
-(dynamically mapped, no database) and stages Parquet; `load` replaces the date's rows in
-the `raw` schema in one transaction; `dbt_build` builds staging views and marts and runs
-the dbt tests; `validate` runs the Great Expectations checkpoint and writes Data Docs;
-`report` (runs whatever happened upstream) writes the run summary `reports/runs/<date>.html`
-and `.json` and the index `reports/index.html`, prints where they are, and only then fails
-the run when a critical expectation failed or a step did not complete. Warnings leave the
-run green and are listed in the summary.
+`raw/` store and skips files already ingested; `parse` runs once per file (dynamically
+mapped, no database) and stages Parquet; `warehouse` is the writer chain: it loads the
+date into the `raw` schema (one transaction), runs one `dbt build` (staging views,
+incremental marts, tests of the new rows), the Great Expectations checkpoint (Data Docs)
+and publishes the analysts' snapshot; `report` (runs whatever happened upstream) writes
+the run summary `reports/runs/<date>.html` and `.json` and the index
+`reports/index.html`, prints where they are, and only then fails the run when a critical
+expectation failed or a step did not complete. Warnings leave the run green.
 
-The DuckDB writers (`load`, `dbt_build`) and the reader `validate` share the one-slot
-pool `duckdb_writer`, so concurrent runs and backfills queue instead of colliding on
-the file lock. Paths come from `NEWSDW_*` environment variables (see `ingestion.settings`).
+The writer chain holds the warehouse's inter-process writer lock from load to publish
+(`ingestion.locks`), the same lock `newsdw run`, `newsdw backfill` and the tests take,
+so concurrent runs queue whole instead of interleaving or colliding on DuckDB's file
+lock; a wait is logged with the holder's PID and bounded (`NEWSDW_LOCK_WAIT_S`). The
+one-slot pool `duckdb_writer` keeps the scheduler from starting a second chain that
+would only wait. Paths come from `NEWSDW_*` environment variables (`ingestion.settings`).
 """
 
 from __future__ import annotations
@@ -75,42 +78,29 @@ def news_daily():
         get_current_context()["file_name"] = item["file_name"]
         return parse_file(_settings(), _run_date(), item)
 
-    @task(pool=WRITER_POOL, trigger_rule="none_failed", outlets=[RAW_TABLES])
-    def load() -> dict:
-        """Replace the run date's rows in the raw schema (one transaction)."""
-        from ingestion.pipeline import load as run
+    @task(pool=WRITER_POOL, trigger_rule="none_failed", outlets=[RAW_TABLES, MARTS],
+          execution_timeout=timedelta(hours=2))
+    def warehouse() -> dict:
+        """Load the date (one transaction), dbt build, validate with GX and publish: one writer chain.
 
-        return run(_settings(), _run_date())
-
-    @task(pool=WRITER_POOL, outlets=[MARTS])
-    def dbt_build() -> dict:
-        """dbt build: staging views, marts and their tests."""
-        from ingestion.pipeline import transform
-
-        return transform(_settings(), _run_date())
-
-    @task(pool=WRITER_POOL)
-    def publish() -> dict:
-        """Publish the analysts' read-only snapshot and the dbt docs page (lineage, column docs)."""
-        from ingestion.publish import publish_snapshot
-        from ingestion.transform import dbt_docs
-
-        settings = _settings()
-        return {"snapshot": str(publish_snapshot(settings)), "dbt_docs": str(dbt_docs(settings))}
-
-    @task(pool=WRITER_POOL)
-    def validate() -> dict:
-        """Great Expectations checkpoint over raw tables and facts; writes Data Docs.
-
-        Never fails on a failed expectation: it returns the counts (the full result stays in
-        the run folder) so that `report` writes the summary first and then fails the run.
+        The chain holds the warehouse's inter-process writer lock from the load to the publish,
+        so runs of other dates (the scheduler's, `newsdw run`, `newsdw backfill`) queue whole
+        instead of interleaving. Each step's result or error is recorded for the report.
+        A failed expectation does not fail this task: `report` fails the run after writing.
         """
-        from ingestion.pipeline import validate as run
+        from ingestion.pipeline import build
 
-        return run(_settings(), _run_date())
+        outcome = build(_settings(), _run_date(), entry=f"airflow {DAG_ID}")
+        validated = outcome["validated"]
+        return {
+            "loaded": next(iter(outcome["loaded"].values())),
+            "built": outcome["built"],
+            "validated": validated,
+            "published": outcome["published"],
+        }
 
     @task(trigger_rule="all_done")
-    def report(parsed, loaded, built, validated) -> dict:
+    def report(parsed, chain) -> dict:
         """Write the run summary and index; then fail the run on a critical failure or a failed step.
 
         AirflowFailException skips the retries: a critical data failure does not heal by retrying.
@@ -119,12 +109,7 @@ def news_daily():
 
         from ingestion.pipeline import report as run
 
-        outcome = {
-            "parsed": [p for p in (parsed or []) if p],
-            "loaded": loaded,
-            "built": built,
-            "validated": validated,
-        }
+        outcome = {"parsed": [p for p in (parsed or []) if p], **(chain or {})}
         summary = run(_settings(), _run_date(), outcome)
         lines = [
             f"Data quality {_run_date()}: {summary['verdict'].upper()}. {summary['headline']}",
@@ -142,11 +127,9 @@ def news_daily():
 
     files = discover()
     parsed = parse.expand(item=files)
-    loaded = load()
-    built = dbt_build()
-    validated = validate()
-    parsed >> loaded >> built >> [validated, publish()]
-    report(parsed, loaded, built, validated)
+    chain = warehouse()
+    parsed >> chain
+    report(parsed, chain)
 
 
 news_daily()

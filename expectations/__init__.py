@@ -157,7 +157,7 @@ def run_frame_query(
     columns: Sequence[str] = (),
     *,
     joined: Mapping[str, str] | None = None,
-    run_where: str = "run_date = $run_date",
+    run_where: str = "run_date between $run_date and $end_date",
     exclude: Sequence[str] = (),
 ) -> str:
     """A suite's ``QUERY`` over a warehouse table: the run's rows, keyed, plus derived ``columns``.

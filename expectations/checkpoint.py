@@ -69,8 +69,15 @@ def run_checkpoint(
     manifest: dict[str, Any] | None = None,
     keep_runs: int = KEEP_RUNS,
     suites: tuple[str, ...] | list[str] | None = None,
+    end_date: date | None = None,
+    manifests: dict[date, dict[str, Any] | None] | None = None,
 ) -> dict[str, Any]:
     """Validate ``run_date`` in the warehouse, update Data Docs and return a plain-JSON summary.
+
+    With ``end_date`` the batch is every run date from ``run_date`` to ``end_date``, validated
+    at once (a bulk backfill validates a range in one checkpoint run, not one run per date);
+    ``manifests`` then gives each date's discover manifest. On a range the volume bands
+    (rows per run date against earlier runs) are not evaluated: the frame holds many dates.
 
     ``manifest`` is the run's discover manifest (``discover.json``); without it no file counts
     as arrived, which the freshness expectation reports. ``suites`` restricts the run to some
@@ -88,13 +95,17 @@ def run_checkpoint(
 
     data_docs_dir = Path(data_docs_dir).resolve()
     modules = load_suite_modules(suites)
-    frames, parameters, read_failures = read_frames(Path(warehouse), modules, run_date, manifest)
+    end_date = end_date or run_date
+    if manifests is None:
+        manifests = {run_date: manifest}
+    frames, parameters, read_failures = read_frames(Path(warehouse), modules, run_date, manifests, end_date)
 
     context = file_context(gx, Path(gx_root), data_docs_dir)
     checkpoints = register(gx, context, modules)
     prune_history(context, keep=max(keep_runs - 1, 0))
 
-    run_id = gx.RunIdentifier(run_name=run_date.isoformat(), run_time=datetime.now(UTC))
+    run_name = run_date.isoformat() if end_date == run_date else f"{run_date.isoformat()}..{end_date.isoformat()}"
+    run_id = gx.RunIdentifier(run_name=run_name, run_time=datetime.now(UTC))
     critical: list[dict[str, Any]] = [f for f in read_failures if f["severity"] == CRITICAL]
     warnings: list[dict[str, Any]] = []
     results: list[dict[str, Any]] = []
@@ -169,6 +180,7 @@ def run_checkpoint(
     summary = {
         "success": not critical,
         "run_date": run_date.isoformat(),
+        "end_date": end_date.isoformat(),
         "run_time": run_id.run_time.isoformat(),
         "critical_failures": critical,
         "warnings": warnings,
@@ -193,6 +205,10 @@ def manifest_frame(manifest: dict[str, Any] | None, run_date: date) -> Any:
     """The discover manifest as one row per landed file (``RUN_FILES_COLUMNS``); no rows without one."""
     import pandas as pd
 
+    return pd.DataFrame(_manifest_rows(manifest, run_date), columns=list(RUN_FILES_COLUMNS), dtype=object)
+
+
+def _manifest_rows(manifest: dict[str, Any] | None, run_date: date) -> list[tuple]:
     manifest = manifest or {}
     rows = [
         (run_date, f.get("file_name"), f.get("sha256"), "new", None, None) for f in manifest.get("to_parse", [])
@@ -205,18 +221,27 @@ def manifest_frame(manifest: dict[str, Any] | None, run_date: date) -> Any:
         (run_date, f.get("file_name"), f.get("sha256"), "quarantined", None, None)
         for f in manifest.get("quarantined", [])
     ]
-    return pd.DataFrame(rows, columns=list(RUN_FILES_COLUMNS), dtype=object)
+    return rows
 
 
-def _execute(con: Any, sql: str, run_date: date) -> Any:
-    """Run a suite's SQL, binding ``$run_date`` only when it is used (DuckDB rejects unused parameters)."""
-    return con.execute(sql, {"run_date": run_date}) if "$run_date" in sql else con.execute(sql)
+def _execute(con: Any, sql: str, run_date: date, end_date: date | None = None) -> Any:
+    """Run a suite's SQL, binding ``$run_date`` and ``$end_date`` only when used (DuckDB rejects unused parameters)."""
+    values = {"run_date": run_date, "end_date": end_date or run_date}
+    params = {name: value for name, value in values.items() if f"${name}" in sql}
+    return con.execute(sql, params) if params else con.execute(sql)
 
 
 def read_frames(
-    warehouse: Path, modules: list[ModuleType], run_date: date, manifest: dict[str, Any] | None = None
+    warehouse: Path,
+    modules: list[ModuleType],
+    run_date: date,
+    manifests: dict[date, dict[str, Any] | None] | None = None,
+    end_date: date | None = None,
 ) -> tuple[dict[str, Any], dict[str, dict[str, Any]], list[dict[str, Any]]]:
-    """Each table's frame for the run date, its suite parameters, and tables that could not be read.
+    """Each table's frame for the run dates, its suite parameters, and tables that could not be read.
+
+    The batch is ``run_date`` .. ``end_date`` (default: the one date); ``manifests`` maps each
+    date to its discover manifest (the ``run_files`` view).
 
     When a table's query fails (a missing column, a missing table it joins), the run fails
     critically with the error; the table's plain rows are still validated when readable so
@@ -233,23 +258,30 @@ def read_frames(
         failures = [_read_failure(module.TABLE, "warehouse_readable", exc) for module in modules]
         return frames, parameters, failures
     try:
-        con.register(RUN_FILES, manifest_frame(manifest, run_date))
+        import pandas as pd
+
+        end_date = end_date or run_date
+        rows = [row for day, manifest in sorted((manifests or {}).items()) for row in _manifest_rows(manifest, day)]
+        con.register(RUN_FILES, pd.DataFrame(rows, columns=list(RUN_FILES_COLUMNS), dtype=object))
         for module in modules:
             table = module.TABLE
             try:
-                frames[table] = _execute(con, module.QUERY, run_date).df()
+                frames[table] = _execute(con, module.QUERY, run_date, end_date).df()
             except duckdb.Error as exc:
                 failures.append(_read_failure(table, "frame_query_runs", exc))
                 try:
                     frames[table] = con.execute(
-                        f"select * from {table} where run_date = $run_date",
+                        f"select * from {table} where run_date between $run_date and $end_date",
                         {"run_date": run_date},
                     ).df()
                 except duckdb.Error:
                     pass
             for name, sql in getattr(module, "PARAMETERS", {}).items():
+                if end_date != run_date and name.endswith(("_min", "_max")) and "history" in sql:
+                    parameters.setdefault(table, {})[name] = None  # a volume band: per date, not per range
+                    continue
                 try:
-                    parameters.setdefault(table, {})[name] = _execute(con, sql, run_date).fetchone()[0]
+                    parameters.setdefault(table, {})[name] = _execute(con, sql, run_date, end_date).fetchone()[0]
                 except duckdb.Error as exc:
                     # The expectation using the parameter then fails with its own severity.
                     log.warning("suite parameter %s of %s not computed: %s", name, table, exc)

@@ -65,7 +65,7 @@ QUERY = run_frame_query(
         from marts.bridge_activity_mention as bridge
         inner join marts.fct_activity_mentions as mentions
             on bridge.activity_mention_id = mentions.activity_mention_id
-        where mentions.run_date = $run_date
+        where mentions.run_date between $run_date and $end_date
     )""",
     joined={
         "listed": """

@@ -61,7 +61,7 @@ QUERY = run_frame_query(
     },
 )
 
-PARAMETERS = {"raw_activities_rows": "select count(*) from raw.activities where run_date = $run_date"}
+PARAMETERS = {"raw_activities_rows": "select count(*) from raw.activities where run_date between $run_date and $end_date"}
 
 
 def build_suite(gx: Any) -> ExpectationSuite:

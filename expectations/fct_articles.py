@@ -54,7 +54,7 @@ QUERY = run_frame_query(
 )
 
 # Row-count reconciliation with the layer below, passed as suite parameters per run.
-PARAMETERS = {"raw_articles_rows": "select count(*) from raw.articles where run_date = $run_date"}
+PARAMETERS = {"raw_articles_rows": "select count(*) from raw.articles where run_date between $run_date and $end_date"}
 
 
 def build_suite(gx: Any) -> ExpectationSuite:

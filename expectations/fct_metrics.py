@@ -63,7 +63,7 @@ QUERY = run_frame_query(
     ],
 )
 
-PARAMETERS = {"raw_metrics_rows": "select count(*) from raw.metrics where run_date = $run_date"}
+PARAMETERS = {"raw_metrics_rows": "select count(*) from raw.metrics where run_date between $run_date and $end_date"}
 
 
 def build_suite(gx: Any) -> ExpectationSuite:

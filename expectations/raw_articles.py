@@ -51,13 +51,13 @@ QUERY = run_frame_query(
         "regions": """
             select distinct article_id
             from raw.mentions
-            where run_date = $run_date and entity_type = 'region'
+            where run_date between $run_date and $end_date and entity_type = 'region'
         """,
         # union (not union all): one row per article
         "facts": """
-            select article_id from raw.metrics where run_date = $run_date
+            select article_id from raw.metrics where run_date between $run_date and $end_date
             union
-            select article_id from raw.activities where run_date = $run_date
+            select article_id from raw.activities where run_date between $run_date and $end_date
         """,
     },
 )

@@ -37,7 +37,7 @@ QUERY = run_frame_query(
         "found": """
             select page_id, count(*) as articles_found
             from raw.articles
-            where run_date = $run_date
+            where run_date between $run_date and $end_date
             group by page_id
         """,
     },

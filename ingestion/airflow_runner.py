@@ -8,6 +8,7 @@ import sys
 from datetime import UTC, date
 from pathlib import Path
 
+from ingestion.files import atomic_write_text
 from ingestion.settings import PROJECT_ROOT, Settings
 
 DAG_ID = "news_daily"
@@ -45,13 +46,20 @@ def _airflow(settings: Settings, *args: str, check: bool = True, capture: bool =
 
 def ensure_airflow(settings: Settings) -> None:
     """Create the metadata database and the DuckDB writer pool on first use."""
+    from ingestion.locks import setup_lock
+
     settings.airflow_home.mkdir(parents=True, exist_ok=True)
     marker = settings.airflow_home / ".newsdw-ready"
     if marker.exists():
         return
-    _airflow(settings, "db", "migrate")
-    _airflow(settings, "pools", "set", POOL, "1", "DuckDB allows one writing process per file")
-    marker.write_text("ok\n")
+    # Two processes starting together on a fresh home would both migrate the same SQLite
+    # file ("table ... already exists"): the second waits here and finds the marker.
+    with setup_lock(settings.airflow_home, "airflow db migrate"):
+        if marker.exists():
+            return
+        _airflow(settings, "db", "migrate")
+        _airflow(settings, "pools", "set", POOL, "1", "DuckDB allows one writing process per file")
+        atomic_write_text(marker, "ok\n")
 
 
 def run_dags(settings: Settings, run_dates: list[date], quiet: bool = True) -> subprocess.CompletedProcess:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,13 +32,18 @@ def read_manifest(settings: Settings, run_date: date) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def validation_path(settings: Settings, run_date: date) -> Path:
-    """Where ``validate`` keeps the checkpoint's full summary, beside the discover manifest."""
-    return settings.staging / "_runs" / run_date.isoformat() / "validation.json"
+def validation_path(settings: Settings, run_date: date, end_date: date | None = None) -> Path:
+    """Where ``validate`` keeps the checkpoint's full summary, beside the discover manifest.
+
+    A range's summary is kept once, in its first date's folder, named after the range.
+    """
+    name = "validation.json" if end_date in (None, run_date) else f"validation-{run_date}..{end_date}.json"
+    return settings.staging / "_runs" / run_date.isoformat() / name
 
 
-def validate(settings: Settings, run_date: date, suites: tuple[str, ...] | None = None) -> dict[str, Any]:
-    """Run the GX checkpoint for ``run_date`` and return small metadata (for XCom).
+def validate(settings: Settings, run_date: date, suites: tuple[str, ...] | None = None,
+             end_date: date | None = None) -> dict[str, Any]:
+    """Run the GX checkpoint for ``run_date`` (to ``end_date``: a range in one run) and return small metadata.
 
     Data Docs go to ``<reports>/data_docs``. The checkpoint's full plain-JSON summary (every
     expectation's outcome: too large for XCom) is written to ``validation_path`` and named in
@@ -46,8 +51,8 @@ def validate(settings: Settings, run_date: date, suites: tuple[str, ...] | None 
     only when a critical expectation failed. ``suites`` restricts the run to some suite
     modules (default: all of ``expectations.SUITE_MODULES``).
     """
-    summary = run_checkpoint_for(settings, run_date, suites)
-    path = validation_path(settings, run_date)
+    summary = run_checkpoint_for(settings, run_date, suites, end_date)
+    path = validation_path(settings, run_date, end_date)
     atomic_write_text(path, json.dumps(summary, ensure_ascii=False, indent=1, default=str))
     failed = summary["critical_failures"] + summary["warnings"]
     return {
@@ -76,7 +81,8 @@ def load_validation(validated: dict[str, Any] | None) -> dict[str, Any] | None:
         return None
 
 
-def run_checkpoint_for(settings: Settings, run_date: date, suites: tuple[str, ...] | None = None) -> dict[str, Any]:
+def run_checkpoint_for(settings: Settings, run_date: date, suites: tuple[str, ...] | None = None,
+                       end_date: date | None = None) -> dict[str, Any]:
     """The checkpoint's full summary for ``run_date`` (``expectations.checkpoint.run_checkpoint``)."""
     try:
         from expectations.checkpoint import run_checkpoint
@@ -91,6 +97,11 @@ def run_checkpoint_for(settings: Settings, run_date: date, suites: tuple[str, ..
         settings.gx_root,
         settings.reports / "data_docs",
         run_date,
-        manifest=read_manifest(settings, run_date),
         suites=suites,
+        end_date=end_date,
+        manifests={day: read_manifest(settings, day) for day in _days(run_date, end_date or run_date)},
     )
+
+
+def _days(start: date, end: date) -> list[date]:
+    return [start + timedelta(days=i) for i in range((end - start).days + 1)]

@@ -2,35 +2,61 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from datetime import date
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import tenacity
 
+from ingestion.locks import LOCK_WAIT_ENV, LOG_EVERY_S, WriterLockTimeout, lock_wait_s
 from ingestion.records import TABLES, columns
 from ingestion.staging import staged_files
 from ingestion.warehouse_schema import GAZETTEER_COLUMNS, create_raw_tables
 
-# Another process holding the file (a dbt run, an analyst's read-write session) is
-# waited for, not failed on at once.
-LOCK_WAIT_S = 120.0
+log = logging.getLogger(__name__)
+
+def _is_lock_error(exc: BaseException) -> bool:
+    return isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower()
 
 
-def connect(path: Path, read_only: bool = False, wait_s: float = LOCK_WAIT_S) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse, retrying while another process holds its lock."""
+def connect(path: Path, read_only: bool = False, wait_s: float | None = None) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse; while another process holds DuckDB's file lock, wait (logged, bounded).
+
+    The pipeline's own writers queue on ``ingestion.locks.writer_lock`` before they get here;
+    this wait is for anyone else holding the file (an analyst who opened the writer's file,
+    a stray process). DuckDB's message names the holder's PID: it is logged at once and
+    then every 30 s, and after ``NEWSDW_LOCK_WAIT_S`` (default 300 s) the error is raised
+    with how long we waited.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    deadline = time.monotonic() + wait_s
-    delay = 0.2
-    while True:
-        try:
-            return duckdb.connect(str(path), read_only=read_only)
-        except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower() or time.monotonic() > deadline:
-                raise
-            time.sleep(delay)
-            delay = min(delay * 2, 5.0)
+    bound = lock_wait_s() if wait_s is None else wait_s
+    last_log = [float("-inf")]
+
+    def log_wait(state: tenacity.RetryCallState) -> None:
+        if time.monotonic() - last_log[0] >= LOG_EVERY_S:
+            last_log[0] = time.monotonic()
+            log.warning("waiting for DuckDB's lock on %s (%.0f s of at most %.0f s): %s",
+                        path, state.seconds_since_start or 0.0, bound, state.outcome.exception())
+
+    try:
+        for attempt in tenacity.Retrying(
+            retry=tenacity.retry_if_exception(_is_lock_error),
+            stop=tenacity.stop_after_delay(bound),
+            wait=tenacity.wait_exponential(multiplier=0.2, max=5.0),
+            before_sleep=log_wait,
+            reraise=True,
+        ):
+            with attempt:
+                return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        if not _is_lock_error(exc):
+            raise
+        raise WriterLockTimeout(f"{path} stayed locked by another process for {bound:g} s "
+                                f"(bounded by {LOCK_WAIT_ENV}): {exc}") from exc
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _ensure_gazetteer(con: duckdb.DuckDBPyConnection) -> int:
@@ -48,33 +74,52 @@ def _ensure_gazetteer(con: duckdb.DuckDBPyConnection) -> int:
     return len(rows)
 
 
-def load_run(warehouse: Path, staging: Path, run_date: date) -> dict[str, int]:
-    """Replace a run date's rows in every raw table with what is staged, in one transaction."""
+def _load_date(con: duckdb.DuckDBPyConnection, staging: Path, run_date: date) -> dict[str, int]:
+    """Replace one run date's rows in every raw table with what is staged, in one transaction."""
+    counts: dict[str, int] = {}
+    con.execute("begin transaction")
+    try:
+        for table in TABLES:
+            con.execute(f"delete from raw.{table} where run_date = ?", [run_date])
+            files = staged_files(staging, table, run_date)
+            if not files:
+                counts[table] = 0
+                continue
+            cols = ", ".join(columns(table))
+            con.execute(
+                f"insert into raw.{table} ({cols}) select {cols} from read_parquet(?, hive_partitioning = false)",
+                [[str(f) for f in files]],
+            )
+            counts[table] = con.execute(f"select count(*) from raw.{table} where run_date = ?", [run_date]).fetchone()[0]
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return counts
+
+
+def load_runs(warehouse: Path, staging: Path, run_dates: list[date]) -> dict[str, dict[str, int]]:
+    """Load each run date in its own transaction (all-or-nothing per date); return counts per date.
+
+    A date is replaced as a whole: its rows in every raw table are deleted and the staged
+    Parquet inserted, so a re-run replaces exactly that date and a process killed mid-load
+    leaves the date as it was before.
+    """
     con = connect(warehouse)
     try:
         create_raw_tables(con)
-        counts: dict[str, int] = {}
         con.execute("begin transaction")
         try:
             _ensure_gazetteer(con)
-            for table in TABLES:
-                con.execute(f"delete from raw.{table} where run_date = ?", [run_date])
-                files = staged_files(staging, table, run_date)
-                if not files:
-                    counts[table] = 0
-                    continue
-                cols = ", ".join(columns(table))
-                con.execute(
-                    f"insert into raw.{table} ({cols}) select {cols} from read_parquet(?, hive_partitioning = false)",
-                    [[str(f) for f in files]],
-                )
-                counts[table] = con.execute(
-                    f"select count(*) from raw.{table} where run_date = ?", [run_date]
-                ).fetchone()[0]
             con.execute("commit")
         except BaseException:
             con.execute("rollback")
             raise
-        return counts
+        return {d.isoformat(): _load_date(con, staging, d) for d in run_dates}
     finally:
         con.close()
+
+
+def load_run(warehouse: Path, staging: Path, run_date: date) -> dict[str, int]:
+    """Replace a run date's rows in every raw table with what is staged, in one transaction."""
+    return load_runs(warehouse, staging, [run_date])[run_date.isoformat()]

@@ -1,0 +1,132 @@
+"""The writer chain: load → dbt build → validate → publish, one unit of writing (an I/O edge).
+
+DuckDB lets one process write a database file. A date's load, build, validation and
+publish belong together: another date's load between them would be built or validated
+under the wrong date. So the whole chain holds the warehouse's inter-process writer lock
+(``ingestion.locks``), and every entry point runs the chain through ``build``: the DAG's
+``warehouse`` task, ``newsdw run`` (which runs the DAG), ``newsdw backfill`` and the tests.
+
+Each step's result, or its error, is recorded per run date in
+``<staging>/_runs/<date>/steps.json`` before the next step starts, so the report can say
+which step failed and why even when the task that ran the chain died.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from ingestion.files import atomic_write_text
+from ingestion.settings import Settings
+
+STEPS = ("loaded", "built", "validated", "published")
+STEP_NAMES = {"loaded": "load", "built": "dbt build", "validated": "validate", "published": "publish"}
+
+
+def days(start: date, end: date | None = None) -> list[date]:
+    """Every date from ``start`` to ``end`` (inclusive; default: ``start`` alone)."""
+    end = end or start
+    return [start + timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+def _steps_path(settings: Settings, run_date: date) -> Path:
+    return settings.staging / "_runs" / run_date.isoformat() / "steps.json"
+
+
+def read_steps(settings: Settings, run_date: date) -> dict[str, Any]:
+    """The recorded steps of a run date: ``loaded``, ``built``, ``validated``, ``published``, ``errors``."""
+    try:
+        steps = json.loads(_steps_path(settings, run_date).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return steps if isinstance(steps, dict) else {}
+
+
+def record_step(settings: Settings, run_dates: list[date], key: str, value: Any = None, error: str | None = None) -> None:
+    """Record a step's result (or its error) in each run date's ``steps.json``."""
+    for day in run_dates:
+        steps = read_steps(settings, day)
+        steps[key] = value
+        errors = steps.setdefault("errors", {})
+        errors.pop(key, None)
+        if error:
+            errors[key] = error
+        atomic_write_text(_steps_path(settings, day), json.dumps(steps, ensure_ascii=False, indent=1, default=str))
+
+
+def clear_steps(settings: Settings, run_dates: list[date]) -> None:
+    """Forget the recorded steps of these dates (a new run of them starts)."""
+    for day in run_dates:
+        _steps_path(settings, day).unlink(missing_ok=True)
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception as one line: its type and the first line of its message."""
+    first = (str(exc).strip().splitlines() or [""])[0]
+    return f"{type(exc).__name__}: {first}"[:500]
+
+
+def build(settings: Settings, start: date, end: date | None = None, *, run_dates: list[date] | None = None,
+          entry: str = "newsdw") -> dict[str, Any]:
+    """Run the chain for run dates ``start``..``end`` under the writer lock; return each step's result.
+
+    Each date of ``run_dates`` (default: every date of the range; a backfill leaves out dates
+    without a landing folder, so their rows are not replaced by nothing) is loaded in its own
+    transaction; then one dbt build, one Great Expectations validation and one publish run
+    over the range. A failed step raises after its error is recorded.
+    """
+    from ingestion.locks import writer_lock
+    from ingestion.publish import publish
+    from ingestion.quality import validate
+    from ingestion.transform import dbt_build
+    from ingestion.warehouse import connect, load_runs
+
+    end = end or start
+    run_dates = run_dates or days(start, end)
+    label = start.isoformat() if end == start else f"{start}..{end}"
+    clear_steps(settings, run_dates)
+    outcome: dict[str, Any] = {}
+
+    def step(key: str, fn: Callable[[], Any], per_date: bool = False) -> None:
+        try:
+            value = fn()
+        except Exception as exc:
+            record_step(settings, run_dates, key, None, one_line(exc))
+            raise
+        for day in run_dates:
+            record_step(settings, [day], key, value.get(day.isoformat(), {}) if per_date else value)
+        outcome[key] = value
+
+    with writer_lock(settings.warehouse, f"{entry}: load, build, validate and publish {label}"):
+        step("loaded", lambda: load_runs(settings.warehouse, settings.staging, run_dates), per_date=True)
+        # dbt opens the file itself and fails at once on a lock held outside the pipeline
+        # (an analyst on the writer's file): wait for that here, logged and bounded.
+        connect(settings.warehouse).close()
+        step("built", lambda: dbt_build(settings, start) if end == start else dbt_build(settings, start, end=end))
+        step("validated", lambda: validate(settings, start, end_date=end))
+        step("published", lambda: publish(settings))
+    return outcome
+
+
+def with_recorded_steps(settings: Settings, run_date: date, outcome: dict[str, Any]) -> dict[str, Any]:
+    """``outcome`` completed from the run date's recorded steps, with an error line per missing step.
+
+    A step missing from ``outcome`` (its task failed and returned nothing) is taken from the
+    record; the steps after the one that failed are marked as not run, not as "did not complete".
+    """
+    steps = read_steps(settings, run_date)
+    merged = dict(outcome)
+    for key in STEPS:
+        if merged.get(key) is None and steps.get(key) is not None:
+            merged[key] = steps[key]
+    errors = {**steps.get("errors", {}), **(outcome.get("errors") or {})}
+    failed = [key for key in STEPS if key in errors]
+    if failed:
+        for key in STEPS[STEPS.index(failed[0]) + 1:]:
+            if merged.get(key) is None:
+                errors.setdefault(key, f"not run: the {STEP_NAMES[failed[0]]} step failed before it")
+    merged["errors"] = errors
+    return merged

@@ -47,12 +47,32 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 1 if failed and failed == len(paths) else 0
 
 
+def _kb_range(text: str) -> tuple[int, int]:
+    """``10-20`` → (10000, 20000) bytes: a page-size range in KB (1 KB = 1000 bytes), low ≤ high."""
+    low, sep, high = text.partition("-")
+    try:
+        lo, hi = float(low), float(high)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected LOW-HIGH in KB, e.g. 10-20, not {text!r}") from None
+    if not 0 < lo <= hi:
+        raise argparse.ArgumentTypeError(f"expected 0 < LOW <= HIGH, not {text!r}")
+    return round(lo * 1000), round(hi * 1000)
+
+
 def cmd_generate(args: argparse.Namespace) -> int:
     """Write deterministic synthetic pages (with their truth) into a landing folder."""
     from ingestion.generate import write_landing
 
-    written = write_landing(args.out, days=args.days, start=args.start, seed=args.seed)
-    print(f"wrote {len(written)} pages for {args.days} day(s) from {args.start} into {args.out}")
+    started = time.monotonic()
+    try:
+        written = write_landing(args.out, days=args.days, start=args.start, seed=args.seed,
+                                pages=args.pages_per_day, page_bytes=args.page_kb, truth=not args.no_truth)
+    except ValueError as exc:  # a page-size range too narrow for the articles to fill
+        print(f"newsdw generate: {exc}", file=sys.stderr)
+        return 2
+    size = sum(p.stat().st_size for p in written)
+    print(f"wrote {len(written)} pages ({size / 1e6:.1f} MB) for {args.days} day(s) from {args.start} into {args.out}"
+          f" in {time.monotonic() - started:.1f} s" + ("" if args.no_truth else f"; truth in {args.out / '_truth'}"))
     return 0
 
 
@@ -83,18 +103,46 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 1 if "failed" in verdicts.values() else 0
 
 
-def _query(settings: Settings, sql: str) -> tuple[list[str], list[tuple]]:
-    # Readers open the analysts' snapshot once published: a reader on the warehouse itself
-    # would block the next load (ingestion.publish).
-    from ingestion.publish import reader_path
-    from ingestion.warehouse import connect
+def cmd_backfill(args: argparse.Namespace) -> int:
+    """Backfill a range of dates through the bulk path: parse on all cores, load each date, build once."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    con = connect(reader_path(settings), read_only=True)
-    try:
-        cur = con.execute(sql)
-        return [d[0] for d in cur.description], cur.fetchall()
-    finally:
-        con.close()
+    from ingestion.backfill import backfill
+
+    settings = _settings(args)
+    if args.end < args.start:
+        print(f"newsdw backfill: --end {args.end} is before --start {args.start}", file=sys.stderr)
+        return 2
+    console = Console(stderr=True)
+    started = time.monotonic()
+    with Progress(TextColumn("{task.description:<9}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.fields[detail]}"), console=console, transient=not console.is_terminal) as bars:
+        tasks: dict[str, int] = {}
+
+        def progress(stage: str, done: int, total: int, detail: str) -> None:
+            if stage not in tasks:
+                tasks[stage] = bars.add_task(stage, total=total, detail="")
+            bars.update(tasks[stage], completed=done, total=total, detail=detail[:60])
+
+        result = backfill(settings, args.start, args.end, workers=args.workers, progress=progress)
+    for day in result.missing:
+        print(f"{day}: missing (no folder {settings.landing / day.isoformat()}); skipped")
+    for day, verdict in result.verdicts.items():
+        print(f"{day}: {verdict}  report: {settings.reports / 'runs' / (day + '.html')}")
+    if result.error:
+        print(f"newsdw backfill: the build failed: {result.error}", file=sys.stderr)
+    print(f"{len(result.dates)} date(s), {result.files} file(s), {len(result.missing)} missing, "
+          f"{sum(v == 'failed' for v in result.verdicts.values())} failed, {time.monotonic() - started:.0f} s")
+    return 0 if result.ok else 1
+
+
+def _query(settings: Settings, sql: str) -> tuple[list[str], list[tuple]]:
+    # Readers open the analysts' snapshot once published (a reader on the warehouse itself
+    # would block the next load), sandboxed: read-only, no file outside it (ingestion.analyst).
+    from ingestion.analyst import run_readonly
+
+    return run_readonly(settings, sql)
 
 
 def _table(cols: list[str], rows: list[tuple]) -> str:
@@ -141,6 +189,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     from ingestion.report_html import format_band, format_expected, format_observed
 
     settings = _settings(args)
+    if getattr(args, "rebuild", False):
+        from ingestion.report import rerender_pages, write_index
+
+        pages = rerender_pages(settings.reports)
+        write_index(settings.reports)
+        print(f"re-rendered {len(pages)} run page(s) and {settings.reports / 'index.html'}")
     s = read_summary(settings.reports, args.date)
     if not s:
         print("no run summary found", file=sys.stderr)
@@ -164,12 +218,18 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"  - {line}")
     f = s["files"]
     print(f"files: found {f['found']}, parsed {f['parsed']}, pages loaded {s.get('loaded_pages', '-')}, "
-          f"quarantined {f['quarantined']}, duplicates {f['duplicates']}")
-    for q in s["quarantine"]:
-        message = (q.get("error_message") or "")[:200]
-        print(f"  quarantined {q['file_name']} at {q['stage']}: {q.get('error_type') or ''}: {message}")
-    for d in s.get("duplicates", []):
-        print(f"  duplicate {d['file_name']}: first ingested on {d['first_run_date']} as {d['first_file_name']}")
+          f"quarantined {f['quarantined']}, duplicates {f['duplicates']}, refused {f.get('refused', 0)}")
+    if s.get("accounting"):
+        print(f"  {s['accounting']['equation']}")
+    if "not_loaded" in s:
+        for n in s["not_loaded"]:
+            print(f"  {n['outcome']} {n['file_name']}: {(n.get('reason') or '')[:200]}")
+    else:  # summaries written before every file was accounted for
+        for q in s["quarantine"]:
+            message = (q.get("error_message") or "")[:200]
+            print(f"  quarantined {q['file_name']} at {q['stage']}: {q.get('error_type') or ''}: {message}")
+        for d in s.get("duplicates", []):
+            print(f"  duplicate {d['file_name']}: first ingested on {d['first_run_date']} as {d['first_file_name']}")
     print("rows:")
     volume = s.get("volume") or {}
     for table, n in s["rows"].items():
@@ -189,8 +249,16 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_sql(args: argparse.Namespace) -> int:
     """Run a query read-only against the analysts' snapshot (else the warehouse) and print the result."""
+    import duckdb
+
+    from ingestion.analyst import RefusedQuery, one_line_error
+
     settings = _settings(args)
-    cols, rows = _query(settings, args.query)
+    try:
+        cols, rows = _query(settings, args.query)
+    except (RefusedQuery, duckdb.Error, FileNotFoundError) as exc:
+        print(f"newsdw sql: {one_line_error(exc)}", file=sys.stderr)
+        return 1
     print(_table(cols, rows))
     return 0
 
@@ -228,11 +296,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True)
     p.set_defaults(func=cmd_parse)
 
-    p = sub.add_parser("generate", help=cmd_generate.__doc__)
-    p.add_argument("--days", type=int, default=3)
-    p.add_argument("--start", type=date.fromisoformat, default=DEMO_START)
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--out", type=Path, required=True)
+    p = sub.add_parser("generate", help=cmd_generate.__doc__, description=cmd_generate.__doc__,
+                       epilog="a year of full-size pages: newsdw generate --out /tmp/landing --start 2025-01-01 "
+                              "--days 365 --pages-per-day 12 --page-kb 10-20 --no-truth")
+    p.add_argument("--days", type=int, default=3, help="number of days (editions) to write, e.g. --days 365")
+    p.add_argument("--start", type=date.fromisoformat, default=DEMO_START,
+                   help=f"first edition date, e.g. --start 2025-01-01 (default {DEMO_START})")
+    p.add_argument("--seed", type=int, default=0,
+                   help="random seed: the same seed, dates and options give the same bytes, e.g. --seed 7")
+    p.add_argument("--out", type=Path, required=True,
+                   help="landing folder to write <date>/<file> into, e.g. --out /tmp/landing")
+    p.add_argument("--pages-per-day", type=int, default=3,
+                   help="pages in each day's edition, e.g. --pages-per-day 12 (default 3)")
+    p.add_argument("--page-kb", type=_kb_range, metavar="LOW-HIGH",
+                   help="page size range in KB of UTF-8 text (1 KB = 1000 bytes): each page joins articles until it "
+                        "reaches a size drawn from the range, e.g. --page-kb 10-20 (real full pages are 10-20 KB); "
+                        "default: pages of a few articles, 1-5 KB")
+    p.add_argument("--no-truth", action="store_true",
+                   help="do not write the truth files (<out>/_truth/), for bulk volume, e.g. --no-truth")
     p.set_defaults(func=cmd_generate)
 
     p = sub.add_parser("run", help=cmd_run.__doc__)
@@ -242,6 +323,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--verbose", action="store_true", help="show Airflow's output")
     p.set_defaults(func=cmd_run)
 
+    p = sub.add_parser(
+        "backfill", help=cmd_backfill.__doc__,
+        description=cmd_backfill.__doc__ + " Dates without a landing folder are listed as missing and skipped.",
+        epilog="example: newsdw backfill --start 2026-01-01 --end 2026-12-31 --landing /archive/landing",
+    )
+    p.add_argument("--start", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD",
+                   help="first date of the range (inclusive)")
+    p.add_argument("--end", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD",
+                   help="last date of the range (inclusive)")
+    p.add_argument("--landing", type=Path, metavar="DIR",
+                   help="folder holding <YYYY-MM-DD>/ day folders (default: <home>/landing)")
+    p.add_argument("--workers", type=int, metavar="N", help="parse processes (default: one per core)")
+    p.set_defaults(func=cmd_backfill)
+
     p = sub.add_parser("demo", help=cmd_demo.__doc__)
     p.add_argument("--days", type=int, default=3)
     p.add_argument("--verbose", action="store_true")
@@ -249,6 +344,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("report", help=cmd_report.__doc__)
     p.add_argument("--date", type=date.fromisoformat)
+    p.add_argument("--rebuild", action="store_true", help="re-render every run page and the index first")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("sql", help=cmd_sql.__doc__)

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from ingestion import landing, staging
+from ingestion.files import atomic_write_text
 from ingestion.records import QuarantineRecord
 from ingestion.settings import Settings
 
@@ -19,6 +20,12 @@ from ingestion.settings import Settings
 def run_folder(settings: Settings, run_date: date) -> Path:
     """Where a run date's manifests (discover, parse results) are kept."""
     return settings.staging / "_runs" / run_date.isoformat()
+
+
+# A newspaper page is 10–50 KB of text; anything far larger is not one page, and parsing it
+# would hold a parse worker for minutes. Such a file is quarantined with the reason.
+MAX_PAGE_BYTES = 4 * 1024 * 1024
+MAX_PAGE_CHARS = 1_000_000
 
 
 def _quarantine(settings: Settings, run_date: date, *, sha: str, file_name: str, raw_path: str,
@@ -34,117 +41,178 @@ def _quarantine(settings: Settings, run_date: date, *, sha: str, file_name: str,
         raw_path=raw_path,
         stage=stage,
         error_type=error_type,
-        error_message=message[:2000],
+        error_message=message[:2000] or error_type,
         quarantined_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
     staging.write_rows(settings.staging, run_date, sha, {"quarantine": [record]})
     return {"file_name": file_name, "sha256": sha, "stage": stage, "error_type": error_type,
-            "error": record.error_message}
+            "error": record.error_message, "raw_path": raw_path}
+
+
+class FileTooLarge(ValueError):
+    """A landed file far larger than a page."""
+
+
+class NoText(ValueError):
+    """A document with no visible text (an HTML page of scripts or images)."""
 
 
 def discover(settings: Settings, run_date: date) -> list[dict]:
     """List the day's landed files, copy each into raw/, and return the ones to parse.
 
-    Files already claimed by another run date are reported as duplicates and skipped;
-    re-running a date re-parses its own files. Clears the date's staging first.
+    Every entry of the landing folder ends in exactly one bucket of the manifest
+    (``<staging>/_runs/<date>/discover.json``): ``to_parse``; ``duplicates`` (the same bytes
+    as another file of this day, ``within_day``, or claimed by another run date); ``refused``
+    (links out of the folder, unreadable files, folders: nothing was copied); or
+    ``quarantined`` (copied, but discover failed on it). Sidecar problems never stop a file:
+    the bad field is dropped with a warning. Re-running a date re-parses its own files.
+    Clears the date's staging first. Nothing a file contains raises out of here.
     """
     staging.clear_run(settings.staging, run_date)
     folder = landing.day_folder(settings.landing, run_date)
     to_parse: list[dict] = []
     duplicates: list[dict] = []
     quarantined: list[dict] = []
+    refused: list[dict] = []
     warnings: list[str] = []
-    seen_here: set[str] = set()
-    for path in landing.list_landed(folder):
+    seen_here: dict[str, str] = {}  # sha256 → the first file of this day with those bytes
+    entries = landing.scan_landed(folder)
+    for entry in entries:
+        if entry.refused:
+            refused.append({"file_name": entry.name, "reason": entry.refused})
+            continue
         try:
-            data = path.read_bytes()
+            sha, raw_path, size = landing.store_raw_file(entry.path, entry.name, settings.raw)
         except OSError as exc:
-            quarantined.append(_quarantine(settings, run_date, sha="unreadable-" + path.name, file_name=path.name,
-                                           raw_path="", stage="discover", error=exc))
+            refused.append({"file_name": entry.name, "reason": f"unreadable: {type(exc).__name__}: {exc.strerror or exc}"})
             continue
-        sha, raw_path = landing.store_raw(data, path.name, settings.raw)
-        meta, meta_error = landing.read_meta(path)
-        if meta_error:
-            warnings.append(meta_error)
-        entry = landing.claim(settings.raw, sha, path.name, run_date)
-        if entry["first_run_date"] != run_date.isoformat() or sha in seen_here:
-            duplicates.append({"file_name": path.name, "sha256": sha, "first_run_date": entry["first_run_date"],
-                               "first_file_name": entry["first_file_name"]})
-            continue
-        seen_here.add(sha)
-        to_parse.append(landing.LandedFile(sha, path.name, str(raw_path), len(data), meta).to_dict())
+        try:
+            meta, meta_warnings = landing.read_meta(folder / entry.name, run_date, folder)
+            warnings.extend(meta_warnings)
+            if sha in seen_here:
+                duplicates.append({"file_name": entry.name, "sha256": sha, "within_day": True,
+                                   "first_run_date": run_date.isoformat(), "first_file_name": seen_here[sha]})
+                continue
+            claimed = landing.claim(settings.raw, sha, entry.name, run_date)
+            if claimed["first_run_date"] != run_date.isoformat():
+                duplicates.append({"file_name": entry.name, "sha256": sha, "within_day": False,
+                                   "first_run_date": claimed["first_run_date"],
+                                   "first_file_name": claimed["first_file_name"]})
+                continue
+            seen_here[sha] = entry.name
+            to_parse.append(landing.LandedFile(sha, entry.name, str(raw_path), size, meta).to_dict())
+        except Exception as exc:  # the bytes are safe in raw/: quarantine the file, keep the day going
+            quarantined.append(_quarantine(settings, run_date, sha=sha, file_name=entry.name, raw_path=str(raw_path),
+                                           stage="discover", error=exc, detail=traceback.format_exc(limit=-3)))
     manifest = {
         "run_date": run_date.isoformat(),
         "landing_folder": str(folder),
         "landing_folder_exists": folder.is_dir(),
-        "files_found": len(to_parse) + len(duplicates) + len(quarantined),
+        "files_found": len(entries),
         "to_parse": [{k: f[k] for k in ("file_name", "sha256", "size_bytes")} for f in to_parse],
         "duplicates": duplicates,
         "quarantined": quarantined,
+        "refused": refused,
         "warnings": warnings,
         "discovered_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
-    out = run_folder(settings, run_date)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "discover.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    atomic_write_text(run_folder(settings, run_date) / "discover.json", json.dumps(manifest, ensure_ascii=False, indent=1))
     return to_parse
 
 
 def parse_file(settings: Settings, run_date: date, item: dict) -> dict:
-    """Decode and parse one stored file into staged Parquet; bad input becomes a quarantine row."""
-    from ingestion.parsing.decode import DecodeError, decode_bytes
+    """Decode and parse one stored file into staged Parquet; anything wrong with the file becomes a quarantine row.
+
+    Returns ``{file_name, sha256, status: parsed | quarantined, ...}``: for a parsed file the
+    encoding used (and ``encoding_note`` when a declared one was not), ``html`` and the row
+    counts; for a quarantined one its ``stage`` and ``error``. Only a failure to write the
+    quarantine row itself (a full disk) raises.
+    """
+    name = str(item.get("file_name", "?"))
+    sha = str(item.get("sha256") or "unknown")
+    raw_path = str(item.get("raw_path") or "")
+    result = {"file_name": name, "sha256": sha, "status": "parsed"}
+    stage = "parse"
+    try:
+        f = landing.LandedFile.from_dict(item)
+        stage = "decode"
+        size = Path(f.raw_path).stat().st_size
+        if size > MAX_PAGE_BYTES:
+            raise FileTooLarge(f"file is {size / 1e6:.1f} MB; one page is at most {MAX_PAGE_BYTES / 1e6:.0f} MB "
+                               "(a newspaper page is 10-50 KB): not parsed")
+        extra = _parse_stored(settings, run_date, f, Path(f.raw_path).read_bytes())
+        return {**result, **extra}
+    except Exception as exc:  # bad bytes, a parser bug: quarantine the file, never fail the day
+        detail = None if isinstance(exc, ValueError) else traceback.format_exc(limit=-3)
+        stage = getattr(exc, "stage", stage)
+        q = _quarantine(settings, run_date, sha=sha, file_name=name, raw_path=raw_path, stage=stage, error=exc,
+                        detail=detail)
+        return {**result, "status": "quarantined", "stage": stage, "error_type": q["error_type"], "error": q["error"]}
+
+
+def _parse_stored(settings: Settings, run_date: date, f: landing.LandedFile, data: bytes) -> dict:
+    """Decode (HTML → text), parse and stage one file; raise with a ``stage`` attribute on failure."""
+    from ingestion.parsing.decode import decode_bytes
+    from ingestion.parsing.html import html_to_text, looks_like_html
     from ingestion.parsing.model import PageMeta
     from ingestion.parsing.page import parse_page
     from ingestion.rows import page_rows
 
-    f = landing.LandedFile.from_dict(item)
-    data = Path(f.raw_path).read_bytes()
-    result = {"file_name": f.file_name, "sha256": f.sha256, "status": "parsed"}
-    try:
-        decoded = decode_bytes(data, declared=f.meta.get("encoding"))
-    except DecodeError as exc:
-        q = _quarantine(settings, run_date, sha=f.sha256, file_name=f.file_name, raw_path=f.raw_path,
-                        stage="decode", error=exc)
-        return {**result, "status": "quarantined", "stage": "decode", "error": q["error"]}
+    decoded = decode_bytes(data, declared=f.meta.get("encoding"))
+    text = decoded.text
+    is_html = looks_like_html(text, f.file_name)
+    if is_html:
+        text = html_to_text(text)
+        if not text.strip():
+            raise NoText("an HTML page with no visible text (only markup, scripts or images)")
+    if len(text) > MAX_PAGE_CHARS:
+        raise FileTooLarge(f"{len(text):,} characters of text; one page is at most {MAX_PAGE_CHARS:,}: not parsed")
     try:
         meta = PageMeta(newspaper=f.meta.get("newspaper"), edition_date=f.meta.get("edition_date"),
                         page_number=f.meta.get("page_number"))
-        page = parse_page(decoded.text, meta)
+        page = parse_page(text, meta)
         if not page.articles:
             raise ValueError("no article found: no headline followed by a body")
-        rows = page_rows(page, decoded.text, page_id=f.sha256, run_date=run_date, file_name=f.file_name,
+        rows = page_rows(page, text, page_id=f.sha256, run_date=run_date, file_name=f.file_name,
                          raw_path=f.raw_path, encoding=decoded.encoding, meta=f.meta)
-    except Exception as exc:  # a parser bug must quarantine the file, not stop the run
-        q = _quarantine(settings, run_date, sha=f.sha256, file_name=f.file_name, raw_path=f.raw_path,
-                        stage="parse", error=exc, detail=traceback.format_exc(limit=-3))
-        return {**result, "status": "quarantined", "stage": "parse", "error": q["error"]}
+    except Exception as exc:
+        exc.stage = "parse"  # type: ignore[attr-defined]
+        raise
     counts = staging.write_rows(settings.staging, run_date, f.sha256, rows)
-    return {**result, "encoding": decoded.encoding, "truncated": decoded.truncated, "rows": counts}
+    out: dict = {"encoding": decoded.encoding, "truncated": decoded.truncated, "html": is_html, "rows": counts}
+    if decoded.note:
+        out["encoding_note"] = decoded.note
+    return out
 
 
 def load(settings: Settings, run_date: date) -> dict[str, int]:
-    """Replace the run date's rows in the warehouse's raw tables with what was staged."""
+    """Replace the run date's rows in the warehouse's raw tables with what was staged (no lock: tests)."""
     from ingestion.warehouse import load_run
 
     return load_run(settings.warehouse, settings.staging, run_date)
 
 
 def transform(settings: Settings, run_date: date) -> dict:
-    """Build the dbt project (staging views, marts, tests) on the warehouse."""
+    """Build the dbt project (staging views, marts, tests) on the warehouse (no lock: tests)."""
     from ingestion.transform import dbt_build
 
     return dbt_build(settings, run_date)
 
 
-def validate(settings: Settings, run_date: date) -> dict:
-    """Run the Great Expectations checkpoint for the run date; writes Data Docs."""
-    from ingestion.quality import validate as run_validation
+def build(settings: Settings, run_date: date, **kwargs) -> dict:
+    """The writer chain for the run date: load, dbt build, validate, publish (``ingestion.chain.build``)."""
+    from ingestion.chain import build as run_chain
 
-    return run_validation(settings, run_date)
+    return run_chain(settings, run_date, **kwargs)
 
 
 def report(settings: Settings, run_date: date, outcome: dict) -> dict:
-    """Write the run summary (JSON + HTML) and the reports index; return its paths and verdict."""
+    """Write the run summary (JSON + HTML) and the reports index; return its paths and verdict.
+
+    Writer steps missing from ``outcome`` (the chain's task failed and returned nothing) are
+    taken from the run date's recorded steps, with their errors.
+    """
+    from ingestion.chain import with_recorded_steps
     from ingestion.report import write_run_report
 
-    return write_run_report(settings, run_date, outcome)
+    return write_run_report(settings, run_date, with_recorded_steps(settings, run_date, outcome))

@@ -13,15 +13,27 @@ critical expectation failed; warnings (failed warning-severity expectations, dbt
 unreadable sidecars) leave it ``warnings``. Links are relative: from a run page into
 ``../data_docs/validations/<suite>/<run date>/<run time>/<batch>.html`` for each failure.
 
-Run pages are views of their JSON: whenever the index is rebuilt, the pages of earlier runs
-are re-rendered too, so a link to a Data Docs result that the bounded history pruned shows
-as "pruned" rather than as a dead link.
+Run pages are views of their JSON. A run writes its own page and the index only (the cost
+of a run does not grow with the history); ``rerender_pages`` re-renders every run page on
+request (``newsdw report --rebuild``), so links to Data Docs results that the bounded history
+pruned then show as "pruned" rather than as dead links.
+
+The report never needs the warehouse: it is written even while another process holds the
+warehouse's lock. Row counts of the raw tables come from the load step's result, quarantine
+rows from the run's staged Parquet (``<staging>/quarantine/run_date=<d>/``), the files from
+the discover manifest; only the facts' counts are read from the warehouse, bounded to a few
+seconds (``REPORT_READ_WAIT_S``), and shown as unknown when it is busy.
+
+Every landed file is accounted for: found = parsed + quarantined + duplicates + refused
+(+ files whose parse task left no result, which is a step problem), and every file that was
+not loaded is named with its reason (``not_loaded``).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -31,6 +43,7 @@ from ingestion.records import TABLES
 from ingestion.settings import Settings
 
 SUMMARY_VERSION = 2
+REPORT_READ_WAIT_S = 3.0  # how long the report waits for a busy warehouse before leaving fact counts unknown
 MART_TABLES = ("marts.fct_articles", "marts.fct_activities", "marts.fct_metrics")
 # outcome key → the DAG task that produces it
 STEPS = (("loaded", "load"), ("built", "dbt_build"), ("validated", "validate"))
@@ -56,8 +69,10 @@ def summarise(
     Keys: ``version``, ``run_date``, ``verdict``, ``headline`` (one sentence), ``reasons`` and
     ``warnings`` (one line each, for the terminal), ``step_problems`` and ``pipeline_warnings``
     (the lines that are not failed expectations), ``files`` (found,
-    parsed, quarantined, duplicates), ``loaded_pages``, ``manifest_found``, ``quarantine``,
-    ``duplicates``, ``rows`` (table → rows of the run date), ``volume`` (pages and articles
+    parsed, quarantined, duplicates, refused, no_result), ``accounting`` (the equation and whether it
+    balances), ``loaded_pages``, ``manifest_found``, ``quarantine``, ``duplicates``, ``refused``,
+    ``not_loaded`` (every file found that is not loaded: file, outcome, reason), ``encoding_notes``,
+    ``rows`` (table → rows of the run date), ``volume`` (pages and articles
     with their learned band), ``dbt``, ``expectations`` (success, evaluated, passed,
     failed_critical, failed_warning), ``critical_failures`` and ``expectation_warnings``
     (failed expectations with ``docs_page``, relative to the Data Docs root), ``suites`` (per
@@ -73,11 +88,17 @@ def summarise(
     if not manifest_found:
         step_problems.append("discover: no manifest for this date (the discover step did not run or failed)")
     expected_parses = len(manifest.get("to_parse", []))
-    if "parsed" in outcome and len(parsed) < expected_parses:
-        step_problems.append(f"parse: {expected_parses - len(parsed)} of {expected_parses} file(s) have no result (task failed)")
+    files = _account(manifest, parsed, quarantine, "parsed" in outcome, outcome.get("loaded") is not None)
+    if files["no_result"]:
+        names = ", ".join(f["file_name"] for f in files["not_loaded"] if f["outcome"] == "no result")
+        step_problems.append(f"parse: {files['no_result']} of {expected_parses} file(s) have no result (task failed): {names}")
+    if manifest_found and not files["accounting"]["balanced"]:
+        step_problems.append(f"accounting: {files['accounting']['equation']} does not balance")
+    errors = outcome.get("errors") or {}
     for key, task in STEPS:
         if outcome.get(key) is None:
-            step_problems.append(f"{task}: did not complete (see the task's log in Airflow)")
+            reason = errors.get(key) or "did not complete (see the task's log in Airflow)"
+            step_problems.append(f"{task}: {reason}")
 
     critical = list(validated.get("critical_failures", []))
     expectation_warnings = list(validated.get("warnings", []))
@@ -88,16 +109,7 @@ def summarise(
     warnings = [_one_line(w) for w in expectation_warnings] + pipeline_warnings
     verdict = "failed" if reasons else ("warnings" if warnings else "passed")
 
-    if not quarantine:  # nothing loaded: fall back to what the tasks reported
-        quarantine = [
-            {"file_name": p.get("file_name"), "stage": p.get("stage"), "error_type": None,
-             "error_message": p.get("error"), "raw_path": None}
-            for p in parsed if p.get("status") == "quarantined"
-        ] + [
-            {"file_name": q.get("file_name"), "stage": q.get("stage"), "error_type": q.get("error_type"),
-             "error_message": q.get("error"), "raw_path": None}
-            for q in manifest.get("quarantined", [])
-        ]
+    quarantine = files["quarantine"]
     duplicates = manifest.get("duplicates", [])
     results = validated.get("results", [])
     failed_critical = sum(r.get("failed_critical", 0) for r in results)
@@ -120,16 +132,16 @@ def summarise(
         "warnings": warnings,
         "step_problems": step_problems,
         "pipeline_warnings": pipeline_warnings,
-        "files": {
-            "found": manifest.get("files_found", 0),
-            "parsed": sum(1 for p in parsed if p.get("status") == "parsed"),
-            "quarantined": len(quarantine),
-            "duplicates": len(duplicates),
-        },
+        "files": {k: files[k] for k in ("found", "parsed", "quarantined", "duplicates", "refused", "no_result")},
+        "accounting": files["accounting"],
         "loaded_pages": counts.get("raw.pages"),
         "manifest_found": manifest_found,
         "quarantine": quarantine,
         "duplicates": duplicates,
+        "refused": manifest.get("refused", []),
+        "not_loaded": files["not_loaded"],
+        "encoding_notes": [{"file_name": p.get("file_name"), "encoding": p.get("encoding"), "note": p["encoding_note"]}
+                           for p in parsed if p.get("encoding_note")],
         "rows": counts,
         "volume": _volume(validated.get("parameters") or {}, counts),
         "dbt": {k: built.get(k) for k in ("success", "models", "tests", "elapsed_s")} if built else None,
@@ -140,6 +152,75 @@ def summarise(
         "data_docs": data_docs,
         "written_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
+
+
+def _account(manifest: dict[str, Any], parsed: list[dict[str, Any]], staged: list[dict[str, Any]],
+             parse_ran: bool, load_done: bool) -> dict[str, Any]:
+    """Put every file found in one bucket and name each file that is not loaded, with its reason.
+
+    ``staged`` are the run's quarantine rows as staged (or loaded); files the tasks reported
+    as quarantined but that have no row (a row that could not be written) are added from
+    the task results. A file of ``to_parse`` with no task result is ``no result``.
+    """
+    quarantine: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for q in staged:
+        quarantine.append({k: q.get(k) for k in ("file_name", "stage", "error_type", "error_message", "raw_path")})
+        seen.add(str(q.get("file_name")))
+    reported = [
+        {"file_name": p.get("file_name"), "stage": p.get("stage"), "error_type": p.get("error_type"),
+         "error_message": p.get("error"), "raw_path": p.get("raw_path")}
+        for p in parsed if p.get("status") == "quarantined"
+    ] + [
+        {"file_name": q.get("file_name"), "stage": q.get("stage"), "error_type": q.get("error_type"),
+         "error_message": q.get("error"), "raw_path": q.get("raw_path")}
+        for q in manifest.get("quarantined", [])
+    ]
+    for q in reported:
+        if str(q["file_name"]) not in seen:
+            quarantine.append(q)
+            seen.add(str(q["file_name"]))
+    quarantine.sort(key=lambda q: str(q.get("file_name")))
+
+    duplicates = manifest.get("duplicates", [])
+    refused = manifest.get("refused", [])
+    results = {p.get("file_name") for p in parsed}
+    parsed_ok = [p for p in parsed if p.get("status") == "parsed"]
+    missing = [f["file_name"] for f in manifest.get("to_parse", []) if parse_ran and f["file_name"] not in results]
+    not_loaded = [
+        {"file_name": q["file_name"], "outcome": "quarantined",
+         "reason": f"{q.get('stage')}: {q.get('error_type') or 'error'}: {q.get('error_message') or ''}".rstrip(": ")}
+        for q in quarantine
+    ] + [
+        {"file_name": d["file_name"], "outcome": "duplicate", "reason": _duplicate_reason(d)} for d in duplicates
+    ] + [
+        {"file_name": r["file_name"], "outcome": "refused", "reason": r.get("reason", "")} for r in refused
+    ] + [
+        {"file_name": name, "outcome": "no result", "reason": "its parse task failed without a result (see its log)"}
+        for name in missing
+    ]
+    if parse_ran and not load_done:
+        not_loaded += [{"file_name": p.get("file_name"), "outcome": "not loaded",
+                        "reason": "parsed, but the load step did not complete"} for p in parsed_ok]
+    found = manifest.get("files_found", 0)
+    parts = {"parsed": len(parsed_ok) if parse_ran else len(manifest.get("to_parse", [])) - len(missing),
+             "quarantined": len(quarantine), "duplicates": len(duplicates), "refused": len(refused),
+             "no_result": len(missing)}
+    total = sum(parts.values())
+    terms = " + ".join(f"{k.replace('_', ' ')} {v}" for k, v in parts.items() if v or k != "no_result")
+    return {
+        "found": found,
+        **parts,
+        "quarantine": quarantine,
+        "not_loaded": not_loaded,
+        "accounting": {"balanced": total == found, "equation": f"found {found} {'=' if total == found else '≠'} {terms}"},
+    }
+
+
+def _duplicate_reason(d: dict[str, Any]) -> str:
+    if d.get("within_day"):
+        return f"same bytes as {d.get('first_file_name')} of the same day: ingested once"
+    return f"bytes already ingested on {d.get('first_run_date')} as {d.get('first_file_name')}"
 
 
 def _one_line(failure: dict[str, Any]) -> str:
@@ -185,46 +266,67 @@ def history_points(summaries: list[dict[str, Any]], until: str | None = None, li
 
 
 # ------------------------------------------------------------------ edge: read
-def _table_counts(warehouse: Path, run_date: date, validated: dict[str, Any] | None = None) -> dict[str, int | None]:
-    """Rows of the run date per raw table and fact (None where the table does not exist yet).
+def _table_counts(settings: Settings, run_date: date, outcome: dict[str, Any],
+                  validated: dict[str, Any] | None = None) -> dict[str, int | None]:
+    """Rows of the run date per raw table and fact (None where unknown), without waiting on the warehouse.
 
-    Facts are the core ones plus any other ``marts.*`` table the checkpoint validated.
+    Raw tables: the load step's returned counts (None when the load did not complete).
+    Facts (the core ones plus any other ``marts.*`` table the checkpoint validated): a
+    read-only look at the warehouse bounded by ``REPORT_READ_WAIT_S``, only when dbt built.
     """
-    validated_marts = [r["table"] for r in (validated or {}).get("results", []) if r["table"].startswith("marts.")]
-    tables = [f"raw.{t}" for t in TABLES] + list(dict.fromkeys([*MART_TABLES, *validated_marts]))
-    if not warehouse.exists():
-        return dict.fromkeys(tables)
-    from ingestion.warehouse import connect
+    validated_marts = [r["table"] for r in (validated or {}).get("results", []) if str(r.get("table", "")).startswith("marts.")]
+    marts = list(dict.fromkeys([*MART_TABLES, *validated_marts]))
+    counts: dict[str, int | None] = {f"raw.{t}": None for t in TABLES} | dict.fromkeys(marts)
+    loaded = outcome.get("loaded")
+    if isinstance(loaded, dict):
+        for t in TABLES:
+            value = loaded.get(t)
+            counts[f"raw.{t}"] = value if isinstance(value, int) else None
+    if outcome.get("built") and settings.warehouse.exists():
+        counts |= _bounded_counts(settings.warehouse, run_date, marts, REPORT_READ_WAIT_S)
+    return counts
 
+
+def _bounded_counts(warehouse: Path, run_date: date, tables: list[str], wait_s: float) -> dict[str, int | None]:
+    """Rows of the run date per table, read-only; all None if the file stays locked for ``wait_s``."""
+    import duckdb
+
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            con = duckdb.connect(str(warehouse), read_only=True)
+            break
+        except duckdb.Error:
+            if time.monotonic() >= deadline:
+                return dict.fromkeys(tables)
+            time.sleep(0.2)
     counts: dict[str, int | None] = {}
-    con = connect(warehouse, read_only=True)
     try:
         for table in tables:
             try:
                 counts[table] = con.execute(f"select count(*) from {table} where run_date = ?", [run_date]).fetchone()[0]
-            except Exception:  # a table dbt has not built yet
+            except duckdb.Error:  # a table dbt has not built yet
                 counts[table] = None
     finally:
         con.close()
     return counts
 
 
-def _quarantine_rows(warehouse: Path, run_date: date) -> list[dict]:
-    if not warehouse.exists():
-        return []
-    from ingestion.warehouse import connect
+def _quarantine_rows(staging_root: Path, run_date: date) -> list[dict]:
+    """The run date's quarantine rows as the parse tasks staged them (no warehouse needed)."""
+    import pyarrow.parquet as pq
 
-    con = connect(warehouse, read_only=True)
-    try:
-        cur = con.execute(
-            "select file_name, stage, error_type, error_message, raw_path from raw.quarantine "
-            "where run_date = ? order by file_name", [run_date])
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
-    except Exception:
-        return []
-    finally:
-        con.close()
+    from ingestion.staging import staged_files
+
+    rows: list[dict] = []
+    for path in staged_files(staging_root, "quarantine", run_date):
+        try:
+            rows.extend(pq.read_table(path, columns=["file_name", "stage", "error_type", "error_message",
+                                                     "raw_path"]).to_pylist())
+        except Exception as exc:  # a damaged file must not stop the report: name it instead
+            rows.append({"file_name": path.stem, "stage": "report", "error_type": type(exc).__name__,
+                         "error_message": f"unreadable staged quarantine row {path.name}: {exc}", "raw_path": None})
+    return sorted(rows, key=lambda r: str(r.get("file_name")))
 
 
 def _load_summaries(reports: Path) -> list[dict[str, Any]]:
@@ -281,19 +383,30 @@ def _render_run_page(reports: Path, summary: dict[str, Any], summaries: list[dic
     return target
 
 
-def write_index(reports: Path) -> Path:
-    """Rebuild ``reports/index.html`` (every run, newest first) and re-render the run pages."""
+def write_index(reports: Path, run_date: date | str | None = None) -> Path:
+    """Rebuild ``reports/index.html`` (every run, newest first) and render the page of ``run_date`` if given.
+
+    Earlier runs' pages are left as they are (see ``rerender_pages``).
+    """
     from ingestion.report_html import TREND_RUNS, render_index
 
     summaries = _load_summaries(reports)
-    pages = _docs_pages(reports, summaries)
-    for summary in summaries:
-        if summary.get("version") == SUMMARY_VERSION:
-            _render_run_page(reports, summary, summaries, pages)
+    if run_date is not None:
+        wanted = run_date if isinstance(run_date, str) else run_date.isoformat()
+        own = [s for s in summaries if s["run_date"] == wanted and s.get("version") == SUMMARY_VERSION]
+        if own:
+            _render_run_page(reports, own[0], summaries, _docs_pages(reports, own))
     newest_first = sorted(summaries, key=lambda s: s["run_date"], reverse=True)
     target = reports / "index.html"
     _write(target, render_index(newest_first, history_points(summaries, None, TREND_RUNS)))
     return target
+
+
+def rerender_pages(reports: Path) -> list[Path]:
+    """Re-render every run page from its JSON (after a template change, or to mark pruned Data Docs links)."""
+    summaries = _load_summaries(reports)
+    pages = _docs_pages(reports, summaries)
+    return [_render_run_page(reports, s, summaries, pages) for s in summaries if s.get("version") == SUMMARY_VERSION]
 
 
 def write_run_report(settings: Settings, run_date: date, outcome: dict) -> dict:
@@ -311,14 +424,14 @@ def write_run_report(settings: Settings, run_date: date, outcome: dict) -> dict:
         run_date,
         read_manifest(settings, run_date),
         outcome,
-        _table_counts(settings.warehouse, run_date, validated),
-        _quarantine_rows(settings.warehouse, run_date),
+        _table_counts(settings, run_date, outcome, validated),
+        _quarantine_rows(settings.staging, run_date),
         data_docs,
     )
     runs = reports / "runs"
     json_path = runs / f"{run_date.isoformat()}.json"
     _write(json_path, json.dumps(summary, ensure_ascii=False, indent=1, default=str))
-    index = write_index(reports)  # renders this run's page too
+    index = write_index(reports, run_date)  # renders this run's page too
     html_path = runs / f"{run_date.isoformat()}.html"
     return {
         "verdict": summary["verdict"],

@@ -2,7 +2,8 @@
 
 Each analysis is plain SQL against schema-qualified tables (``marts.fct_metrics``), not
 ``ref()``: an analyst can paste it into any DuckDB client opened on the snapshot, and
-``run_analysis`` runs it as it is, read-only, on the snapshot (else the warehouse). A
+``run_analysis`` runs it as it is, read-only and sandboxed (``ingestion.analyst``), on the
+snapshot (else the warehouse). A
 file starts with a ``-- Question:`` comment, the question it answers. dbt still parses
 the folder, so ``dbt docs`` lists the analyses beside the models.
 """
@@ -49,16 +50,10 @@ def list_analyses(settings: Settings) -> list[Analysis]:
 
 
 def run_analysis(settings: Settings, name: str, database: Path | None = None) -> tuple[list[str], list[tuple]]:
-    """Run one analysis read-only (on ``database``, default the snapshot, else the warehouse)."""
-    from ingestion.publish import reader_path
-    from ingestion.warehouse import connect
+    """Run one analysis read-only and sandboxed (``ingestion.analyst``) on ``database``, default the snapshot."""
+    from ingestion.analyst import run_readonly
 
     analyses = {a.name: a for a in list_analyses(settings)}
     if name not in analyses:
         raise KeyError(f"no analysis {name!r}; there are: {', '.join(analyses)}")
-    con = connect(database or reader_path(settings), read_only=True)
-    try:
-        cur = con.execute(analyses[name].sql)
-        return [d[0] for d in cur.description], cur.fetchall()
-    finally:
-        con.close()
+    return run_readonly(settings, analyses[name].sql, database)

@@ -114,8 +114,20 @@ expectations passed.</p>
 </div>
 {% if not s.manifest_found %}<p class="failed-text">No discover manifest: the discover step did not run
 for this date.</p>{% endif %}
+{% if s.accounting %}
+<p id="accounting" class="{{ 'muted' if s.accounting.balanced else 'failed-text' }}">{{ s.accounting.equation }}</p>
+{% endif %}
+{% if s.not_loaded %}
+<h3>Files not loaded</h3>
+<table id="not-loaded">
+<tr><th>file</th><th>outcome</th><th>reason</th></tr>
+{% for f in s.not_loaded %}
+<tr><td>{{ f.file_name }}</td><td>{{ f.outcome }}</td><td><code>{{ f.reason | truncate(400) }}</code></td></tr>
+{% endfor %}
+</table>
+{% endif %}
 {% if s.quarantine %}
-<h3>Quarantined</h3>
+<h3>Quarantined (the bytes are kept in raw/ for a re-run)</h3>
 <table id="quarantine">
 <tr><th>file</th><th>stage</th><th>error</th><th>message</th><th>raw copy</th></tr>
 {% for q in s.quarantine %}
@@ -125,14 +137,31 @@ for this date.</p>{% endif %}
 </table>
 {% endif %}
 {% if s.duplicates %}
-<h3>Duplicates (already ingested on another date, skipped)</h3>
+<h3>Duplicates (the same bytes as another file: ingested once)</h3>
 <table id="duplicates">
-<tr><th>file</th><th>first ingested on</th><th>as</th><th>sha256</th></tr>
+<tr><th>file</th><th>duplicate of</th><th>sha256</th></tr>
 {% for d in s.duplicates %}
-<tr><td>{{ d.file_name }}</td><td>{{ d.first_run_date }}</td><td>{{ d.first_file_name }}</td>
+<tr><td>{{ d.file_name }}</td><td>{{ d.first_file_name }}
+  {%- if d.get('within_day') %} (same day){% else %}, ingested on {{ d.first_run_date }}{% endif %}</td>
   <td class="mono">{{ d.sha256[:16] }}…</td></tr>
 {% endfor %}
 </table>
+{% endif %}
+{% if s.refused %}
+<h3>Refused (not read)</h3>
+<table id="refused">
+<tr><th>file</th><th>reason</th></tr>
+{% for r in s.refused %}
+<tr><td>{{ r.file_name }}</td><td>{{ r.reason }}</td></tr>
+{% endfor %}
+</table>
+{% endif %}
+{% if s.encoding_notes %}
+<h3>Declared encodings not used</h3>
+<ul id="encoding-notes">
+{% for n in s.encoding_notes %}  <li>{{ n.file_name }}: read as {{ n.encoding }}: {{ n.note }}</li>
+{% endfor %}
+</ul>
 {% endif %}
 
 <h2 id="rows">Rows for this run date</h2>
@@ -407,6 +436,9 @@ def render_run(summary: dict[str, Any], history: list[dict[str, Any]], docs_base
     view = dict(summary)
     view.setdefault("step_problems", [])
     view.setdefault("pipeline_warnings", [])
+    for key in ("not_loaded", "refused", "encoding_notes"):
+        view.setdefault(key, [])
+    view.setdefault("accounting", None)
     view["data_docs_index"] = "index.html" if docs_base is not None else None
     files = summary["files"]
     cards = [
@@ -415,6 +447,7 @@ def render_run(summary: dict[str, Any], history: list[dict[str, Any]], docs_base
         (summary.get("loaded_pages"), "pages loaded"),
         (files["quarantined"], "quarantined"),
         (files["duplicates"], "duplicates"),
+        (files.get("refused", 0), "refused"),
     ]
     return _ENV.from_string(RUN_PAGE).render(
         s=view, cards=cards, docs_link=docs_link, chart=trend_svg(history), index_href=index_href

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
+import subprocess
+import sys
+import time
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
 from html.parser import HTMLParser
@@ -12,7 +17,7 @@ import pytest
 from report.samples import DUPLICATE_ARTICLE, NO_BYLINE, PERCENT_250, docs_page, land_run
 
 from ingestion import cli
-from ingestion.report import history_points, summarise, write_index, write_run_report
+from ingestion.report import REPORT_READ_WAIT_S, history_points, summarise, write_index, write_run_report
 from ingestion.report_html import format_expected, format_observed, trend_svg
 from ingestion.settings import Settings
 
@@ -99,21 +104,53 @@ def test_a_step_that_did_not_complete_fails_the_run() -> None:
     assert summary["expectations"] is None and summary["manifest_found"] is False
     # a parse task that failed (rather than quarantining its file) is named too
     lost = summarise(DAY, _manifest(3), _outcome(), {}, [])
-    assert lost["step_problems"] == ["parse: 1 of 3 file(s) have no result (task failed)"]
+    assert lost["step_problems"] == ["parse: 1 of 3 file(s) have no result (task failed): p2.txt"]
+    assert {"file_name": "p2.txt", "outcome": "no result",
+            "reason": "its parse task failed without a result (see its log)"} in lost["not_loaded"]
 
 
-def test_quarantined_and_duplicate_files_are_listed_with_reasons() -> None:
-    manifest = _manifest(3) | {
-        "duplicates": [{"file_name": "p9.txt", "sha256": "ab" * 32, "first_run_date": "2024-05-01", "first_file_name": "p1.txt"}]
+def test_quarantined_duplicate_and_refused_files_are_listed_with_reasons() -> None:
+    manifest = {
+        "files_found": 6,
+        "to_parse": [{"file_name": n} for n in ("p0.txt", "p1.txt", "scan.txt")],
+        "duplicates": [
+            {"file_name": "p9.txt", "sha256": "ab" * 32, "within_day": False, "first_run_date": "2024-05-01",
+             "first_file_name": "p1.txt"},
+            {"file_name": "p0 copy.txt", "sha256": "cd" * 32, "within_day": True, "first_run_date": DAY.isoformat(),
+             "first_file_name": "p0.txt"},
+        ],
+        "refused": [{"file_name": "link.txt", "reason": "symbolic link to /etc/passwd, outside the landing folder"}],
     }
     outcome = _outcome()
-    outcome["parsed"].append({"file_name": "scan.txt", "status": "quarantined", "stage": "decode", "error": "not UTF-8"})
+    outcome["parsed"].append({"file_name": "scan.txt", "status": "quarantined", "stage": "decode",
+                              "error_type": "DecodeError", "error": "not UTF-8"})
     summary = summarise(DAY, manifest, outcome, {"raw.pages": 2}, [])
 
-    assert summary["files"] == {"found": 3, "parsed": 2, "quarantined": 1, "duplicates": 1}
+    assert summary["files"] == {"found": 6, "parsed": 2, "quarantined": 1, "duplicates": 2, "refused": 1, "no_result": 0}
+    assert summary["accounting"] == {"balanced": True,
+                                     "equation": "found 6 = parsed 2 + quarantined 1 + duplicates 2 + refused 1"}
     assert summary["loaded_pages"] == 2
     assert summary["quarantine"][0]["file_name"] == "scan.txt" and summary["quarantine"][0]["stage"] == "decode"
-    assert summary["duplicates"][0]["first_run_date"] == "2024-05-01"
+    assert summary["not_loaded"] == [
+        {"file_name": "scan.txt", "outcome": "quarantined", "reason": "decode: DecodeError: not UTF-8"},
+        {"file_name": "p9.txt", "outcome": "duplicate", "reason": "bytes already ingested on 2024-05-01 as p1.txt"},
+        {"file_name": "p0 copy.txt", "outcome": "duplicate", "reason": "same bytes as p0.txt of the same day: ingested once"},
+        {"file_name": "link.txt", "outcome": "refused",
+         "reason": "symbolic link to /etc/passwd, outside the landing folder"},
+    ]
+    assert summary["verdict"] == "passed"  # every file is accounted for
+
+
+def test_a_file_in_no_bucket_fails_the_run() -> None:
+    manifest = _manifest(2) | {"files_found": 3}
+    summary = summarise(DAY, manifest, _outcome(), {}, [])
+    assert summary["accounting"]["balanced"] is False
+    assert "accounting: found 3 ≠ parsed 2 + quarantined 0 + duplicates 0 + refused 0 does not balance" in summary["reasons"]
+
+
+def test_parsed_files_are_not_loaded_when_the_load_failed() -> None:
+    summary = summarise(DAY, _manifest(), _outcome() | {"loaded": None}, {}, [])
+    assert [(n["file_name"], n["outcome"]) for n in summary["not_loaded"]] == [("p0.txt", "not loaded"), ("p1.txt", "not loaded")]
 
 
 def test_failed_run_report_names_each_failure_and_links_into_data_docs(settings: Settings) -> None:
@@ -127,7 +164,7 @@ def test_failed_run_report_names_each_failure_and_links_into_data_docs(settings:
         docs_page("raw.metrics", DAY),
         docs_page("raw.articles", DAY),
     ]
-    assert summary["volume"]["raw.pages"] == {"observed": None, "min": 2, "max": 8, "median": 4.0, "history_runs": 5}
+    assert summary["volume"]["raw.pages"] == {"observed": 3, "min": 2, "max": 8, "median": 4.0, "history_runs": 5}
     assert summary["expectations"]["failed_critical"] == 2 and summary["expectations"]["failed_warning"] == 1
 
     page = Path(result["html"])
@@ -171,17 +208,71 @@ def test_index_lists_runs_newest_first_with_verdicts_and_links_to_each_failure(s
     _assert_links_resolve(index)
 
 
-def test_results_pruned_from_data_docs_are_marked_not_linked(settings: Settings) -> None:
+def test_results_pruned_from_data_docs_are_marked_not_linked(settings: Settings, monkeypatch) -> None:
     old, new = DAY - timedelta(days=40), DAY
     write_run_report(settings, old, land_run(settings, old, [PERCENT_250]))
     pruned = settings.reports / "data_docs" / docs_page("raw.metrics", old)
     pruned.unlink()  # what the checkpoint's bounded history does 30 runs later
 
     write_run_report(settings, new, land_run(settings, new, []))
-
     old_page = settings.reports / "runs" / f"{old}.html"
+    assert "pruned from Data Docs" not in old_page.read_text(encoding="utf-8")  # a run renders only its own page
+
+    monkeypatch.setenv("NEWSDW_REPORTS", str(settings.reports))
+    assert cli.main(["--home", str(settings.home), "report", "--rebuild", "--date", new.isoformat()]) == 0
+
     assert "pruned from Data Docs" in old_page.read_text(encoding="utf-8")
     _assert_links_resolve(old_page)
+
+
+def test_a_run_renders_its_own_page_and_the_index_only(settings: Settings) -> None:
+    old, new = DAY - timedelta(days=1), DAY
+    write_run_report(settings, old, land_run(settings, old, []))
+    old_page = settings.reports / "runs" / f"{old}.html"
+    old_page.write_text("<html>as written then</html>", encoding="utf-8")
+
+    write_run_report(settings, new, land_run(settings, new, [NO_BYLINE]))
+
+    assert old_page.read_text(encoding="utf-8") == "<html>as written then</html>"
+    index = (settings.reports / "index.html").read_text(encoding="utf-8")
+    assert f'href="runs/{old}.html"' in index and f'href="runs/{new}.html"' in index
+
+
+def test_report_files_are_readable_by_others_whatever_the_umask(settings: Settings) -> None:
+    previous = os.umask(0o077)
+    try:
+        result = write_run_report(settings, DAY, land_run(settings, DAY, []))
+    finally:
+        os.umask(previous)
+    for path in (result["json"], result["html"], result["index"]):
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o644, path
+
+
+def test_report_is_written_while_another_process_holds_the_warehouse(settings: Settings, tmp_path: Path) -> None:
+    import duckdb
+
+    settings.warehouse.parent.mkdir(parents=True, exist_ok=True)
+    duckdb.connect(str(settings.warehouse)).close()
+    ready = tmp_path / "locked"
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import duckdb, pathlib, sys, time; con = duckdb.connect(sys.argv[1]); "
+        "pathlib.Path(sys.argv[2]).touch(); time.sleep(60)"), str(settings.warehouse), str(ready)])
+    try:
+        deadline = time.monotonic() + 30
+        while not ready.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert ready.exists()
+        started = time.monotonic()
+        result = write_run_report(settings, DAY, land_run(settings, DAY, []) | {"loaded": {"pages": 3, "articles": 7}})
+        elapsed = time.monotonic() - started
+    finally:
+        holder.kill()
+        holder.wait()
+    summary = json.loads(Path(result["json"]).read_text(encoding="utf-8"))
+    assert elapsed < REPORT_READ_WAIT_S + 5
+    assert summary["rows"]["raw.pages"] == 3 and summary["rows"]["raw.articles"] == 7  # from the load step
+    assert summary["rows"]["marts.fct_articles"] is None  # the warehouse was busy: unknown, not a failure
+    assert summary["loaded_pages"] == 3
 
 
 def test_trend_chart_is_inline_svg_coloured_by_verdict() -> None:

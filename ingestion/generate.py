@@ -26,6 +26,7 @@ import csv
 import functools
 import importlib.util
 import json
+import operator
 import random
 import re
 from dataclasses import dataclass, field
@@ -229,6 +230,7 @@ class Gazetteer:
     counties: dict  # 4-digit city prefix → tuple[Region, ...]
     forms: frozenset  # every full and short form of two or more characters
     maxlen: int
+    starts: dict  # first two characters of a form → the lengths of forms starting so, ascending
 
 
 _PROV_SHORT = {"内蒙古自治区": "内蒙古", "广西壮族自治区": "广西", "西藏自治区": "西藏", "宁夏回族自治区": "宁夏",
@@ -269,15 +271,42 @@ def gazetteer() -> Gazetteer:
             counties.setdefault(code[:4], []).append(reg)
     units = provinces + [r for v in cities.values() for r in v] + [r for v in counties.values() for r in v]
     forms = frozenset(f for r in units for f in r.forms() if len(f) >= 2)
+    starts: dict[str, set[int]] = {}
+    for f in forms:
+        starts.setdefault(f[:2], set()).add(len(f))
     return Gazetteer(tuple(provinces), {k: tuple(v) for k, v in cities.items()},
-                     {k: tuple(v) for k, v in counties.items()}, forms, max(map(len, forms)))
+                     {k: tuple(v) for k, v in counties.items()}, forms, max(map(len, forms)),
+                     {k: tuple(sorted(v)) for k, v in starts.items()})
 
 
 def region_hits(text: str) -> list[str]:
     """Every gazetteer form (full or short) occurring in ``text``, in order of position."""
+    # Forms are found from their first two characters: the text's pairs of characters are made and
+    # intersected with the forms' first pairs in C (map, set), so a text with no place name, the
+    # common case (the generator checks every draft article), costs no Python loop over positions.
     g = gazetteer()
-    return [text[i:i + n] for i in range(len(text)) for n in range(2, min(g.maxlen, len(text) - i) + 1)
-            if text[i:i + n] in g.forms]
+    pairs = set(map(operator.add, text, text[1:])) & g.starts.keys()
+    found = []
+    for pair in pairs:
+        i = text.find(pair)
+        while i >= 0:
+            found += [(i, n) for n in g.starts[pair] if i + n <= len(text) and text[i:i + n] in g.forms]
+            i = text.find(pair, i + 1)
+    return [text[i:i + n] for i, n in sorted(found)]
+
+
+def _spans(needles, text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-overlapping occurrence of each needle in ``text`` (as ``re.finditer``
+    on the escaped needle finds them, without compiling a pattern per needle)."""
+    out = []
+    for s in needles:
+        if not s:
+            continue
+        j = text.find(s)
+        while j >= 0:
+            out.append((j, j + len(s)))
+            j = text.find(s, j + len(s))
+    return out
 
 
 def _overlap(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -371,6 +400,11 @@ class _Ctx:
     titles: set = field(default_factory=set)  # headlines already on the page
     tight: bool = False  # the page puts no blank lines between paragraphs
     paras: set = field(default_factory=set)  # sentences already on the page
+    page_paper: str | None = None  # the paper of a joined page's first part, which later parts keep
+    # Stock sentences (FILLERS) used in this part of a joined page. None: pages of one part record them
+    # among ``paras``, where one without placeholders makes _build re-roll the very article that printed
+    # it (kept there so that those pages stay as they were; joined pages use this set instead).
+    stock: set | None = None
 
 
 class _Art:
@@ -535,9 +569,10 @@ class _Art:
         self.p(f"{self.rng.choice(STAT_LEADS)}{said}。")
 
     def filler(self) -> str:
-        fresh = [t for t in FILLERS if t not in self.cx.paras]  # a page does not repeat a stock sentence
+        used = self.cx.paras if self.cx.stock is None else self.cx.stock
+        fresh = [t for t in FILLERS if t not in used]  # a page does not repeat a stock sentence
         tpl = self.rng.choice(fresh or FILLERS)
-        self.cx.paras.add(tpl)
+        used.add(tpl)
         x = (self.county() if self.rng.random() < 0.7 else self.reg(self.cx.city)) if "{X}" in tpl else ""
         return tpl.format(X=x, place=self.place("res") if "{place}" in tpl else "",
                           city=self.reg(self.cx.city, True) if "{city}" in tpl else "")
@@ -624,7 +659,7 @@ class _Art:
             text = self.body[i][1]
             start = text.find("）") + 5 if text.startswith(("本报", self.cx.prov_paper)) else 12
             protect = [a["quote"] for a in self.acts] + [m["quote"] for m in self.mets] + self._keep()
-            spans = [(m.start(), m.end()) for s in protect for m in re.finditer(re.escape(s), text)]
+            spans = _spans(protect, text)
             ok = [j for j in range(start, len(text) - 8) if not any(a < j < b for a, b in spans)]
             if ok:
                 j = r.choice(ok)
@@ -715,7 +750,7 @@ def _title_lines(a: _Art, title: str, two_line: bool) -> list[str]:
         return [title]
     # On a page without blank lines only an open quotation shows where a headline breaks.
     tight = a.cx.tight
-    protect = [(m.start(), m.end()) for k in a._keep() for m in re.finditer(re.escape(k), title)]
+    protect = _spans(a._keep(), title)
 
     def ok(j: int) -> bool:
         return (title[j - 1] not in "：: " and title[j] not in "：: " and title[j - 1:j + 1] != "  "
@@ -983,6 +1018,7 @@ def _city_page(cx: _Ctx) -> tuple[list, list, str | None, str]:
 def _feature_page(cx: _Ctx) -> tuple[list, list, str | None, str]:
     r = cx.rng
     paper = cx.prov_paper if r.random() < 0.4 else cx.paper
+    paper = cx.page_paper or paper  # one page, one paper: a joined page's later parts keep the first's
     banner = r.choice(BANNERS) if r.random() < 0.3 else None
     section = r.choice(SECTIONS) if r.random() < 0.4 else None
     arts = [_build(_feature, cx, section, "", paper, r.random() < 0.5, r.random() < 0.2)]
@@ -1039,9 +1075,99 @@ def _edition_line(rng: random.Random, day: date, n: int, paper: str) -> str:
 PAGE_MAKERS = {"city": _city_page, "feature": _feature_page, "markdown": _markdown_page, "column": _column_page}
 
 
-def generate_day(day: date, seed: int = 0, pages: int = 3) -> list[GeneratedPage]:
+def _file_name(kind: str, n: int, taken: set) -> str:
+    """Page ``n``'s file name: ``story_NN.txt``, the first markdown page ``briefs.txt``, ``columnNN.txt``, ``pNN.txt``."""
+    if kind == "story":
+        return f"story_{n:02d}.txt"
+    if kind == "markdown" and "briefs.txt" not in taken:
+        return "briefs.txt"
+    return f"{'column' if kind == 'column' else 'p'}{n:02d}.txt"
+
+
+def _joined_page(cx: _Ctx, kind: str, n: int, name: str, page_bytes: tuple[int, int]) -> GeneratedPage:
+    """Page ``n`` of kind ``kind`` made of parts of that kind joined until its text reaches a size drawn
+    from ``page_bytes`` (UTF-8 bytes, both ends included); a part that would pass the upper end is left out.
+
+    The page's furniture is printed once: the edition line and banner of the first part (later
+    parts' banners are dropped), one paper (cx.page_paper), one layout (tight or not, half-width
+    or not, traditional forms or not). Every part is an ordinary page body of its kind, so each
+    article's truth is recorded as it is written, exactly as on a page of one part.
+    Person names and headlines stay unique over the whole page; stock sentences only within a part.
+    """
+    r, day, (lo, hi) = cx.rng, cx.day, page_bytes
+    enc = "utf-8-sig" if kind == "story" and r.random() < 0.5 else "gb18030" if r.random() < 0.1 else "utf-8"
+    table = dict(_HALF) if kind != "story" and r.random() < 0.35 else {}
+    if r.random() < 0.12:
+        table.update(_traditional(r))  # no key or value in common with _HALF: one table does both
+    cx.tight = kind != "story" and r.random() < (0.4 if kind == "column" else 0.12)
+    with_edition, edition = r.random() < 0.25, None
+    lead_blank = r.random() < 0.5
+    target = r.randint(lo, hi)
+    lines: list[str] = []  # as printed: the table applied, line by line (it maps characters one to one)
+    arts: list[_Art] = []
+    banner = paper = None
+    size, misses = 0, 0
+
+    def assemble(body: list[str]) -> str:
+        top = edition.translate(table) if edition else None
+        if kind == "story":
+            return "\r\n".join(([top, ""] if top else []) + body) + "\r\n"
+        body = ([top] if top else []) + body
+        if cx.tight:  # one line per paragraph, no blank lines
+            return "\n".join(x for x in body if x) + "\n"
+        return ("\n\n" if lead_blank else "") + "\n\n".join(body) + "\n"
+
+    while size < target:
+        cx.paras, cx.stock = set(), set()  # a stock sentence may come back in another part of a long page
+        if kind == "story":
+            a = _build(_story, cx, r.random() < 0.3)
+            indent = "　　" if r.random() < 0.5 else ""
+            part = ([""] if lines else []) + [indent + a.head[0], ""] + a.head[1:] + ["　　" + t for _, t in a.body]
+            part_arts, part_banner, part_paper = [a], None, cx.paper
+        else:
+            part, part_arts, part_banner, part_paper = PAGE_MAKERS[kind](cx)
+            if part_banner and lines:
+                part = part[1:]  # the banner is printed once, at the top of the page
+        if table:
+            part = [x.translate(table) for x in part]
+        if not lines:  # the edition line names the first part's paper
+            edition = _edition_line(r, day, n, part_paper) if with_edition else None
+        grown = len(assemble(lines + part).encode("utf-8"))
+        if grown > hi:
+            misses += 1
+            if size >= lo:
+                break  # in range already: stop short of the drawn size rather than pass the upper end
+            if misses > 200:
+                raise ValueError(f"could not fill a {kind} page to {lo}-{hi} bytes: parts are too large for the range")
+            continue
+        if not lines:
+            banner, paper = part_banner, part_paper
+            cx.page_paper = paper
+        lines += part
+        arts += part_arts
+        size = grown
+    cx.page_paper = cx.stock = None
+    text = assemble(lines)
+    truth = {"file": name, "newspaper": paper, "page_banner": banner, "articles": [a.truth() for a in arts]}
+    if table:
+        truth = _convert(truth, table)
+    meta = {"newspaper": paper, "edition_date": day.isoformat(), "page_number": f"{n:02d}"}
+    # The truth is built of fresh dicts, lists, strings and numbers already: no JSON round trip
+    # to copy it (that took a tenth of a year's generation).
+    return GeneratedPage(name, text, enc, meta, truth)
+
+
+def generate_day(day: date, seed: int = 0, pages: int = 3,
+                 page_bytes: tuple[int, int] | None = None) -> list[GeneratedPage]:
     """A day's edition: page 1 is a city page; the others are a feature, a markdown page, a single
-    story and a briefs column, shuffled (later pages repeat the kinds)."""
+    story and a briefs column, shuffled (later pages repeat the kinds).
+
+    With ``page_bytes`` = (low, high), every page is made of parts of its kind joined until its
+    text (in UTF-8) reaches a size drawn between low and high bytes: the volume of real pages
+    (10–20 KB) rather than the few short articles of a page of one part.
+    """
+    if page_bytes is not None and not 0 < page_bytes[0] <= page_bytes[1]:
+        raise ValueError(f"page size range must be 0 < low <= high, not {page_bytes}")
     cx = _context(day, seed)
     r, staff = cx.rng, {n for names in cx.staff.values() for n in names}
     others = ["feature", "markdown", "story", "column"]
@@ -1050,6 +1176,11 @@ def generate_day(day: date, seed: int = 0, pages: int = 3) -> list[GeneratedPage
     out, taken = [], set()
     for n, kind in enumerate(kinds, start=1):
         cx.used, cx.titles, cx.paras = set(staff), set(), set()
+        if page_bytes is not None:
+            name = _file_name(kind, n, taken)
+            taken.add(name)
+            out.append(_joined_page(cx, kind, n, name, page_bytes))
+            continue
         if kind == "story":
             a = _build(_story, cx, r.random() < 0.3)
             name, arts, banner, paper = f"story_{n:02d}.txt", [a], None, cx.paper
@@ -1083,21 +1214,26 @@ def generate_day(day: date, seed: int = 0, pages: int = 3) -> list[GeneratedPage
 
 
 # ---------------------------------------------------------------- edge
-def write_landing(out: Path, days: int, start: date, seed: int = 0, pages: int = 3) -> list[Path]:
-    """Write ``days`` editions from ``start``: ``<out>/<day>/<file>`` with a ``.meta.json`` sidecar,
-    and the truth as ``<out>/_truth/<day>/<stem>.json``; return the page paths."""
+def write_landing(out: Path, days: int, start: date, seed: int = 0, pages: int = 3,
+                  page_bytes: tuple[int, int] | None = None, truth: bool = True) -> list[Path]:
+    """Write ``days`` editions of ``pages`` pages each from ``start``: ``<out>/<day>/<file>`` with a
+    ``.meta.json`` sidecar, and (unless ``truth`` is false) the truth as ``<out>/_truth/<day>/<stem>.json``;
+    return the page paths. ``page_bytes`` = (low, high) joins each page's parts until its text is
+    between low and high UTF-8 bytes (see ``generate_day``)."""
     written = []
     for i in range(days):
         day = start + timedelta(days=i)
         folder, truth_folder = Path(out) / day.isoformat(), Path(out) / "_truth" / day.isoformat()
         folder.mkdir(parents=True, exist_ok=True)
-        truth_folder.mkdir(parents=True, exist_ok=True)
-        for page in generate_day(day, seed, pages):
+        if truth:
+            truth_folder.mkdir(parents=True, exist_ok=True)
+        for page in generate_day(day, seed, pages, page_bytes):
             path = folder / page.file_name
             path.write_bytes(page.data())
             (folder / f"{page.file_name}.meta.json").write_text(
                 json.dumps(page.meta, ensure_ascii=False, indent=1), encoding="utf-8")
-            (truth_folder / f"{Path(page.file_name).stem}.json").write_text(
-                json.dumps(page.truth, ensure_ascii=False, indent=1), encoding="utf-8")
+            if truth:  # one line: json's C encoder (an indented dump takes the pure-Python one, 10× slower)
+                (truth_folder / f"{Path(page.file_name).stem}.json").write_text(
+                    json.dumps(page.truth, ensure_ascii=False), encoding="utf-8")
             written.append(path)
     return written

@@ -60,333 +60,20 @@ from dataclasses import dataclass
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
+from ingestion.parsing.activity_lexicon import AFTER_BLOCK as _AFTER_BLOCK
+from ingestion.parsing.activity_lexicon import BEFORE_BLOCK as _BEFORE_BLOCK
+from ingestion.parsing.activity_lexicon import NEEDS as _NEEDS
+from ingestion.parsing.activity_lexicon import REGEX_TRIGGERS, TRIGGERS
+from ingestion.parsing.activity_lexicon import SELF_WORDS as _SELF_WORDS
 from ingestion.parsing.metrics import UNIT_KIND
 from ingestion.parsing.model import ParsedActivity, ParsedOrganization
 from ingestion.parsing.organizations import _STOP_RE
-
-# Trigger words per type: general newsroom vocabulary for each kind of activity.
-TRIGGERS: dict[str, tuple[str, ...]] = {
-    "volunteer_service": tuple(
-        (
-            "志愿服务 志愿活动 志愿者服务 双报到 学雷锋 义务劳动 义务巡逻 义剪 红马甲 志愿服务队 志愿队 "
-            "变身志愿者 招募志愿者 志愿者招募 注册志愿者 小分队 义务 巡逻"
-        ).split()
-    ),
-    "medical_health": tuple(
-        (
-            "义诊 送医 巡诊 医疗服务 诊疗服务 健康体检 免费体检 量血压 测血压 测量血压 健康咨询 针灸 理疗 "
-            "门诊 家庭医生 签约服务 医疗队 健康讲座 疫苗接种 核酸检测 健康筛查 送药 医疗健康 中医 体检 "
-            "筛查 免费诊疗 巡回医疗 坐诊 健康检查 送医送药 健康档案"
-        ).split()
-    ),
-    "publicity_education": tuple(
-        (
-            "宣讲 普法 讲座 讲解 宣传教育 宣传活动 教育宣传 知识宣传 宣传 警示教育 廉洁教育 廉政教育 "
-            "廉洁文化 廉政文化 家风 家教 家庭教育 移风易俗 知识竞赛 开放日 展播 倡议书 宣传页 宣传单 "
-            "宣传册 手册 明白纸 宣传栏 公益广告 以案释法 法治 反诈 防诈 安全知识 劝导 文明引导 直播课 "
-            "公开课 微课堂 讲堂 课堂 解答 答疑 评选 讲师团 宣讲团 宣传队 "
-            "以案说法 送法 科普 宣教 告知书 宣传资料 宣传材料 展板"
-        ).split()
-    ),
-    "inspection_enforcement": tuple(
-        (
-            "检查 督导 督查 执法 排查 专项整治 集中整治 整治行动 巡查 摸查 暗访 明察 抽查 查处 整改 "
-            "打击 治安巡逻 隐患 监管 督办 取缔 专项行动 整治 "
-            "抽检 约谈 稽查 巡检 督察 查验 查封 扣押 清查 联合执法"
-        ).split()
-    ),
-    "environment_infrastructure": tuple(
-        (
-            "清理 清扫 清洁 清运 清除 保洁 打扫 捡拾 捡垃圾 拆除 绿化 植树 补植 修缮 维修 修复 修路 "
-            "修建 修好 修补 修理 铺设 改造 安装 更换 疏通 施划 粉刷 拔除 除草 硬化 亮化 美化 环境整治 "
-            "人居环境 线缆 井盖 路灯 垃圾分类 整修 布放 清洗 建成公园 围栏 违建 私搭乱建 牛皮癣 小广告 "
-            "绿地 管网 管道 大扫除 卫生死角 "
-            "清淤 疏浚 改厕 户厕 充电桩 扫雪 清雪 除雪 铲雪 除冰 补绿 增绿 栽植 划线 拆违 翻新 口袋公园 "
-            "小游园 健身器材 公厕 停车位 加装 增设"
-        ).split()
-    ),
-    "survey_research": tuple(
-        (
-            "调研 走访 摸底 摸排 问卷 民意调查 市场调查 入户调查 调查 征集意见 征求意见 听取意见 实地察看 "
-            "实地查看 蹲点 察看 普查 视察 察访 问需 访谈 摸清"
-        ).split()
-    ),
-    "meeting_deliberation": tuple(
-        (
-            "会议 调度会 推进会 座谈会 座谈 议事会 议事 协商 商量 商讨 研讨会 听证会 恳谈会 联席会 "
-            "现场会 调度 出谋划策 畅谈 面对面 "
-            "常委会 全会 代表大会 动员会 部署会 协调会 例会 会商 恳谈 听证"
-        ).split()
-    ),
-    "training_exchange": tuple(
-        (
-            "培训 观摩 拉练 参观 经验交流 交流学习 学习交流 考察学习 培训班 实训 读书学习 学习小组 研学 "
-            "交流工作经验 交流经验 "
-            "轮训 集训 演练 学习班 研修 跟岗学习 取经 比武"
-        ).split()
-    ),
-    "culture_recreation": tuple(
-        (
-            "文艺 演出 汇演 晚会 村晚 艺术节 文化节 舞蹈 跳舞 广场舞 合唱 唱红歌 红歌 戏曲 书画展 "
-            "摄影展 电影 运动会 故事会 分享会 讲述 故事 插花 联欢 节目 小品 情景剧 欢聚一堂 作品征集 "
-            "征文 书法 朗诵 诵读 文化活动 趣味 游艺 体育 文体活动 比赛 送戏 京剧 评剧 豫剧 越剧 "
-            "黄梅戏 歌舞 杂技 曲艺 文化下乡 文化惠民 巡演 展演 音乐会 非遗 马拉松 健步走 篮球赛 "
-            "作品展 展览 展出 图片展 美术展 灯谜 舞龙 舞狮 秧歌 庙会 灯会 花灯 民俗活动 读书会 读书分享 "
-            "诗会 歌咏 春联 剪纸 拔河 徒步 足球赛 乒乓球赛 羽毛球赛 联赛 邀请赛 观影"
-        ).split()
-    ),
-    "charity_assistance": tuple(
-        (
-            "慰问 捐款 捐赠 捐助 捐了 募捐 募集 救助 资助 助学 送温暖 关爱 困难群众 困难家庭 慰问金 "
-            "救助金 赠送 义卖 结对帮扶 帮扶 爱心 "
-            "无偿献血 献血 捐资 捐物 认捐 帮困 救济"
-        ).split()
-    ),
-    "party_building": tuple(
-        (
-            "主题党日 党日活动 党课 三会一课 党建品牌 党建+ 党建联建 组织生活 党员活动 入党誓词 党史学习 "
-            "党史教育 党员示范岗 亮身份 共产党员 党建 红色网格 支部建设 党员教育 党员管理 支部 "
-            "党员大会 民主生活会 入党宣誓 先锋岗 党建联盟 支部共建 党纪学习 主题教育"
-        ).split()
-    ),
-    "public_service": tuple(
-        (
-            "便民 惠民服务 政务服务 一网通办 办证 出证 便捷服务 上门服务 代办 帮办 热线 小程序 摊位 "
-            "服务中心 职工之家 驿站 即时办 一站式 服务清单 精准服务 惠民 全流程 办事大厅 服务窗口 "
-            "绿色通道 延时服务 预约服务 上门办理 办结 即办 网上办 掌上办 一次办 一件事 惠企 审批 证照 "
-            "营业执照 身份证 办理业务 服务点 受理"
-        ).split()
-    ),
-}
-
-# Patterns for triggers whose words are apart: (pattern, type).
-REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?:组织|发动|动员|招募|带领)(?![、，,和及与])[^，,。；;]{0,12}志愿者"), "volunteer_service"),
-    (re.compile(r"征(?:集|求)[^，,。；;]{0,8}意见"), "survey_research"),
-    # residents formed into a patrol or service team (吸纳热心居民组成巡访队)
-    (re.compile(r"(?:吸纳|组建|组成|成立)[^，,。；;]{0,12}(?:巡访|巡逻|护卫|志愿服务|志愿)队"), "volunteer_service"),
-    (re.compile(r"会议上(?<![社机体理晚舞赛展庙灯]会议上)|会上(?<![社机体理晚舞赛展庙灯]会上)"), "meeting_deliberation"),
-    (
-        re.compile(r"发放[^，,。；;]{0,20}(?:手册|宣传|倡议书|资料|明白纸|传单|折页|读本|告知书|提示卡|一封信|公开信)"),
-        "publicity_education",
-    ),
-)
-
-# Words that are actions in themselves (the clause needs no other verb).
-_SELF_WORDS = set(
-    (
-        "赠送 修好 注册志愿者 巡查 清除 义诊 捐了 清理 实地查看 参观 修理 捡拾 疏通 商讨 募集 "
-        "交流经验 摸排 修补 测量血压 慰问 布放 整修 抽查 暗访 义剪 打扫 除草 欢聚一堂 经验交流 维修 "
-        "办证 捐助 劝导 拔除 针灸 普法 捡垃圾 出证 义卖 调研 跳舞 清扫 送医 修缮 唱红歌 以案释法 "
-        "征集意见 议事 捐款 修建 听取意见 招募志愿者 拆除 修路 施划 主题党日 明察 交流工作经验 巡逻 "
-        "摸查 铺设 募捐 保洁 修复 捐赠 出谋划策 宣讲 蹲点 征求意见 量血压 党课 双报到 插花 三会一课 "
-        "巡诊 座谈 植树 培训 畅谈 观摩 补植 督导 查处 实地察看 排查 执法 讲解 变身志愿者 测血压 "
-        "粉刷 商量 摸底 清运 走访 拉练 资助 整改 救助 督查 更换 集中整治 "
-        "抽检 约谈 稽查 巡检 督察 查封 扣押 清查 联合执法 清淤 疏浚 改厕 扫雪 清雪 除雪 铲雪 除冰 补绿 "
-        "增绿 栽植 拆违 视察 察访 问需 摸清 以案说法 送法 免费诊疗 巡回医疗 坐诊 送医送药 献血 "
-        "无偿献血 捐资 捐物 认捐 帮困 入党宣誓 轮训 集训 演练 跟岗学习 取经 猜灯谜 舞龙 舞狮 观影 "
-        "延时服务 预约服务 上门办理 加装"
-    ).split()
-)
-
-# Triggers that need particular verbs in their clause rather than any action verb.
-_NEEDS: dict[str, re.Pattern[str]] = {
-    "小程序": re.compile(r"开发|推出|上线|开通|建立|搭建|启用"),
-    "热线": re.compile(r"开设|开通|设立|建立|受理"),
-    "摊位": re.compile(r"安排|规划|设置|划定|提供|设立"),
-    "服务中心": re.compile(r"打造|建成|建立|成立|开设|设立"),
-    "驿站": re.compile(r"打造|建成|建立|成立|开设|设立|创建"),
-    "职工之家": re.compile(r"打造|建成|建立|成立|开设|设立|建设"),
-    "手册": re.compile(r"发放|分发|赠送|送"),
-    "倡议书": re.compile(r"发放|分发|刊发|发出|发布"),
-    "宣传页": re.compile(r"发放|分发"),
-    "宣传单": re.compile(r"发放|分发"),
-    "宣传册": re.compile(r"发放|分发"),
-    "明白纸": re.compile(r"发放|分发"),
-    "宣传栏": re.compile(r"通过|利用|设置|张贴"),
-    "公益广告": re.compile(r"新增|设置|张贴|推送|刊播|投放"),
-    "线缆": re.compile(r"整治|规范|治理|捆扎|整理|清理"),
-    "管网": re.compile(r"改造|维修|铺设|更换|疏通"),
-    "管道": re.compile(r"改造|维修|铺设|更换|疏通"),
-    "井盖": re.compile(r"修|固定|更换|维修"),
-    "路灯": re.compile(r"安装|维修|更换|修|新装|装上|加装"),
-    "围栏": re.compile(r"拆除|移除|安装"),
-    "违建": re.compile(r"拆除|整治|清理"),
-    "私搭乱建": re.compile(r"拆除|整治|清理|改造"),
-    "牛皮癣": re.compile(r"清理|清除|整治"),
-    "小广告": re.compile(r"清理|清除|整治"),
-    "绿地": re.compile(r"开放|建设|新建|改造|共享"),
-    "安装": re.compile(
-        r"安装了|已安装|完成安装|为[^，,。]{1,10}安装|帮[^，,。]{1,6}安装|"
-        r"安装(?:路灯|充电桩|监控|摄像头|护栏|座椅|健身器材|电梯|道闸|燃气|天然气|太阳能|扶手|坡道|灯)"
-    ),
-    "改造": re.compile(r"完成|实施|推进|进行|开展|提升|改造成|工程|全面"),
-    "评选": re.compile(r"组织|开展|举办"),
-    "故事": re.compile(r"讲述|讲|分享|宣讲|故事会"),
-    "讲述": re.compile(r"故事"),
-    "爱心": re.compile(r"捐|献|义卖|送|帮扶"),
-    "帮扶": re.compile(r"开展|结对|入户|销售|送"),
-    "关爱": re.compile(r"开展|组织|活动|服务"),
-    "课堂": re.compile(r"开设|举办|开展|上|利用|巧用|通过"),
-    "讲堂": re.compile(r"开设|举办|开展|办好|通过"),
-    "隐患": re.compile(r"排查|整改|检查"),
-    "监管": re.compile(r"开展|进行|实施|加强对|全程"),
-    "打击": re.compile(r"严厉|依法"),
-    "调度": re.compile(r"对.{0,20}调度|调度会|进行调度"),
-    "面对面": re.compile(r"与.{0,10}面对面|面对面地坐"),
-    "共产党员": re.compile(r"开展|组织|学习|点赞"),
-    "党建": re.compile(r"融入|开展|创建|打造|党建\+|品牌"),
-    "支部": re.compile(r"划分|调整|建设|规范化|标准化|过硬|集中学|组织生活"),
-    "红色网格": re.compile(r"创新|建立|打造|构建|推行"),
-    "惠民": re.compile(r"开展|活动|服务"),
-    "全流程": re.compile(r"开展|服务"),
-    "服务清单": re.compile(r"整合|提供"),
-    "精准服务": re.compile(r"提供"),
-    "便民": re.compile(r"开展|提供|推出|建设|规划|设立|服务"),
-    "体育": re.compile(r"比赛|运动会|活动"),
-    "趣味": re.compile(r"比赛|运动会|活动"),
-    "节目": re.compile(r"表演|演出|自编自演|排练|编排"),
-    "文艺": re.compile(r"演出|汇演|队|活动|节目|表演|晚会"),
-    "非遗": re.compile(r"展|演|体验|传承|活动"),
-    "文化惠民": re.compile(r"活动|演出|开展|送"),
-    "电影": re.compile(r"观看|放映|播放"),
-    "比赛": re.compile(r"举办|举行|开展|组织|参加"),
-    "义务": re.compile(r"巡逻|劳动|清扫|服务|维护"),
-    "小分队": re.compile(r"成立|组建|组成|志愿"),
-    "法治": re.compile(r"宣传|教育|讲座"),
-    "家风": re.compile(r"讲堂|宣讲|教育|建设|活动|传承"),
-    "家教": re.compile(r"指导|讲座|宣讲"),
-    "廉洁文化": re.compile(r"建设|融入|进|宣传|阵地|活动"),
-    "廉政文化": re.compile(r"建设|阵地|公园|宣传"),
-    "参观": re.compile(r"组织|参观、|参观学习|前往|到"),
-    "专项行动": re.compile(r"整治|执法|检查|打击|清理"),
-    "中医": re.compile(r"义诊|诊疗|理疗|服务|针灸"),
-    "体检": re.compile(r"免费|开展|组织|提供|进行"),
-    "筛查": re.compile(r"免费|开展|组织|提供|进行|为"),
-    "健康检查": re.compile(r"免费|开展|组织|提供|进行|为"),
-    "科普": re.compile(r"开展|活动|讲座|宣传|知识|进"),
-    "宣教": re.compile(r"开展|进行|活动|健康"),
-    "告知书": re.compile(r"发放|分发|送达|签订"),
-    "宣传资料": re.compile(r"发放|分发|张贴|赠送|送"),
-    "宣传材料": re.compile(r"发放|分发|张贴|赠送|送"),
-    "展板": re.compile(r"展出|设置|摆放|制作|布置"),
-    "查验": re.compile(r"开展|进行|逐一|严格"),
-    "充电桩": re.compile(r"新增|安装|新建|建成|建设|增设"),
-    "划线": re.compile(r"施划|重新|车位|停车"),
-    "翻新": re.compile(r"完成|进行|对"),
-    "口袋公园": re.compile(r"(?:建成|新建|打造|改造|建设)(?!的)"),
-    "小游园": re.compile(r"(?:建成|新建|打造|改造|建设)(?!的)"),
-    "健康档案": re.compile(r"建立|建档|完善|更新"),
-    "办理业务": re.compile(r"上门|代为|帮|延时|下班|预约"),
-    "服务点": re.compile(r"开设|设立|设置|建立|打造"),
-    "健身器材": re.compile(r"安装|更新|配备|新增|更换"),
-    "公厕": re.compile(r"新建|改造|建成|修缮|提升"),
-    "户厕": re.compile(r"改造|改建|新建|完成"),
-    "普查": re.compile(r"开展|进行|入户|登记|组织"),
-    "访谈": re.compile(r"开展|进行|入户|深度"),
-    "常委会": re.compile(r"召开|举行|主持"),
-    "全会": re.compile(r"召开|举行"),
-    "代表大会": re.compile(r"召开|举行|开幕|闭幕"),
-    "党员大会": re.compile(r"召开|举行|组织"),
-    "民主生活会": re.compile(r"召开|举行|组织"),
-    "动员会": re.compile(r"召开|举行"),
-    "部署会": re.compile(r"召开|举行"),
-    "协调会": re.compile(r"召开|举行|组织"),
-    "例会": re.compile(r"召开|举行|组织"),
-    "会商": re.compile(r"召开|举行|组织|开展|进行"),
-    "学习班": re.compile(r"举办|开办|组织|参加"),
-    "研修": re.compile(r"举办|开办|组织|参加|开展"),
-    "比武": re.compile(r"举办|开展|组织|参加|举行"),
-    "展览": re.compile(r"举办|举行|开展|推出|开幕|展出|参观"),
-    "展出": re.compile(r"作品|展品|图片|书画|照片"),
-    "作品展": re.compile(r"举办|举行|开展|推出|开幕|展出|参观"),
-    "图片展": re.compile(r"举办|举行|开展|推出|开幕|展出|参观"),
-    "美术展": re.compile(r"举办|举行|开展|推出|开幕|展出|参观"),
-    "庙会": re.compile(r"举办|举行|开展|开幕|逛"),
-    "灯会": re.compile(r"举办|举行|开展|开幕|观赏|逛"),
-    "花灯": re.compile(r"观赏|展出|扎|制作|挂"),
-    "秧歌": re.compile(r"扭|表演|演出"),
-    "民俗活动": re.compile(r"举办|举行|开展|组织"),
-    "读书会": re.compile(r"举办|举行|开展|组织"),
-    "读书分享": re.compile(r"举办|举行|开展|组织|活动"),
-    "诗会": re.compile(r"举办|举行|开展|组织"),
-    "歌咏": re.compile(r"比赛|活动|举办|开展"),
-    "春联": re.compile(r"写|送|赠|义写"),
-    "剪纸": re.compile(r"展示|教|学|体验|活动"),
-    "拔河": re.compile(r"比赛|活动|举办|开展"),
-    "徒步": re.compile(r"活动|举办|开展|组织"),
-    "足球赛": re.compile(r"举办|举行|开展|组织|参加"),
-    "乒乓球赛": re.compile(r"举办|举行|开展|组织|参加"),
-    "羽毛球赛": re.compile(r"举办|举行|开展|组织|参加"),
-    "联赛": re.compile(r"举办|举行|开展|组织|参加|开幕"),
-    "邀请赛": re.compile(r"举办|举行|开展|组织|参加|开幕"),
-    "救济": re.compile(r"发放|送|提供|临时"),
-    "先锋岗": re.compile(r"设立|设置|创建|评选|开展"),
-    "党建联盟": re.compile(r"成立|组建|建立|打造"),
-    "支部共建": re.compile(r"开展|签约|结对"),
-    "党纪学习": re.compile(r"开展|组织|教育|专题"),
-    "主题教育": re.compile(r"开展|组织|参加|学习"),
-    "绿色通道": re.compile(r"开通|开辟|设立|建立"),
-    "办结": re.compile(r"当天|当日|即时|限时|一次|现场|提速|快速"),
-    "即办": re.compile(r"推行|实现|推出|实行"),
-    "网上办": re.compile(r"推行|实现|推出|实行"),
-    "掌上办": re.compile(r"推行|实现|推出|实行"),
-    "一次办": re.compile(r"推行|实现|推出|实行|改革"),
-    "一件事": re.compile(r"推行|实现|推出|实行|改革|办"),
-    "惠企": re.compile(r"服务|政策兑现|送|活动"),
-    "审批": re.compile(r"压缩|提速|简化|缩短|即时|并联|容缺"),
-    "证照": re.compile(r"办理|发放|颁发|送达"),
-    "营业执照": re.compile(r"办理|发放|颁发|送达"),
-    "身份证": re.compile(r"办理|补办|发放|送达"),
-}
-
-# What may not follow (宣传部, 检查站, 调研主题) or precede (技改造, 消除) a trigger.
-_AFTER_BLOCK: dict[str, re.Pattern[str]] = {
-    w: re.compile(p)
-    for w, p in {
-        "宣传": r"部|统战|委员",
-        "检查": r"站|组",
-        "会议": r"室|精神",
-        "执法": r"局|队|人员|部门|中队|大队",
-        "调研": r"员|主题|课题|报告|成果|组",
-        "党建": r"引领",
-        "走访": r"慰问",
-        "门诊": r"部|量|楼|大厅|收入",
-        "监管": r"局|所|部门",
-        "热线": r"电话",
-        "整改": r"完成率|率",
-        "督导": r"组",
-        "巡逻": r"队",
-        "调度": r"中心",
-        "讲解": r"员",
-        "清理": r"欠|拖欠|整顿",
-        "清洁": r"能源|取暖|生产|供暖|燃料",
-        "义务": r"教育|兵",
-        "调查": r"处理|取证|核实",
-        "募集": r"资金(?!用于)",
-        "稽查": r"局|队|大队|支队",
-        "督察": r"组|局|员",
-        "巡检": r"员",
-        "展板": r"上",
-        "常委会": r"委员|副主任|主任",
-        "代表大会": r"代表|常务",
-        "审批": r"局|科|服务局",
-        "普查": r"员|办|办公室",
-    }.items()
-}
-_BEFORE_BLOCK: dict[str, str] = {
-    "改造": "技术化型",
-    "宣传": "不",
-    "清除": "消",
-    "硬化": "脉",
-    "调查": "案",
-}
 
 ACTION_VERBS = re.compile(
     r"开展|组织|举办|举行|召开|进行|实施|启动|发放|走进|深入|参与|参加|投身|成立|组建|邀请|联合|推出|开设|"
     r"设立|打造|建成|完成|上门|入户|来到|前往|提供|开启|搭建|建立|创建|开办|做实|招募|动员|发动|带领|"
     r"通过|利用|依托|先后|累计|共计|协调|推行|赴|送|向|组成|加入|变身|正在|帮助|下沉|投入|分成|分赴|"
-    r"自发|轮流|经常|定期|每周|每月|每天|常态化"
+    r"自发|轮流|经常|定期|每周|每月|每天|常态化|开通|发起|设置|执行|坚持|安排|实行|启用|拿出|筹集"
 )
 
 # Plan and directive markers. Each alternative starts with a literal character (a lookbehind
@@ -400,7 +87,9 @@ _PLAN_HARD = re.compile(
     # directives, appeals and conditions: what follows is asked for, not reported as done
     r"强调[，,:：]|指出[，,:：]|要求|务必|必须|应当|应该|需要|亟需|亟待|仍需|还需|尚需|"
     r"应(?=加强|严格|切实|及时|按照|做好|积极|主动|认真|进一步|充分|坚持|确保|立即|尽快|依法)|"
-    r"如果|如有|一旦"
+    r"如果|如有|一旦|否则|"
+    # documents issued and work assigned: policy, not a report of what was done
+    r"印发|出台|部署(?![会了])"
 )
 # Appeals and aims: the rest of their clause is asked for or aimed at, not reported as done
 # (倡议市民参与志愿服务, 确保年底前完成改造); the clauses after them may report acts again.
@@ -410,12 +99,14 @@ _FUTURE_JIANG = re.compile(
     r"将(?:(?<![即也还又都并正就]将)(?=持续|继续|进一步|常态化|把|推进|加大|全面|不断|深入|积极|大力|切实|坚持|努力|"
     r"着力|以|在|于|发挥|开展|举办|组织|启动|实施|建立|推动|加快|加强|围绕|聚焦|重点|创新|用|陆续|逐步|"
     r"适时|定期|集中|统筹|为|始终|更加|联系|做好|继续|和|与|同|跟|会|要|进行|成为|投入|全力|精心|送|走进|前往|赴|"
-    r"来到|推出|上线|建成|完成|实现|达到|迎来|举行|召开|邀请|带领|正式|首次|陆续|分批|针对|对)"
+    r"来到|推出|上线|建成|完成|实现|达到|迎来|举行|召开|邀请|带领|正式|首次|陆续|分批|针对|对|开工|动工|竣工|投用|投产|通车)"
     r"|(?<=[即也还又都并正就]将))"
 )
 _DIRECTIVE_YAO = re.compile(r"要(?<![主重需只必想纪摘提扼紧次首简概不]要)(?![求点素闻害职事道务件不])")
 # 按照…要求, 根据…需要: a standard followed, not a directive.
 _STANDARD_FOLLOWED = re.compile(r"(?:按照|根据|依照|对照|按|结合|围绕|满足|针对)[^，,。]{0,24}$")
+# An activity called off earlier in its clause (取消小区内各类文体活动, 暂停举办庙会) did not take place.
+_CANCELLED = re.compile(r"(?:取消|暂停|停办|叫停|停止|推迟|暂缓)[^，,。；;]*$")
 _NEGATED = re.compile(r"(?:不(?<!不不)(?![断定停少仅但时久打])|未|没有|禁止|严禁)[^，,。、；;]{0,5}$")
 # A trigger that qualifies a system, capacity or standard (志愿服务体系, 医疗服务能力, 执法水平).
 _ABSTRACT_AFTER = re.compile(
@@ -739,9 +430,7 @@ def _page_scan(text: str) -> _PageScan:
         quote_opens=[m.start() for m in _QUOTE_OPEN.finditer(text)],
         clause_splits=[m.start() for m in _CLAUSE_SPLIT.finditer(text)],
         sentence_ends=[m.start() for m in _SENT_SPLIT.finditer(text)],
-        regex_triggers=tuple(
-            (rx, kind, lit) for (rx, kind), lit in zip(REGEX_TRIGGERS, _REGEX_TRIGGER_NEEDS, strict=True) if lit in text
-        ),
+        regex_triggers=tuple((rx, kind, lit) for rx, kind, lit in REGEX_TRIGGERS if lit in text),
         plan_marks=sorted(m.start() for rx in (_PLAN_HARD, _FUTURE_JIANG, _DIRECTIVE_YAO) for m in rx.finditer(text)),
         appeals=[m.start() for m in _APPEAL.finditer(text)],
     )
@@ -764,8 +453,6 @@ def _any_between(positions: list[int], a: int, b: int) -> bool:
     return i < len(positions) and positions[i] < b
 
 
-# Literal words without which the regex triggers cannot match: a cheap test before running them.
-_REGEX_TRIGGER_NEEDS: tuple[str, ...] = ("志愿者", "意见", "队", "会", "发放")
 _PURPOSE_FIRST = "为旨"  # first characters of a _PURPOSE match
 
 
@@ -928,8 +615,8 @@ def _sentence_activities(
         for _x, y in names:
             if window < y <= pos:
                 window = y  # a negation inside a quoted name (“不打烊”) is part of the name
-        if _NEGATED.search(text, window, pos):
-            continue  # 未安装, 不按规定安装, 未能得到整治
+        if _NEGATED.search(text, window, pos) or _CANCELLED.search(text, cs, pos):
+            continue  # 未安装, 不按规定安装, 未能得到整治; 取消…文体活动
         if _DESCRIBED.match(text, pos + len(word), ce) or _ABSTRACT_AFTER.match(text, pos + len(word), ce):
             continue  # 发现、整改、反馈的闭环机制, 志愿服务体系, 医疗服务能力: a system or a capacity, not an act
         if _AS_POLICY.search(text, cs, pos) and _AS_POLICY_AFTER.search(text, pos, ce):

@@ -293,3 +293,57 @@ def test_statistics_names_and_lists_are_no_activity(text):
 def test_word_of_the_place_name_does_not_type_the_activity():
     # 体育 is a culture word, but here it names the square where a talk on fraud is given
     assert kinds("近日，县司法局在体育广场开展“守护钱袋”主题宣传活动。") == {"publicity_education"}
+
+
+# --- the broader lexicon (activity_lexicon.py): phrasings of real reports for the twelve kinds ------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # epidemic-control checks at gates and checkpoints are inspections; disinfection is cleaning work
+        ("青禾物业对进出小区的人员逐一测量体温。", "inspection_enforcement"),
+        ("柳岸村在路口设置卡点，党员轮流值守。", "inspection_enforcement"),
+        ("物业公司每天对楼道、电梯进行全面消毒。", "environment_infrastructure"),
+        ("县审计局在审计中发现问题，督促整改。", "inspection_enforcement"),
+        ("民警当场抓获嫌疑人3名。", "inspection_enforcement"),
+        # goods and relief given, rent waived
+        ("星河集团向县医院捐赠口罩2万个。", "charity_assistance"),
+        ("商场为商户减免一个月租金。", "charity_assistance"),
+        ("区领导看望慰问一线医护人员。", "charity_assistance"),
+        # services kept running or moved online
+        ("营业厅将现场业务改为线上办理。", "public_service"),
+        ("超市春节期间不打烊，保障居民购买新鲜蔬菜。", "public_service"),
+        ("志愿者为独居老人送菜上门。", "public_service"),
+        # treatment, lessons, sports and shows
+        ("县医院收治患者12名。", "medical_health"),
+        ("科技馆推出“空中课堂”，录制科学实验小视频。", "publicity_education"),
+        ("社区发起“文明餐桌”行动。", "publicity_education"),
+        ("千余名市民参加新年登高健身活动。", "culture_recreation"),
+        ("绿湾公园展出剪纸作品200余件。", "culture_recreation"),
+        ("市长在青禾县考察时，详细询问农户收入。", "survey_research"),
+        ("镇党委成立临时党支部，组建党员突击队。", "party_building"),
+        ("大学生报名当起志愿者。", "volunteer_service"),
+        ("该镇累计完成造林1.2万亩，防沙治沙成效明显。", "environment_infrastructure"),
+    ],
+)
+def test_broader_lexicon(text, expected):
+    assert expected in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小区取消各类群众性文体活动。",  # called off, not held
+        "省政府印发方案，部署开展专项整治。",  # a document and an assignment, not the work done
+        "否则将处以拘留。",  # a condition
+        "市场上消毒液、口罩等货源充足。",  # the product, not the act
+        "中央气象台发布大雾预警。",  # a forecast, not an inspection
+        "公司研发了扶贫跑步鸡项目。",  # a word inside a name
+        "社区工作者、志愿者上门摸排老人情况。",  # volunteers doing a survey: the survey's type only
+    ],
+)
+def test_broader_lexicon_keeps_out(text):
+    assert kinds(text) <= {"survey_research"}
+    if "摸排" in text:
+        assert kinds(text) == {"survey_research"}

@@ -57,7 +57,7 @@ CASES = {
         "近年来，该镇累计完成造林1.2万亩，治理水土流失面积8.5平方公里，新增湿地120公顷。护林员老赵在这片林场"
         "已经守了26年，每年巡山超过300天。",
         [(12000.0, "亩"), (8.5, "平方公里"), (120.0, "公顷"), (26.0, "年"), (300.0, "天")],
-        set(),
+        {"environment_infrastructure"},  # afforestation and erosion control done: greening work (SPEC), tallied
     ),
     "plans_and_directives": (
         "下一步，青石县将围绕群众关心的热点难点问题，计划新建口袋公园10个，改造老旧小区26个。县委主要负责同志"

@@ -23,8 +23,12 @@ Forms other papers print, and what they give:
   when its own clause has a money word (投资, 资金, 收入, 产值 …) before it; after
   人口 it is 人. Otherwise it is left out: SPEC keeps the unit printed after 万/亿,
   and with none printed only the clause can say what is counted.
-* 成 is a share as printed (八成以上 → 8 成, at_least), also after a single Chinese
-  digit, unless a word goes on (成立, 成长, 成活 …).
+* 成 is a share in tenths, given as a per cent (八成以上 → 80 %, at_least), also after a
+  single Chinese digit, unless a word goes on (成立, 成长, 成活 …).
+* 副 (20副楹联) and 届 (举办4届, 连续五届) count; 届 before a body's name (十三届全国人大)
+  is the session's name, and 2020届 a graduating class. People's nouns printed as the
+  measure word (8.2万多人口, 2.2万多老年人) give the unit 人.
+* 逼近 is at_most like 接近; 突破, 超 are at_least.
 * a fraction written out (三分之一, 四分之三以上) is a per cent rounded to 0.01
   (33.33 %), as 百分之九十八 is 98 %.
 * the subject: a bare change (…总额63.7亿元，增长4.1%) takes the noun of the metric
@@ -131,6 +135,9 @@ _UNIT_KINDS: dict[str, tuple[str, ...]] = {
         "张次",
         "所次",
         "余人",
+        "副",
+        "届",
+        *("人口", "老年人", "老人", "年轻人", "病人", "工人", "客人", "游人"),  # read as 人 (UNIT_ALIAS)
     ),
     "money": ("元", "美元", "欧元", "港元", "日元", "英镑", "块钱"),
     "percent": ("%", "％", "个百分点", "百分点", "成"),
@@ -159,6 +166,8 @@ UNIT_KIND: dict[str, str] = {u: kind for kind, units in _UNIT_KINDS.items() for 
 UNIT_KIND.pop("户籍")  # listed only so that "户籍" never reads as 户 + 籍
 UNIT_KIND.pop("方")  # too often a non-unit (多方, 六方参与); cubic metres are 立方米
 UNIT_KIND.pop("余人")
+# Nouns of people printed where the measure word would be (8.2万多人口, 2.2万多老年人): the unit is 人.
+UNIT_ALIAS: dict[str, str] = dict.fromkeys(("人口", "老年人", "老人", "年轻人", "病人", "工人", "客人", "游人"), "人")
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(set(UNIT_KIND) | {"户籍"}, key=len, reverse=True))
 
 # A unit followed by one of these characters is the first half of another word
@@ -207,6 +216,9 @@ _UNIT_BLOCKERS: dict[str, str] = {
     "轮": "流",
     "种": "植类子",
     "个": "人体",
+    "副": "主市省县区局长总书部厅处科院校理秘经队组",  # 副市长, 副主任: a deputy, not a pair
+    # 十三届全国人大, 十九届四中全会: the session's name, not a count of sessions
+    "届": "全中人政委省市县区世国亚奥党一二三四五六七八九十",
 }
 
 # Units whose numeral must be Arabic or a multi-character Chinese numeral: with a
@@ -252,6 +264,7 @@ _PREFIX_QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("不足", "at_most"),
     ("将近", "at_most"),
     ("接近", "at_most"),
+    ("逼近", "at_most"),
     ("少于", "at_most"),
     ("低于", "at_most"),
     ("至多", "at_most"),
@@ -507,6 +520,8 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
         return None
     if not is_arabic and not _MULTIPLIER_CHAR.search(num) and len(num) > 1:
         return None  # 二〇二二 (a year) or 两三 (a range)
+    if unit_clean == "届" and value >= 1000:
+        return None  # 2020届毕业生: a class, named by its year
     # Years and dates.
     if unit_clean == "年" and (value >= 1000 or not is_arabic and len(num) > 2 and "十" not in num):
         return None
@@ -529,6 +544,7 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
         return None  # 三家店村, 五棵松: a place name
     if unit_clean == "个" and _ELLIPTIC_POINTS.match(text, m.end("unit")):
         unit_clean = "个百分点"  # 提高7.9个、3.4个和1.7个百分点
+    unit_clean = UNIT_ALIAS.get(unit_clean, unit_clean)
     if UNIT_KIND.get(unit_clean) == "count" and value != int(value) and not m.group("mag") and not implied:
         return None  # 2.2个 is not a count of things
     if negative:
@@ -554,6 +570,9 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
         low = None
     elif qualifier == "approx":
         low = high = None
+    if unit_clean == "成":  # tenths: 三成 = 30 %
+        value, low, high = (None if x is None else x * 10 for x in (value, low, high))
+        unit_clean = "%"
     return _Hit(value, unit_clean, qualifier, low, high, start, m.end("num"), m.end())
 
 

@@ -175,10 +175,10 @@ def test_large_scaled_values_are_exact():
         ("该项目总投资2.5亿，年内开工。", 250000000.0, "元", "exact", "money"),
         ("落实各类补贴资金约80万。", 800000.0, "元", "approx", "money"),
         ("全县户籍人口约76万。", 760000.0, "人", "approx", "count"),
-        # shares written as 成 after a single Chinese digit
-        ("八成以上的受访居民表示满意。", 8.0, "成", "at_least", "percent"),
-        ("已有超过六成的村建起文化广场。", 6.0, "成", "at_least", "percent"),
-        ("两成农户加入了合作社。", 2.0, "成", "exact", "percent"),
+        # shares written as 成 (tenths) after a single Chinese digit: a per cent
+        ("八成以上的受访居民表示满意。", 80.0, "%", "at_least", "percent"),
+        ("已有超过六成的村建起文化广场。", 60.0, "%", "at_least", "percent"),
+        ("两成农户加入了合作社。", 20.0, "%", "exact", "percent"),
         # fractions, as a per cent rounded to 0.01
         ("全镇三分之一的农户种上了大棚菜。", 33.33, "%", "exact", "percent"),
         ("近四分之三的路段完成了硬化。", 75.0, "%", "at_most", "percent"),
@@ -296,3 +296,36 @@ def test_period_scan_may_start_near_the_first_anchor(lead):
         assert _PERIOD_ANCHOR.search(text, m.start()).start() - m.start() < _PERIOD_REACH, m.group(0)
     full = [m.group(0) for m in _PERIOD.finditer(text, 0, text.index("3200"))]
     assert _period(text, 0, text.index("3200")) == full[-1]
+
+
+# --------------------------------------------------------------------------- national-paper forms
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        ("公园门口挂出20副春联。", 20.0, "副", "exact"),
+        ("这项赛事已举办4届。", 4.0, "届", "exact"),
+        ("青禾市连续五届获评文明城市。", 5.0, "届", "exact"),
+        ("辖区有8.2万多人口。", 82000.0, "人", "at_least"),
+        ("全街道有2.2万多老年人。", 22000.0, "人", "at_least"),
+        ("年产值逼近50亿元。", 5_000_000_000.0, "元", "at_most"),
+        ("全年交易额突破3万亿元。", 3e12, "元", "at_least"),
+        ("合同金额超十万亿元。", 1e13, "元", "at_least"),
+        ("近三成企业已复工。", 30.0, "%", "at_most"),
+    ],
+)
+def test_national_paper_forms(text, value, unit, qualifier):
+    m = one(text)
+    assert (m.value, m.unit, m.qualifier) == (value, unit, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "十三届全国人大三次会议在京开幕。",  # a session's name
+        "2020届毕业生开始求职。",  # a graduating class
+        "副市长出席会议。",  # no numeral before 副
+        "两副市长分别发言。",  # 副 before an office is a deputy
+    ],
+)
+def test_national_paper_non_metrics(text):
+    assert not [m for m in metrics(text) if m.unit in ("届", "副")]

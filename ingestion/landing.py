@@ -59,16 +59,26 @@ def day_folder(landing: Path, run_date: date) -> Path:
 
 def list_landed(folder: Path) -> list[Path]:
     """Data files of a landing folder, sorted; sidecars, hidden files and refused entries (``scan_landed``) excluded."""
-    return [folder / entry.name for entry in scan_landed(folder) if entry.refused is None]
+    return [entry.landed or folder / entry.name for entry in scan_landed(folder) if entry.refused is None]
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One candidate data file of a landing folder: the path to read, or why it is refused."""
 
-    name: str
+    name: str  # as shown and recorded: a name that is not valid UTF-8 gets U+FFFD for its bad bytes
     path: Path  # for a link inside the folder: the file it points to
     refused: str | None = None
+    landed: Path | None = None  # the entry in the folder (its sidecar sits beside it)
+
+
+def display_name(name: str) -> str:
+    """A file name that can be written to JSON, Parquet and HTML (undecodable bytes become U+FFFD)."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:  # os.listdir's surrogate escapes for bytes that are not UTF-8
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -88,27 +98,28 @@ def scan_landed(folder: Path) -> list[Entry]:
     root = folder.resolve()
     out: list[Entry] = []
     for p in sorted(folder.iterdir(), key=lambda p: p.name):
-        name = p.name
+        name = display_name(p.name)
         if name.startswith(".") or name.endswith(META_SUFFIX):
             continue
         if p.is_symlink():
             try:
                 target = p.resolve(strict=True)
             except (OSError, RuntimeError) as exc:  # broken link, or a loop
-                out.append(Entry(name, p, f"broken symbolic link ({type(exc).__name__})"))
+                out.append(Entry(name, p, f"broken symbolic link ({type(exc).__name__})", p))
                 continue
             if not _inside(target, root):
-                out.append(Entry(name, p, f"symbolic link to {target}, outside the landing folder: not followed"))
+                shown = display_name(str(target))
+                out.append(Entry(name, p, f"symbolic link to {shown}, outside the landing folder: not followed", p))
                 continue
             if not target.is_file():
-                out.append(Entry(name, p, "symbolic link to something that is not a regular file"))
+                out.append(Entry(name, p, "symbolic link to something that is not a regular file", p))
                 continue
-            out.append(Entry(name, target))
+            out.append(Entry(name, target, None, p))
         elif p.is_file():
-            out.append(Entry(name, p))
+            out.append(Entry(name, p, None, p))
         else:
             kind = "a folder" if p.is_dir() else "not a regular file"
-            out.append(Entry(name, p, f"{kind}, not a delivered file"))
+            out.append(Entry(name, p, f"{kind}, not a delivered file", p))
     return out
 
 
@@ -208,7 +219,7 @@ def read_meta(path: Path, run_date: date | None = None, folder: Path | None = No
     sidecar = path.with_name(path.name + META_SUFFIX)
     if not sidecar.exists() and not sidecar.is_symlink():
         return {}, []
-    label = f"{path.name}: sidecar {sidecar.name}"
+    label = f"{display_name(path.name)}: sidecar {display_name(sidecar.name)}"
     try:
         root = (folder or path.parent).resolve()
         if not _inside(sidecar.resolve(strict=True), root):
@@ -299,5 +310,6 @@ def claim(raw_root: Path, sha: str, file_name: str, run_date: date) -> dict:
         atomic_write_text(ledger, json.dumps(entry, ensure_ascii=False))
         return entry
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        os.fchmod(fh.fileno(), PUBLIC_FILE_MODE)  # whatever the umask, like every file the pipeline writes
         json.dump(entry, fh, ensure_ascii=False)
     return entry

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ingestion import landing, staging
 from ingestion.files import atomic_write_text
-from ingestion.records import QuarantineRecord
+from ingestion.records import TABLES, QuarantineRecord
 from ingestion.settings import Settings
 
 
@@ -87,7 +87,7 @@ def discover(settings: Settings, run_date: date) -> list[dict]:
             refused.append({"file_name": entry.name, "reason": f"unreadable: {type(exc).__name__}: {exc.strerror or exc}"})
             continue
         try:
-            meta, meta_warnings = landing.read_meta(folder / entry.name, run_date, folder)
+            meta, meta_warnings = landing.read_meta(entry.landed or folder / entry.name, run_date, folder)
             warnings.extend(meta_warnings)
             if sha in seen_here:
                 duplicates.append({"file_name": entry.name, "sha256": sha, "within_day": True,
@@ -145,9 +145,17 @@ def parse_file(settings: Settings, run_date: date, item: dict) -> dict:
     except Exception as exc:  # bad bytes, a parser bug: quarantine the file, never fail the day
         detail = None if isinstance(exc, ValueError) else traceback.format_exc(limit=-3)
         stage = getattr(exc, "stage", stage)
+        _unstage(settings, run_date, sha)  # a file is loaded whole or not at all
         q = _quarantine(settings, run_date, sha=sha, file_name=name, raw_path=raw_path, stage=stage, error=exc,
                         detail=detail)
         return {**result, "status": "quarantined", "stage": stage, "error_type": q["error_type"], "error": q["error"]}
+
+
+def _unstage(settings: Settings, run_date: date, sha: str) -> None:
+    """Remove the rows a file may have staged before it failed (all tables but quarantine)."""
+    for table in TABLES:
+        if table != "quarantine":
+            (staging.partition(settings.staging, table, run_date) / f"{sha}.parquet").unlink(missing_ok=True)
 
 
 def _parse_stored(settings: Settings, run_date: date, f: landing.LandedFile, data: bytes) -> dict:
@@ -175,10 +183,10 @@ def _parse_stored(settings: Settings, run_date: date, f: landing.LandedFile, dat
             raise ValueError("no article found: no headline followed by a body")
         rows = page_rows(page, text, page_id=f.sha256, run_date=run_date, file_name=f.file_name,
                          raw_path=f.raw_path, encoding=decoded.encoding, meta=f.meta)
+        counts = staging.write_rows(settings.staging, run_date, f.sha256, rows)
     except Exception as exc:
         exc.stage = "parse"  # type: ignore[attr-defined]
         raise
-    counts = staging.write_rows(settings.staging, run_date, f.sha256, rows)
     out: dict = {"encoding": decoded.encoding, "truncated": decoded.truncated, "html": is_html, "rows": counts}
     if decoded.note:
         out["encoding_note"] = decoded.note

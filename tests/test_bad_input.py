@@ -266,3 +266,35 @@ def test_loaded_rows_and_the_report_reconcile_with_the_files_found(landed: Setti
     assert "found 26 = parsed 15 + quarantined 5 + duplicates 2 + refused 4" in out
     for name in not_loaded:
         assert f" {name}: " in out, name
+
+
+def test_a_file_name_that_is_not_utf8_is_ingested_under_a_readable_name(tmp_path: Path) -> None:
+    s = Settings.from_env(env={}, home=tmp_path / "home", reports=tmp_path / "reports")
+    day = s.landing / D1.isoformat()
+    day.mkdir(parents=True)
+    raw_name = os.fsencode(day) + b"/\xb5\xda3\xb0\xe6.txt"  # "第3版" in GBK bytes: not a UTF-8 name
+    with open(raw_name, "wb") as fh:
+        fh.write(_page_text().encode("utf-8"))
+    [item] = discover(s, D1)
+    assert item["file_name"] == "\ufffd\ufffd3\ufffd\ufffd.txt"
+    assert parse_file(s, D1, item)["status"] == "parsed"
+
+
+def test_a_file_that_fails_after_staging_some_rows_leaves_none_behind(landed: Settings, monkeypatch) -> None:
+    from ingestion import staging
+
+    items = {i["file_name"]: i for i in discover(landed, D1)}
+    real = staging.write_rows
+
+    def disk_full_after_pages(root, run_date, sha, rows):
+        if "pages" in rows:
+            real(root, run_date, sha, {"pages": rows["pages"]})
+            raise OSError(28, "No space left on device")
+        return real(root, run_date, sha, rows)
+
+    monkeypatch.setattr(staging, "write_rows", disk_full_after_pages)
+    r = parse_file(landed, D1, items["good.txt"])
+    assert (r["status"], r["stage"], r["error_type"]) == ("quarantined", "parse", "OSError")
+    sha = items["good.txt"]["sha256"]
+    assert staging.staged_files(landed.staging, "pages", D1) == []
+    assert [p.stem for p in staging.staged_files(landed.staging, "quarantine", D1)] == [sha]

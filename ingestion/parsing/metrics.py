@@ -49,6 +49,7 @@ from dataclasses import dataclass
 
 from ingestion.parsing.model import ParsedMetric
 from ingestion.parsing.numbers import parse_number, scale_value
+from ingestion.parsing.restated import drop_restated
 
 # ---------------------------------------------------------------------------
 # Units: the measure word or unit printed after the number, with its kind.
@@ -218,7 +219,7 @@ _UNIT_BLOCKERS: dict[str, str] = {
     "个": "人体",
     "副": "主市省县区局长总书部厅处科院校理秘经队组",  # 副市长, 副主任: a deputy, not a pair
     # 十三届全国人大, 十九届四中全会: the session's name, not a count of sessions
-    "届": "全中人政委省市县区世国亚奥党一二三四五六七八九十",
+    "届": "全中人政委省市县区世国亚奥党常一二三四五六七八九十",
 }
 
 # Units whose numeral must be Arabic or a multi-character Chinese numeral: with a
@@ -811,4 +812,4 @@ def extract_metrics(text: str, spans: list[tuple[int, int]]) -> list[ParsedMetri
                     end=max(q_end, hit.end),
                 )
             )
-    return out
+    return drop_restated(out, text, spans) if len(spans) > 1 and out else out

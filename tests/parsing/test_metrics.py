@@ -329,3 +329,27 @@ def test_national_paper_forms(text, value, unit, qualifier):
 )
 def test_national_paper_non_metrics(text):
     assert not [m for m in metrics(text) if m.unit in ("届", "副")]
+
+
+# --------------------------------------------------------------------------- figures restated in headlines
+def _headline_and_body(headline: str, body: str) -> list[tuple[float, str]]:
+    text = headline + "\n" + body
+    spans = [(0, len(headline)), (len(headline) + 1, len(text))]
+    return [(m.value, m.unit) for m in extract_metrics(text, spans)]
+
+
+def test_headline_rounding_of_a_body_figure_is_one_metric():
+    got = _headline_and_body("青禾县粮食产量突破13亿斤", "今年青禾县粮食总产量达13.26亿斤，比上年增长2%。")
+    assert got == [(1_326_000_000.0, "斤"), (2.0, "%")]
+    got = _headline_and_body("千余项目集中开工", "全市1014个项目集中开工。")
+    assert (1014.0, "个") in got
+
+
+def test_headline_figure_the_body_does_not_restate_is_kept():
+    got = _headline_and_body("青禾县新建口袋公园12个", "今年以来，青禾县建成口袋公园，惠及居民3万人。")
+    assert (12.0, "个") in got and (30000.0, "人") in got
+
+
+def test_different_exact_figures_are_not_roundings():
+    got = _headline_and_body("培养骨干1593名", "今年共培养本地医疗骨干1446名。")
+    assert (1593.0, "名") in got and (1446.0, "名") in got

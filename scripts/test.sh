@@ -1,12 +1,26 @@
 #!/usr/bin/env bash
-# Installs everything the tests need (uv, the locked environment) and runs them all.
+# Installs everything the tests need (uv, the locked environment, a few Debian packages) and runs them all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet --disable-pip-version-check uv
 export UV_PYTHON_DOWNLOADS=never
 python3 -m uv sync --frozen --extra dev --quiet
-# Headless Chromium renders the data-quality report in tests/report (a CJK font so its screenshots read).
-command -v chromium >/dev/null 2>&1 || { SUDO=$([ "$(id -u)" -eq 0 ] || echo sudo); $SUDO apt-get update -q && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-wqy-zenhei; }
+
+# Debian packages, each only when what it provides is missing: headless Chromium and a CJK font render the
+# data-quality report in tests/report; PostgreSQL's server binaries run the scheduler test's metadata database
+# (tests/integration/test_scheduler_postgres.py starts its own throw-away cluster). apt-get update runs only when
+# something is missing; no recommended packages, and nothing already installed is upgraded.
+missing=()
+ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+[ -n "$(fc-list :lang=zh family 2>/dev/null)" ] || missing+=(fonts-wqy-zenhei)
+if [ ${#missing[@]} -gt 0 ]; then
+    SUDO=$([ "$(id -u)" -eq 0 ] || echo sudo)
+    echo "scripts/test.sh: installing ${missing[*]} (apt)"
+    $SUDO apt-get update -qq
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends --no-upgrade "${missing[@]}"
+fi
+
 .venv/bin/ruff check ingestion dags expectations tests benchmarks
 NEWSDW_WAREHOUSE=:memory: .venv/bin/sqlfluff lint dbt_project/models --disable-progress-bar
 .venv/bin/python -m pytest "$@"

@@ -17,8 +17,14 @@ name) are missing. When the ``jionlp`` package is installed, its
 ``dictionary/china_location.zip`` (Apache-2.0, with changes up to 2023) supplies
 them: its county-level units not in cpca are added (development zones, whose
 codes have 7 in the fifth digit, are left to the zone rules in ``regions``).
-The package is read as data, never imported; without it the gazetteer is
-cpca's alone.
+The package is read as data, never imported.
+
+Without jionlp, the units renamed or created since cpca's list are taken from
+``data/admin_changes_since_2015.csv`` (one row per unit: its name, the unit of
+cpca's list it replaced, province, prefecture, year of the Ministry of Civil
+Affairs' approval — 民政部 县级以上行政区划变更批复 — and that source). A new unit
+takes the code of the unit it replaced (an old text's 永年县 and a new one's 永年区
+are the same place); units that cpca already lists are left out of the table.
 """
 
 from __future__ import annotations
@@ -239,6 +245,37 @@ def _supplement_rows() -> list[dict[str, str]]:
     return location_rows(text)
 
 
+CHANGES_CSV = Path(__file__).resolve().parent / "data" / "admin_changes_since_2015.csv"
+
+
+def change_rows(base: list[dict[str, str]], path: Path = CHANGES_CSV) -> list[dict[str, str]]:
+    """Rows (adcode, name) for the units of the changes table, coded as the unit each replaced in ``base``.
+
+    A change whose former unit is not found once in its province (and prefecture, when given) is
+    skipped rather than guessed.
+    """
+    if not path.exists():
+        return []
+    provinces = {r["name"]: r["adcode"][:2] for r in base if r["adcode"][2:] == "0" * 10}
+    cities: dict[str, set[str]] = {}
+    for r in base:
+        if r["adcode"][4:] == "0" * 8 and r["adcode"][2:4] != "00":
+            cities.setdefault(r["name"], set()).add(r["adcode"][:4])
+    codes: dict[str, list[str]] = {}
+    for r in base:
+        codes.setdefault(r["name"], []).append(r["adcode"])
+    out = []
+    with open(path, encoding="utf-8", newline="") as f:
+        for ch in csv.DictReader(f):
+            province = provinces.get(ch["province"])
+            found = [c for c in codes.get(ch["former_name"], []) if c[:2] == province]
+            if ch.get("city"):
+                found = [c for c in found if c[:4] in cities.get(ch["city"], set())]
+            if len(found) == 1:
+                out.append({"adcode": found[0], "name": ch["name"]})
+    return out
+
+
 @functools.cache
 def ethnic_words() -> tuple[str, ...]:
     """Ethnic group names (with and without 族) that autonomous units' names carry, longest first."""
@@ -248,12 +285,13 @@ def ethnic_words() -> tuple[str, ...]:
 
 @functools.cache
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer built from cpca's ``adcodes.csv``, supplemented from jionlp when installed (read once)."""
+    """The gazetteer from cpca's ``adcodes.csv``, the changes table and jionlp's data when installed (read once)."""
     d = _data_dir()
     with open(d / "adcodes.csv", encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     nations_path = d / "56_nations.csv"
     nations = nations_path.read_text(encoding="utf-8").splitlines() if nations_path.exists() else []
+    rows = merge_rows(rows, change_rows(rows))
     return build_gazetteer(merge_rows(rows, _supplement_rows()), nations)
 
 

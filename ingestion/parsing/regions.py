@@ -181,6 +181,12 @@ def _matcher() -> _Matcher:
     return _Matcher(table, surfaces, AhoCorasick(list(surfaces), matchkind=MatchKind.Standard))
 
 
+@functools.cache
+def _current_by_code() -> dict[str, Region]:
+    """Per code, the unit listed last under it: the current name where a unit was renamed since the code list."""
+    return {r.code: r for r in load_gazetteer().regions}
+
+
 def _raw_mentions(text: str, a: int, b: int) -> list[_Mention]:
     """Gazetteer matches in ``text[a:b]``, overlaps resolved longest-first.
 
@@ -273,6 +279,7 @@ def _choose(m: _Mention, text: str, ctx: RegionContext, gaz: Gazetteer) -> Regio
     if not kept:
         return None
 
+    current = _current_by_code()
     printed_suffix = after[:1] if not m.is_full and after[:1] in _REFORM_SUFFIXES and after[:2] not in _NOT_REFORM else None
 
     def rank(r: Region) -> tuple:
@@ -282,7 +289,8 @@ def _choose(m: _Mention, text: str, ctx: RegionContext, gaz: Gazetteer) -> Regio
         # not Inner Mongolia's 兴安盟), then the higher level (吉林 is the province).
         # A printed suffix names the kind of unit first (昌江县 is the county, not Jingdezhen's 昌江区).
         suffix_differs = printed_suffix is not None and not r.name.endswith(printed_suffix)
-        return (suffix_differs, not (in_city or in_prov), _LEVEL_RANK[r.level], not in_city, r.code)
+        # Of two names under one code (永年县, and 永年区 since 2016) the current one.
+        return (suffix_differs, not (in_city or in_prov), _LEVEL_RANK[r.level], not in_city, r.code, r is not current[r.code])
 
     return min(kept, key=rank)
 

@@ -302,3 +302,35 @@ def test_short_form_read_across_a_word_is_not_a_place():
     assert national("总书记出席重大庆典。") == []
     assert national("他是海军大连舰艇学院的学员。") == ["大连市"]
     assert names("易地扶贫搬迁安置区建成。") == []  # 迁安 (Hebei) inside 搬迁安置
+
+
+# --- units renamed or created since the code list (data/admin_changes_since_2015.csv) ----
+
+
+def test_changes_table_resolves_every_row_to_the_unit_it_replaced():
+    import csv
+
+    from ingestion.parsing.gazetteer import CHANGES_CSV, _data_dir, change_rows
+
+    with open(_data_dir() / "adcodes.csv", encoding="utf-8", newline="") as f:
+        base = list(csv.DictReader(f))
+    with open(CHANGES_CSV, encoding="utf-8", newline="") as f:
+        table = list(csv.DictReader(f))
+    assert {"name", "former_name", "province", "city", "year", "source"} <= set(table[0])
+    assert all(2015 <= int(row["year"]) <= 2024 and row["source"] for row in table)
+    resolved = change_rows(base)
+    assert len(resolved) == len(table)  # every former unit found once in its province and prefecture
+    base_names = {(r["name"], r["adcode"][:2]) for r in base}
+    assert not [r for r in resolved if (r["name"], r["adcode"][:2]) in base_names]  # only units cpca lacks
+
+
+def test_renamed_unit_takes_the_replaced_units_place_and_code():
+    gaz = load_gazetteer()
+    new = next(r for r in gaz.regions if r.name == "上党区")  # 长治县 until 2018
+    old = next(r for r in gaz.regions if r.name == "长治县")
+    assert (new.code, new.city_code, new.level) == (old.code, old.city_code, old.level)
+
+
+def test_short_form_of_a_renamed_unit_gives_the_current_name():
+    assert national("河北邯郸永年的农民喜获丰收。") == ["河北省", "邯郸市", "永年区"]
+    assert national("长治市上党区开展活动。") == ["长治市", "上党区"]

@@ -9,10 +9,12 @@ same bytes delivered again on another day are reported, not ingested twice.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from dataclasses import asdict, dataclass
@@ -257,13 +259,17 @@ def store_raw_file(path: Path, file_name: str, raw_root: Path) -> tuple[str, Pat
     """Copy a landed file into the store in chunks (memory stays flat for large files); return sha256, path, size.
 
     The file is opened without following a link (``O_NOFOLLOW``): ``scan_landed`` already
-    resolved links, so a file swapped for a link since then is refused, not followed.
+    resolved links, so a file swapped for a link (or a FIFO) since then is refused, not followed.
     """
     digest = hashlib.sha256()
     size = 0
     staging_dir = raw_root / "_incoming"
     staging_dir.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    # O_NONBLOCK: a file swapped for a FIFO must not hang discover (no effect on regular files).
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
     with os.fdopen(fd, "rb") as src, tempfile.NamedTemporaryFile(dir=staging_dir, delete=False) as tmp:
         try:
             while chunk := src.read(1 << 20):

@@ -179,3 +179,17 @@ def test_discover_skips_bytes_ingested_on_another_date_but_reparses_its_own(tmp_
         ("p1-again.txt", "2026-05-01", False)]
     # re-running the first date parses its file again (idempotent re-run, not a duplicate)
     assert [f["file_name"] for f in discover(s, D1)] == ["p1.txt"]
+
+
+def test_store_raw_file_refuses_a_link_or_a_fifo_swapped_in_after_the_scan(tmp_path):
+    import errno
+    import os
+
+    (tmp_path / "secret.txt").write_text("outside")
+    (tmp_path / "swapped.txt").symlink_to(tmp_path / "secret.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    with pytest.raises(OSError) as link:
+        landing.store_raw_file(tmp_path / "swapped.txt", "swapped.txt", tmp_path / "raw")
+    assert link.value.errno == errno.ELOOP
+    with pytest.raises(OSError, match="not a regular file"):  # and it does not block waiting for a writer
+        landing.store_raw_file(tmp_path / "pipe.txt", "pipe.txt", tmp_path / "raw")

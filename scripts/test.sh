@@ -17,6 +17,11 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
     SUDO=$([ "$(id -u)" -eq 0 ] || echo sudo)
     echo "scripts/test.sh: installing ${missing[*]} (apt)"
+    if [[ " ${missing[*]} " == *" postgresql "* ]]; then
+        # The test starts its own throw-away cluster: no default cluster (no server on port 5432) from the package.
+        $SUDO mkdir -p /etc/postgresql-common/createcluster.d
+        echo "create_main_cluster = false" | $SUDO tee /etc/postgresql-common/createcluster.d/newsdw-tests.conf >/dev/null
+    fi
     $SUDO apt-get update -qq
     $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends --no-upgrade "${missing[@]}"
 fi

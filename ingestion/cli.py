@@ -24,27 +24,48 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    """Parse files (or folders of .txt files) into benchmark-shaped JSON, one per page."""
-    from ingestion.parsing.decode import DecodeError, decode_bytes
+    """Parse files (or folders of .txt files) into benchmark-shaped JSON, one per page.
+
+    A file that fails is reported on one line (file, stage, reason) and skipped; the
+    others are still parsed. An extractor that fails on one article is reported the same
+    way (the page is written without what it would have found). Exits 1 when any file
+    failed, with the count on the last line.
+    """
+    from ingestion.parsing.decode import decode_bytes
     from ingestion.parsing.page import parse_page, to_benchmark
 
     paths: list[Path] = []
     for p in map(Path, args.paths):
-        paths.extend(sorted(p.glob("*.txt")) if p.is_dir() else [p])
+        if p.is_dir():
+            paths.extend(sorted(p.rglob("*.txt") if args.recursive else p.glob("*.txt")))
+        else:
+            paths.append(p)
     args.out.mkdir(parents=True, exist_ok=True)
     failed = 0
     for path in paths:
+        stage = "read"
         try:
-            decoded = decode_bytes(path.read_bytes())
-        except DecodeError as exc:
-            print(f"{path.name}: quarantined: {exc}", file=sys.stderr)
+            data = path.read_bytes()
+            stage = "decode"
+            decoded = decode_bytes(data)
+            stage = "parse"
+            page = parse_page(decoded.text)
+            doc = to_benchmark(page, path.name, decoded.text)
+            stage = "write"
+            (args.out / f"{path.stem}.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the folder
+            reason = " ".join(str(exc).split()) or "(no message)"
+            print(f"{path}: {stage} failed: {type(exc).__name__}: {reason}", file=sys.stderr)
             failed += 1
             continue
-        page = parse_page(decoded.text)
-        doc = to_benchmark(page, path.name, decoded.text)
-        (args.out / f"{path.stem}.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
-        print(f"{path.name}: {len(page.articles)} articles")
-    return 1 if failed and failed == len(paths) else 0
+        for error in page.errors:
+            print(f"{path}: extract failed: {error}", file=sys.stderr)
+        failed += bool(page.errors)
+        why = f" ({page.no_article})" if page.no_article else ""
+        print(f"{path.name}: {len(page.articles)} articles{why}")
+    if failed:
+        print(f"newsdw parse: {failed} of {len(paths)} file(s) failed", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _kb_range(text: str) -> tuple[int, int]:
@@ -291,9 +312,10 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--home", type=Path, help="data folder (default: $NEWSDW_HOME or ./data)")
     sub = ap.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("parse", help=cmd_parse.__doc__)
-    p.add_argument("paths", nargs="+")
-    p.add_argument("--out", type=Path, required=True)
+    p = sub.add_parser("parse", help=cmd_parse.__doc__.splitlines()[0], description=cmd_parse.__doc__)
+    p.add_argument("paths", nargs="+", help="page files, or folders of .txt pages")
+    p.add_argument("--out", type=Path, required=True, help="folder for one <page>.json per page")
+    p.add_argument("-r", "--recursive", action="store_true", help="take .txt pages from folders below a folder too")
     p.set_defaults(func=cmd_parse)
 
     p = sub.add_parser("generate", help=cmd_generate.__doc__, description=cmd_generate.__doc__,

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from ingestion.parsing.credits import PICTURE_SOURCE, dateline_head
 from ingestion.parsing.model import ParsedPerson
 
 # Role words, longest first. Values: role, or None for words that only open a credit.
@@ -49,14 +50,12 @@ _PHOTO_REPORT = re.compile(r"摄影报道|摄影/报道|图文报道")
 _TEXT_AND_PHOTO = re.compile(r"文/图|图/文|文、图|图、文")
 # Words that can sit between names in a credit and are not names.
 _FILLER = re.compile(
-    r"文/图|图/文|文、图|图、文|新华社|中新社|新华网|人民网|央视网|中新网|光明网|本报讯|本报|报道|联合报道|综合报道|发自|整理|采写|撰文|文图|供图|等|编辑|责任编辑|讯|文字|图片|图"
+    r"文/图|图/文|文、图|图、文|新华社|中新社|新华网|人民网|央视网|中新网|光明网|本报讯|本报|联合报道|综合报道|报道|发自"
+    r"|采访整理|参与采写|整理|采写|撰文|文图|供图|等|编辑|责任编辑|讯|文字|图片|综合|据|图"
+    r"|驻[\u4e00-\u9fff]{1,8}$"  # 本报驻某国记者: the post, not a name
 )
 _NAME_TOKEN = re.compile(r"[\u4e00-\u9fff·•]+")
 _NEWSPAPER_RE = re.compile(r"(?P<paper>" + _PAPER + r")(?=\s*(?:讯|[(（]|记者|通讯员|特约|首席|融媒体|全媒体|摄影|见习|实习))")
-_DATELINE_PLACE_RE = re.compile(
-    r"^(?P<paper>本报|新华社|中新社|[\u4e00-\u9fff]{2,10}?(?:日报|晚报|报))\s*(?P<place>[\u4e00-\u9fff]{2,8}?)\s*"
-    r"[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日\s*(?:电|讯)"
-)
 _OPEN = re.compile(r"[(（]")
 ROLES = frozenset({"reporter", "correspondent", "photographer"})
 MAX_NAME = 4  # longest plain Chinese name (compound surname + two characters)
@@ -100,14 +99,23 @@ def parse_byline(text: str, start: int, end: int, default_role: str = "reporter"
     the story's writers; the caller decides what a closing credit's names are).
     """
     s = text[start:end]
-    paper_m = _NEWSPAPER_RE.search(s) or _DATELINE_PLACE_RE.match(s)
+    source = PICTURE_SOURCE.search(s)
+    if source and s[: source.start()].rstrip().endswith("摄"):
+        end = start + source.start()  # 王五摄（某某视觉）: where the picture came from, not who took it
+        s = text[start:end]
+    head = dateline_head(s)
+    paper_m = _NEWSPAPER_RE.search(s) or head
     # A dateline head (本报讯, 河北日报, 本报石家庄2月4日电) before the bracketed
     # credit holds no names: start inside the bracket.
     bracket = _OPEN.search(s)
     if bracket and not _ROLE_RE.search(s, 0, bracket.start()):
         start += bracket.end()
         s = text[start:end]
-    newspaper = paper_m.group("paper") if paper_m else None
+        head = dateline_head(s)  # （新华社北京1月3日电 记者王一）: the dateline sits inside
+    if head:
+        start += head.end()  # places and dates are no names: 本报北京2月9日电
+        s = text[start:end]
+    newspaper = paper_m.group("paper").removeprefix("据") if paper_m else None
     photo_report = _PHOTO_REPORT.search(s)
     both_roles = photo_report is not None or _TEXT_AND_PHOTO.search(s) is not None
     limit = start + photo_report.start() if photo_report else end
@@ -160,6 +168,7 @@ def _unique(people: list[ParsedPerson]) -> list[ParsedPerson]:
 
 
 def dateline_place(text: str) -> str | None:
-    """The place of a dateline such as 本报石家庄2月4日电 (石家庄), else None."""
-    m = _DATELINE_PLACE_RE.match(text)
-    return m.group("place") if m else None
+    """The place of a dateline such as 本报石家庄2月4日电 (石家庄), else None; the first of several."""
+    m = dateline_head(text)
+    place = m and (m.group("place") or m.group("place2"))
+    return place.split("、")[0] if place else None

@@ -112,3 +112,9 @@ class ParsedPage:
     newspaper: str | None
     page_banner: str | None
     articles: tuple[ParsedArticle, ...] = field(default_factory=tuple)
+    # Why a page holds no article, when the layout says: "picture" (captions under a picture
+    # label such as 图片报道), "advert" (广告), "headline only" (nothing but furniture below it).
+    no_article: str | None = None
+    # Extractors that failed on an article ("metrics: KeyError: '万'"): the article is kept
+    # without what that extractor finds, and the failure is reported rather than raised.
+    errors: tuple[str, ...] = ()

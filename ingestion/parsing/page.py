@@ -80,7 +80,8 @@ def _credits(text: str, original: str, layout: ArticleLayout) -> tuple[list[Pars
 
     Names in a closing credit without a role word (…。（张三 李四）) are the story's
     writers when nothing else credits a reporter, and its correspondents when the
-    dateline or a byline already names the reporter.
+    dateline or a byline already names the reporter. A round-up closes several
+    paragraphs with credits; each is read the same way.
     """
     people: list[ParsedPerson] = []
     papers: list[str] = []
@@ -90,14 +91,13 @@ def _credits(text: str, original: str, layout: ArticleLayout) -> tuple[list[Pars
         if paper:
             papers.append(paper)
     spans = list(layout.credit_spans)
-    if layout.trailing_credit:
-        a, b = layout.trailing_credit
-        has_reporter = any(p.role == "reporter" for p in people)
-        found, paper = parse_byline(text, a, b, "correspondent" if has_reporter else "reporter")
+    bare_role = "correspondent" if any(p.role == "reporter" for p in people) else "reporter"
+    for a, b in layout.closing_credits:
+        found, paper = parse_byline(text, a, b, bare_role)
         people.extend(found)
         if paper:
             papers.append(paper)
-        spans.append(layout.trailing_credit)
+        spans.append((a, b))
     seen: set[tuple[str, str]] = set()
     unique = []
     for p in people:
@@ -143,12 +143,23 @@ def parse_page(text: str, meta: PageMeta | None = None) -> ParsedPage:
         context = dataclasses.replace(context, newspaper=newspaper)
 
     articles = []
+    errors: list[str] = []
+
+    def guarded(stage: str, fn, *args) -> list:
+        # One article's extractor failure must not lose the page: keep the article without it, report it.
+        try:
+            return fn(*args)
+        except Exception as exc:  # noqa: BLE001 - reported in ParsedPage.errors
+            errors.append(f"{stage}: {type(exc).__name__}: {exc}")
+            return []
+
     for art, (people, papers, byline) in zip(layout.articles, credits, strict=True):
         spans = list(art.body_spans)
-        regions = find_regions(norm, spans, context)
-        orgs = extract_organizations(norm, spans)
-        acts = extract_activities(norm, list(art.prose_spans), orgs)  # headlines announce, sentences report
-        metrics = extract_metrics(norm, spans)
+        regions = guarded("regions", find_regions, norm, spans, context)
+        orgs = guarded("organizations", extract_organizations, norm, spans)
+        # headlines announce, sentences report
+        acts = guarded("activities", extract_activities, norm, list(art.prose_spans), orgs)
+        metrics = guarded("metrics", extract_metrics, norm, spans)
         paper = next((p for p in papers if p != THIS_PAPER and p.endswith("报")), None)
         if paper is None and THIS_PAPER in papers:
             paper = newspaper
@@ -176,6 +187,8 @@ def parse_page(text: str, meta: PageMeta | None = None) -> ParsedPage:
         newspaper=newspaper,
         page_banner=_printed(text, layout.banner),
         articles=tuple(articles),
+        no_article=layout.no_article,
+        errors=tuple(errors),
     )
 
 

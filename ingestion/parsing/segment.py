@@ -48,64 +48,45 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from ingestion.parsing.credits import (
+    CAPTION_END,
+    CAPTION_START,
+    INLINE_PHOTO_CREDIT,
+    PHOTO_CREDIT_END,
+    closing_credit_start,
+    dateline_match,
+    is_byline_line,
+    is_furniture,
+    is_photo_credit,
+    trailing_credit,
+)
+from ingestion.parsing.headlines import (
+    BRIEFS_LABEL,
+    MAX_DECK,
+    MAX_HEAD,
+    MIN_TITLE,
+    HeaderSlots,
+    balanced,
+    column_label,
+    file_header,
+    is_deck_text,
+    is_headline_like,
+    is_lead_in,
+    is_picture_label,
+)
 from ingestion.parsing.normalise import duplicate_spans, paragraphs
 
 # ---------------------------------------------------------------------------
 # Line classification
 # ---------------------------------------------------------------------------
-_CJK = "\u4e00-\u9fff"
 _MD = re.compile(r"^(#{1,6})\s*")
 _BULLET = re.compile(r"(?:[■●▲◆□★☆◇○◎▶►•>]|[-+*]\s)\s*")
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
-_NUM = "0-9一二三四五六七八九十"
-_PAPER = rf"(?:本报|新华社|中新社|[{_CJK}]{{2,10}}?(?:日报|晚报|都市报|商报|时报|报))"
-_DATELINE = re.compile(
-    rf"^(?P<head>(?P<paper>{_PAPER})\s*(?P<how>讯|(?P<place>[{_CJK}]{{2,8}}?)\s*[{_NUM}]{{1,3}}月[{_NUM}]{{1,3}}日\s*(?:电|讯))?)"
-    r"\s*(?:(?P<credit>\([^()\n]{0,80}\))|(?P<bare>(?:\s*(?:本报)?(?:记者|通讯员|实习生)\s*(?:[\u4e00-\u9fff·]{2,4}(?:\s+|$|(?=报道|[:：])))+)+))?"
-)
-_ROLE = r"(?:首席|特约|见习|实习|融媒体|全媒体|驻站|摄影|图片)?(?:记者|通讯员)|实习生|特约摄影|评论员"
-_ROLE_RE = re.compile(_ROLE)
-_BYLINE_START = re.compile(rf"^(?:{_PAPER})?\s*(?:{_ROLE}|文/|图/|文\s*/\s*图|图\s*/\s*文)")
-# Words a credit may contain besides roles and names.
-_CREDIT_WORDS = re.compile(rf"{_PAPER}|{_ROLE}|摄影报道|图文报道|联合报道|报道|摄影|文/图|图/文|文/|图/|摄|[\s、,，/()·]")
-# Page furniture: editors' credits and edition lines, never part of a story.
-_FURNITURE = re.compile(
-    r"^(?:本版|本期)?(?:责任编辑|责编|编辑|美编|美术编辑|版式|组版|校对|审读|制图|主编|值班主任)\s*[:：]"
-    r"|^\(?\s*《\s*[\u4e00-\u9fff]{2,10}报\s*》\s*\(?\s*\d{4}年"
-    # Edition lines: 第03版：要闻, 某某日报 2024年3月5日 第3版, 2024年3月5日 星期二
-    r"|^第\s*[0-9一二三四五六七八九十]{1,3}\s*版(?:\s|[:：]|$)"
-    r"|^(?:[\u4e00-\u9fff]{2,10}报\s*)?\d{4}年\d{1,2}月\d{1,2}日\s*(?:(?:星期|周)[一二三四五六日天])?\s*"
-    r"(?:第\s*[0-9一二三四五六七八九十]{1,3}\s*版(?:\s*[:：]?\s*[\u4e00-\u9fff]{0,8})?)?$"
-)
-_PHOTO_CREDIT_END = re.compile(r"(?:摄影?|供图)\)?$")
-_CAPTION_START = re.compile(
-    r"^(?:上图|中图|下图|左图|右图|左上图|右上图|左下图|右下图|组图|题图|图为|图[一二三四五六七八九十①-⑳\d]+)\s*[:为]?"
-)
-_CAPTION_END = re.compile(r"\((?:资料片|资料图片?|本报资料图片|[^()]{0,12}供图|[^()]{0,12}发|图片来源[^()]*)\)$")
-# A credited name: two to four characters; typesetting spaces out two-character names (韩  鑫).
-_NAME = rf"(?:[{_CJK}·]{{2,4}}|[{_CJK}] {{1,3}}[{_CJK}])"
-# A caption line that ends with its picture's credit: 图为…。 本报记者 张三 摄
-_INLINE_PHOTO_CREDIT = re.compile(
-    rf"(?:(?<=[。！？!?\s])|(?<=\())(?:{_PAPER})?\s*(?:{_ROLE})?\s*{_NAME}(?:\s+{_NAME})*\s*摄影?\)?$"
-)
-_TRAILING_CREDIT = re.compile(
-    rf"(?:(?<=[。！？!?”\"])|^)\s*\((?P<inner>(?:(?:本报)?(?:{_ROLE})\s*)?{_NAME}(?:(?:\s+|、)(?:(?:本报)?(?:{_ROLE})\s*)?{_NAME})*)\)$"
-)
-_CREDIT_ROLE = re.compile(rf"(?:本报)?(?:{_ROLE})")
-_NOT_CREDIT_WORDS = frozenset(
-    "资料片 资料图 资料图片 图片 完 待续 未完待续 续完 试行 草案 节选 摘编 摘要 全文 上 中 下 下转 上接 "
-    "本报 记者 通讯员 暂行 修订 修正 讨论稿 征求意见稿 有删节".split()
-)
 _SENTENCE_END = "。！？!?…"
 # Clause punctuation: a short line with it is cut-off text, not a label.
 _CLAUSE_MARK = re.compile(r"[,，、]")
 _CLOSERS = '”’」』)"'
-MAX_HEAD = 40  # longest headline, label or subheading in characters
-MAX_DECK = 90  # a deck (subtitle) between title and byline can be a whole sentence
-MAX_BYLINE = 60
-MIN_TITLE = 8  # shorter lines above a long one are more likely labels than titles
 GAP = 2  # blank lines that mark a picture's place (a layout break)
-BRIEFS_LABEL = re.compile(r"速递|速览|简讯|快讯|短讯|简报|集锦|要闻|动态|播报|快报|一句话新闻|新闻链接|扫描|一览|直击|传真")
 MIN_FEATURE_CHARS = 800
 
 
@@ -126,111 +107,38 @@ class Line:
         return page[self.text_start : self.end]
 
 
-def _balanced(s: str) -> bool:
-    return s.count("“") == s.count("”") and s.count("《") == s.count("》") and s.count("(") == s.count(")")
-
-
-_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
-
-
-def _cjk_count(s: str) -> int:
-    return len(_CJK_CHAR.findall(s))
-
-
-def is_headline_like(s: str, limit: int = MAX_HEAD) -> bool:
-    """A short line that reads as a headline: no sentence punctuation, quotes closed."""
-    if not s or len(s) > limit or _cjk_count(s) < 2:
-        return False
-    if "。" in s or "……" in s[2:]:
-        return False
-    inner = s[:-1]
-    if any(ch in inner for ch in "！？!?;；"):
-        return False
-    if s[-1] in ",，、;；—-" or s.startswith(("……", "…")):
-        return False
-    return _balanced(s)
-
-
-def _credit_only(s: str) -> bool:
-    """True when ``s`` holds nothing but roles, papers and names (a credit line)."""
-    if not _ROLE_RE.search(s) and not re.search(r"摄|文/|图/", s):
-        return False
-    rest = _CREDIT_WORDS.sub(" ", s)
-    tokens = rest.split()
-    if not tokens:
-        return "评论员" in s  # 本报评论员: an unnamed but real byline
-    return all(len(t) <= 4 for t in tokens) and len(s) <= MAX_BYLINE
-
-
-def is_byline_line(s: str) -> bool:
-    """A standalone byline: 本报记者 X 本报通讯员 Y Z, 河北日报记者 X 通讯员 Y."""
-    if len(s) > MAX_BYLINE or any(ch in s for ch in "。！？"):
-        return False
-    return bool(_BYLINE_START.match(s)) and _credit_only(s) and not _PHOTO_CREDIT_END.search(s)
-
-
-def is_photo_credit(s: str) -> bool:
-    """A photo credit line: 某某日报通讯员 卫小一摄, 本报记者 张三 摄, （李四 摄）."""
-    s2 = s.strip("()")
-    if len(s2) > MAX_BYLINE or not _PHOTO_CREDIT_END.search(s2 if s2.endswith(("摄", "摄影", "供图")) else s):
-        return False
-    rest = _CREDIT_WORDS.sub(" ", s2.replace("供图", " "))
-    tokens = rest.split()
-    return bool(tokens) and all(len(t) <= 4 for t in tokens) and len(tokens) <= 6
-
-
-def trailing_credit(s: str) -> re.Match[str] | None:
-    """The bracketed credit closing a story (…。（张三 李四）), if that is what ends ``s``."""
-    m = _TRAILING_CREDIT.search(s)
-    if not m:
-        return None
-    words = re.split(r"[\s、]+", _CREDIT_ROLE.sub(" ", m.group("inner")).strip())
-    if not words or any(w in _NOT_CREDIT_WORDS for w in words):
-        return None
-    return m
-
-
-def dateline_match(s: str) -> re.Match[str] | None:
-    """The dateline opening a paragraph (本报讯（记者…）, 河北日报(记者…)), if any."""
-    m = _DATELINE.match(s)
-    if not m:
-        return None
-    if m.group("how"):
-        return m
-    # Without 讯/电 only a bracketed credit makes a dateline: 河北日报(记者…).
-    if m.group("credit") and _ROLE_RE.search(m.group("credit")):
-        return m
-    return None
-
-
 _CONTINUES = "，,、；;：:"  # a line opening with one of these is the rest of a sentence
 
 
 def _classify(s: str) -> str:
-    if _FURNITURE.match(s):
+    if is_furniture(s):
         return "furniture"
     head = s[:14]
     if ("报" in head or "社" in head) and dateline_match(s):
         return "dateline"
     if len(s) > MAX_DECK:
         # Long lines are body text unless they announce a picture.
-        return "caption" if (_CAPTION_START.match(s) or _CAPTION_END.search(s)) else "body"
-    if s[-1] == "。" and not _CAPTION_START.match(s) and s[0] not in "—-－":
+        return "caption" if (CAPTION_START.match(s) or CAPTION_END.search(s)) else "body"
+    if s[-1] == "。" and not CAPTION_START.match(s) and s[0] not in "—-－":
         return "body"  # a sentence: no credit, caption credit, deck or headline ends with 。
     if is_byline_line(s):
         return "byline"
     if is_photo_credit(s):
         return "credit"
-    if s.startswith("(") and trailing_credit(s) and trailing_credit(s).start() <= 1:
-        return "credit"
-    if _CAPTION_START.match(s) or _CAPTION_END.search(s):
+    if s.startswith("(") and s.endswith(")"):
+        m = trailing_credit(s)
+        if m and m.start() <= 1:
+            return "credit"
+    if CAPTION_START.match(s) or CAPTION_END.search(s):
         return "caption"
-    if s.endswith(("摄", "摄)")) and _INLINE_PHOTO_CREDIT.search(s):
+    if s[0] == "(" and s[-1] == ")" and s.count("(") == 1:
+        return "body"  # a note in brackets (（作者为…）, （2020年5月1日…通过）): text, never a headline
+    if s.endswith(("摄", "摄)")) and INLINE_PHOTO_CREDIT.search(s):
         return "caption"  # a picture's text ending with its credit
-    if s.startswith(("——", "--", "—", "－－")) and is_headline_like(s.lstrip("—-－ "), MAX_DECK):
+    if is_deck_text(s) and is_headline_like(s.lstrip("—-－ "), MAX_DECK):
         return "deck"
-    if is_headline_like(s):
-        return "head"
+    if is_headline_like(s) or (is_lead_in(s) and is_headline_like(s.rstrip("—-:： "))):
+        return "head"  # a kicker leading into the title below ends with a dash: 某地某人——
     return "body"
 
 
@@ -294,14 +202,14 @@ def _broken_headline(first: Line, second: Line, page: str, spaced: bool) -> bool
     if (first.end - first.text_start) + (second.end - second.text_start) > MAX_HEAD:
         return False
     s1, s2 = first.text(page), second.text(page)
-    if s1.endswith((":", "：")) or (s1.startswith("“") and s1.endswith("”")) or BRIEFS_LABEL.search(s1):
+    if is_lead_in(s1) or (s1.startswith("“") and s1.endswith("”")) or BRIEFS_LABEL.search(s1):
         return False
     joined = s1 + s2
     if not is_headline_like(joined) or dateline_match(s2) or is_byline_line(s2):
         return False
     if spaced and second.blanks == 0:
         return True
-    return not _balanced(s1) and not _balanced(s2)
+    return not balanced(s1) and not balanced(s2)
 
 
 def _join_broken_headlines(lines: list[Line], page: str) -> list[Line]:
@@ -336,7 +244,8 @@ class ArticleLayout:
     section_span: tuple[int, int] | None  # where the label is printed
     kind: str  # news | brief | feature
     credit_spans: tuple[tuple[int, int], ...]  # text holding bylines and credits, for people
-    trailing_credit: tuple[int, int] | None  # （张三 李四） closing the story, if any
+    # Bracketed credits closing the story or one of its paragraphs (（张三 李四）, （综合本报记者…报道）)
+    closing_credits: tuple[tuple[int, int], ...]
     body_spans: tuple[tuple[int, int], ...]  # headline lines + leads + body + captions, no repeats
     dateline_place: str | None
     # body_spans without headline lines and inner subheadings: the sentences that report
@@ -350,6 +259,7 @@ class PageLayout:
     banner: tuple[int, int] | None
     articles: tuple[ArticleLayout, ...]
     lines: tuple[Line, ...]
+    no_article: str | None = None  # picture | advert | headline only: a page that holds no article by design
 
 
 @dataclass(slots=True)
@@ -364,7 +274,8 @@ class _Draft:
     leads: list[int]
     boundary: int | None  # label/caption line that opened the leads
     first: int  # first line that belongs to the article
-    anchored: str  # dateline | byline | none | photo | bullet
+    anchored: str  # dateline | byline | none | photo | bullet | author | credit | file
+    title_top: int | None = None  # first line of a title printed on two lines
 
 
 def _ends_sentence(s: str) -> bool:
@@ -410,8 +321,8 @@ def _is_deck(lines: list[Line], page: str, i: int, above: int | None) -> bool:
 
 def _is_kicker(lines: list[Line], page: str, i: int, title: int) -> bool:
     s = lines[i].text(page)
-    if s.endswith((":", "：")):
-        return True
+    if is_lead_in(s):
+        return True  # 某地： / 某某研究员—— leads into the title
     if s.startswith("“") and s.endswith("”") and s.count("“") == 1:
         return True
     return bool(lines[i].md and lines[title].md and lines[i].md > lines[title].md)
@@ -424,7 +335,7 @@ def _group_above(lines: list[Line], page: str, anchor: int, floor: int, banner: 
     while j >= floor and j != banner:
         ln = lines[j]
         s = ln.text(page)
-        ok = ln.kind in ("head", "deck")
+        ok = ln.kind == "head" or (ln.kind == "deck" and not group)  # a deck sits under its title
         if not ok and not group and ln.kind == "body" and is_headline_like(s, MAX_DECK):
             # A whole-sentence deck between title and byline (青龙… / 截至目前,…), or a
             # headline too long for a head line that opens the page right above its dateline.
@@ -446,6 +357,9 @@ def _make_draft(lines: list[Line], page: str, anchor: int, group: list[int], anc
     if len(rest) >= 2 and _is_deck(lines, page, rest[-1], rest[-2]):
         deck = rest.pop()
     title = rest.pop()
+    title_top = None
+    if len(rest) >= 2 and _two_line_title(lines, page, rest[-2], rest[-1], title):
+        title_top = rest.pop()
     kicker = None
     if rest and _is_kicker(lines, page, rest[-1], title):
         kicker = rest.pop()
@@ -457,7 +371,25 @@ def _make_draft(lines: list[Line], page: str, anchor: int, group: list[int], anc
         elif lines[k].blanks > 0:
             in_caption = False
         (captions if in_caption else labels).append(k)
-    return _Draft(anchor, group, title, deck, kicker, labels, captions, [], None, group[0], anchored)
+    return _Draft(anchor, group, title, deck, kicker, labels, captions, [], None, group[0], anchored, title_top)
+
+
+MAX_TITLE_HALF = 12  # each line of a title broken in two under its kicker
+
+
+def _two_line_title(lines: list[Line], page: str, kicker: int, top: int, title: int) -> bool:
+    """True when ``top`` and ``title`` are one title set on two lines under a lead-in kicker.
+
+    某地某人——/全员无休假/起早来执勤: two short head lines below a kicker that leads in with
+    a dash or a colon are the two halves of its title, not a label and a title.
+    """
+    a, b = lines[top], lines[title]
+    if a.kind != "head" or b.kind != "head" or b.blanks or a.md != b.md:
+        return False
+    s1, s2 = a.text(page), b.text(page)
+    if not is_lead_in(lines[kicker].text(page)) or is_lead_in(s1) or BRIEFS_LABEL.search(s1):
+        return False
+    return len(s1) <= MAX_TITLE_HALF and len(s2) <= MAX_TITLE_HALF
 
 
 def _find_leads(lines: list[Line], page: str, d: _Draft, floor: int, banner: int | None) -> None:
@@ -584,7 +516,7 @@ def _photo_items(lines: list[Line], page: str, taken: set[int], banner: int | No
             continue
         s = cap.text(page)
         end = i + 1
-        if not (s.endswith(("摄", "摄)")) and _INLINE_PHOTO_CREDIT.search(s)):
+        if not (s.endswith(("摄", "摄)")) and INLINE_PHOTO_CREDIT.search(s)):
             if i + 2 >= n or lines[i + 2].kind != "credit" or lines[i + 2].blanks >= GAP:
                 continue
             end = i + 2
@@ -653,9 +585,190 @@ def _section_text(lines: list[Line], page: str, i: int) -> str:
     return lines[i].text(page).strip()
 
 
+# ---------------------------------------------------------------------------
+# A file holding one article of an archive (headline slots, indented body)
+# ---------------------------------------------------------------------------
+# Common single and compound surnames: a name printed alone under a commentary's headline.
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施"
+    "文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷"
+    "盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷"
+    "晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "令狐", "慕容", "夏侯", "司徒", "端木")
+_AUTHOR = re.compile(
+    r"^(?:\((?P<country>[\u4e00-\u9fff]{2,10})\)\s*)?"
+    r"(?P<name>[\u4e00-\u9fff] {1,3}[\u4e00-\u9fff]|[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,16})$"
+)
+# Briefs columns that a whole file can be: its items are short headlined paragraphs.
+_BRIEFS_FILE = re.compile(r"(?:速递|速览|简讯|快讯|短讯|简报|集锦|播报|快报|一句话新闻|一览)$")
+MAX_ITEM_HEADS = 3  # kicker (a place, a person), title and one more line of an item's headline
+
+
+def is_author_line(s: str) -> bool:
+    """A commentary's author printed alone under its headline: 张  红, 王明钦, （某国）某某·某某."""
+    m = _AUTHOR.match(s)
+    if not m:
+        return False
+    name = m.group("name")
+    if m.group("country") or "·" in name:
+        return True
+    return name[0] in _SURNAMES or name.startswith(_COMPOUND_SURNAMES)
+
+
+def _closes_chunk(ln: Line, page: str) -> bool:
+    """A paragraph, or a line of its own, that ends with a closing credit."""
+    if ln.kind not in ("body", "credit", "dateline"):
+        return False
+    s = ln.text(page)
+    if not s.endswith(")"):
+        return False
+    m = trailing_credit(s)
+    return m is not None and (m.start() > 0 or ln.kind == "credit")
+
+
+def _heads_then_text(lines: list[Line], page: str, start: int, taken: set[int]) -> int | None:
+    """The first text line after one to three head lines from ``start``, else None."""
+    k = start
+    while k < len(lines) and lines[k].kind == "head" and k - start < MAX_ITEM_HEADS and k not in taken:
+        if is_author_line(lines[k].text(page)):
+            return None
+        k += 1
+    if k == start or k >= len(lines) or k in taken or lines[k].kind not in ("body", "dateline"):
+        return None
+    return k
+
+
+def _file_items(lines: list[Line], page: str, hd: HeaderSlots, briefs: bool, picture: bool) -> list[_Draft]:
+    """Articles inside the body of an archive file: items with their own headline and credit.
+
+    An item is a headline group over a dateline (本报电 …, 本报某地某日电（记者…）), a byline
+    line (本报记者 某某), or an author's name (a commentary among several); in a round-up whose
+    paragraphs close with credits, each part that opens with its own headline (a place line,
+    a title) is an item; under a briefs label (新闻速递) each headline over text is one;
+    under a picture label each headline over a captioned picture is one.
+    """
+    n = len(lines)
+    b0 = hd.body
+    drafts: list[_Draft] = []
+    taken = set(range(b0))
+    floor = b0
+    for i in range(b0, n):
+        ln = lines[i]
+        kind = ln.kind
+        if kind in ("dateline", "byline"):
+            if i == b0 or (kind == "byline" and drafts and drafts[-1].anchor == i - 1):
+                continue  # the file's own dateline or byline; a second credit line
+        elif kind == "head" and i + 1 < n and lines[i + 1].kind in ("body", "dateline") and is_author_line(ln.text(page)):
+            kind = "author"
+        else:
+            continue
+        group = _group_above(lines, page, i, floor, None)
+        if not group or (kind == "author" and any(is_author_line(lines[g].text(page)) for g in group)):
+            continue
+        if all(lines[g].bullet for g in group):
+            continue  # ■ key points over the story's dateline, not an item's headline
+        d = _make_draft(lines, page, i, group, kind)
+        drafts.append(d)
+        taken.update(range(d.first, i + 1))
+        floor = i + 1
+    starts = [j + 1 for j in range(b0, n) if _closes_chunk(lines[j], page)]
+    first = b0
+    while first < n and lines[first].kind == "body" and (not starts or first < starts[0]):
+        first += 1  # an introduction above the round-up's first part
+    starts.insert(0, first)
+    if len(starts) >= 3:  # a round-up: two or more parts closed by their credits
+        chunks = []
+        for st in starts:
+            k = _heads_then_text(lines, page, st, taken) if st < n and st not in taken else None
+            if k is not None:
+                chunks.append(_make_draft(lines, page, k, list(range(st, k)), "credit"))
+        if len(chunks) >= 2:
+            for d in chunks:
+                taken.update(range(d.first, d.anchor + 1))
+            drafts += chunks
+    if briefs or picture:
+        for j in range(b0, n):
+            if j in taken or lines[j].kind != "head":
+                continue
+            k = _heads_then_text(lines, page, j, taken) if briefs else None
+            if picture and j + 1 < n and lines[j + 1].kind in ("body", "caption"):
+                s = lines[j + 1].text(page)
+                photo = s.endswith(("摄", "摄)")) or (j + 2 < n and lines[j + 2].kind == "credit")
+                k = j + 1 if photo else None
+            if k is None:
+                continue
+            d = _make_draft(lines, page, k, list(range(j, k)), "photo" if picture else "none")
+            drafts.append(d)
+            taken.update(range(j, k + 1))
+    if drafts and all(d.labels and d.kicker is None for d in drafts):
+        # Every item prints a line above its title (a place, a person): its kicker, not a section.
+        for d in drafts:
+            d.kicker = d.labels.pop()
+    return sorted(drafts, key=lambda d: d.first)
+
+
+def _segment_file(lines: list[Line], page: str, hd: HeaderSlots) -> PageLayout:
+    """Articles of a page laid out as one archive file (see ``headlines.file_header``).
+
+    The file's headline is its article's, unless the body is made of items that open
+    right under it: then the headline is the items' section label (新闻速递, a round-up's
+    name). Body paragraphs above the first item belong to the file's own article.
+    A headline that only labels a picture or an advert (图片报道, 广告) heads no article,
+    and neither does a headline with nothing but furniture below it.
+    """
+    n = len(lines)
+    b0 = hd.body
+    head_text = lines[hd.title].text(page)
+    title_text = head_text
+    col = column_label(head_text)
+    if col:
+        title_text = head_text[: col[0] - 1].rstrip()
+    picture = is_picture_label(title_text)
+    briefs = _BRIEFS_FILE.search(title_text) is not None and len(title_text) <= 8
+    items = _file_items(lines, page, hd, briefs, picture)
+    first_item = items[0].first if items else n
+    content = [j for j in range(b0, first_item) if lines[j].kind != "furniture"]
+    intro = [j for j in content if lines[j].kind in ("body", "dateline", "caption") and not lines[j].dup]
+    deck = hd.deck
+    anchor, anchored = b0, "file"
+    if b0 < n and lines[b0].kind in ("dateline", "byline"):
+        anchored = lines[b0].kind
+    if len(items) == 1 and not intro and not (briefs or picture) and items[0].anchored in ("dateline", "byline"):
+        # One headlined credit right under the file's headline: a second headline line over its own story.
+        only = items.pop()
+        anchored = only.anchored
+        if deck is None and len(only.group) == 1 and not lines[only.group[0]].bullet:
+            deck = only.group[0]
+        content, intro, first_item = [only.anchor], [only.anchor], n
+    drafts = list(items)
+    as_label = bool(items) and not intro
+    if content and not as_label and not picture:
+        group = [x for x in (hd.kicker, hd.title, deck) if x is not None]
+        drafts.insert(0, _Draft(anchor, group, hd.title, deck, hd.kicker, [], [], [], None, group[0], anchored))
+    articles = _assemble(lines, page, drafts)
+    if as_label or picture:
+        # The file's headline names the column its items stand in.
+        span = (lines[hd.title].text_start, lines[hd.title].text_start + len(title_text))
+        articles = [
+            dataclasses.replace(a, section=title_text.strip(), section_span=span, kind="brief" if briefs else a.kind)
+            if a.section is None
+            else a
+            for a in articles
+        ]
+    reason = None
+    if not articles:
+        reason = ("advert" if "广告" in title_text else "picture") if picture else "headline only" if not content else None
+    return PageLayout(banner=None, articles=tuple(articles), lines=tuple(lines), no_article=reason)
+
+
 def segment(text: str) -> PageLayout:
     """Banner and articles of a normalised page."""
     lines = classify_lines(text)
+    header = file_header(text, [ln.start for ln in lines], [ln.kind for ln in lines])
+    if header is not None:
+        return _segment_file(lines, text, header)
     banner = _find_banner(lines, text)
     drafts: list[_Draft] = []
     floor = (banner + 1) if banner is not None else 0
@@ -752,11 +865,11 @@ def _assemble(lines: list[Line], page: str, drafts: list[_Draft]) -> list[Articl
         credit_spans: list[tuple[int, int]] = []
         body_spans: list[tuple[int, int]] = []
         heading_spans: set[tuple[int, int]] = set()
-        own_line: tuple[int, int] | None = None
+        closings: list[tuple[int, int]] = []
         subheads = 0
         body_chars = 0
         place = None
-        head_lines = [x for x in (d.kicker, d.title, d.deck) if x is not None]
+        head_lines = [x for x in (d.kicker, d.title_top, d.title, d.deck) if x is not None]
         for x in sorted(head_lines):
             body_spans.append((lines[x].text_start, lines[x].end))
             heading_spans.add(body_spans[-1])
@@ -769,28 +882,35 @@ def _assemble(lines: list[Line], page: str, drafts: list[_Draft]) -> list[Articl
             if j in head_lines or ln.kind == "furniture":
                 continue
             s = ln.text(page)
-            if ln.kind == "dateline" and j == d.anchor:
+            if ln.kind == "dateline":
+                # The story's own dateline, or one of several in a round-up: each credits people.
                 m = dateline_match(s)
                 cgroup = "credit" if m.group("credit") else ("bare" if m.group("bare") else None)
                 cs = ln.text_start + (m.start(cgroup) if cgroup else m.end("head"))
                 ce = ln.text_start + m.end()
                 credit_spans.append((ln.text_start, ce))
-                place = m.group("place")
+                if j == d.anchor:
+                    place = m.group("place") or m.group("place2")
+                    place = place.split("、")[0] if place else None
+                if ln.dup:
+                    continue
                 body_spans.append((ln.text_start, cs))
                 if ce < ln.end:
                     body_spans.append((ce, ln.end))
                 body_chars += ln.end - ce
                 continue
-            if ln.kind == "credit" and s.startswith("(") and not _PHOTO_CREDIT_END.search(s) and trailing_credit(s):
-                own_line = (ln.text_start, ln.end)  # a closing credit printed on a line of its own
-                continue
+            if ln.kind == "credit" and s.startswith("(") and not PHOTO_CREDIT_END.search(s):
+                m = trailing_credit(s)
+                if m:  # a closing credit printed on a line of its own
+                    closings.append((ln.text_start + closing_credit_start(s, m), ln.end))
+                    continue
             if ln.kind in ("byline", "credit"):
                 credit_spans.append((ln.text_start, ln.end))
                 continue
             if ln.dup:
                 continue
             if ln.kind == "caption":
-                m = _INLINE_PHOTO_CREDIT.search(s)
+                m = INLINE_PHOTO_CREDIT.search(s)
                 if m and m.start() > 0:
                     credit_spans.append((ln.text_start + m.start(), ln.end))
                     body_spans.append((ln.text_start, ln.text_start + m.start()))
@@ -801,34 +921,47 @@ def _assemble(lines: list[Line], page: str, drafts: list[_Draft]) -> list[Articl
                 heading_spans.add(body_spans[-1])
             if ln.kind == "body":
                 body_chars += ln.end - ln.start
-        # A story closed by a bracketed credit: …。（张三 李四）
-        trailing = own_line
+                if s.endswith(")"):
+                    m = trailing_credit(s)  # a paragraph of a round-up closed by its reporter's credit
+                    if m and m.start() > 0:
+                        closings.append((ln.text_start + closing_credit_start(s, m), ln.end))
+        # A story closed by a bracketed credit: …。（张三 李四）, even on a repeated paragraph.
         for j in range(last, d.anchor - 1, -1):
             ln = lines[j]
             if ln.kind in ("credit", "byline") or (ln.dup and trailing_credit(ln.text(page)) is None):
                 continue  # a repeated paragraph still carries the credit printed after it
             if ln.kind == "body" or (ln.kind == "dateline" and j == d.anchor):
                 m = trailing_credit(ln.text(page))
-                if m and m.start() > 0:
-                    trailing = (ln.text_start + m.start(), ln.end)
+                span = (ln.text_start + closing_credit_start(ln.text(page), m), ln.end) if m and m.start() > 0 else None
+                if span and span not in closings:
+                    closings.append(span)
             break
+        t0, t1 = lines[d.title if d.title_top is None else d.title_top].text_start, lines[d.title].end
+        art_section, art_section_span = section, section_span
+        col = column_label(page[t0:t1])
+        if col:  # 标题（某某专栏）: the bracketed column label is a section, not title text
+            la, lb = t0 + col[0], t0 + col[1]
+            t1 = la - 1
+            while t1 > t0 and page[t1 - 1] in " \n":
+                t1 -= 1
+            if art_section is None:
+                art_section, art_section_span = page[la:lb].strip(), (la, lb)
         if section_briefs or d.anchored == "bullet":
             kind = "brief"
         elif d.anchored == "byline" or (subheads and body_chars >= MIN_FEATURE_CHARS):
             kind = "feature"
         else:
             kind = "news"
-        t = lines[d.title]
         out.append(
             ArticleLayout(
-                title=(t.text_start, t.end),
+                title=(t0, t1),
                 subtitle=(lines[d.deck].text_start, lines[d.deck].end) if d.deck is not None else None,
                 kicker=(lines[d.kicker].text_start, lines[d.kicker].end) if d.kicker is not None else None,
-                section=section,
-                section_span=section_span,
+                section=art_section,
+                section_span=art_section_span,
                 kind=kind,
                 credit_spans=tuple(credit_spans),
-                trailing_credit=trailing,
+                closing_credits=tuple(closings),
                 body_spans=tuple(body_spans),
                 dateline_place=place,
                 prose_spans=tuple(x for x in body_spans if x not in heading_spans),

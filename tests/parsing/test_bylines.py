@@ -131,3 +131,96 @@ def test_this_papers_correspondents_in_a_closing_credit():
 
 def test_spaced_name_before_a_list_separator():
     assert people("（段　斌、范小燕）") == [("段斌", "reporter"), ("范小燕", "reporter")]
+
+
+# --- datelines, round-up and picture credits -------------------------------------------
+from ingestion.parsing.credits import closing_credit_start, is_furniture, is_photo_credit, trailing_credit  # noqa: E402
+from ingestion.parsing.normalise import normalise  # noqa: E402
+
+
+def norm_people(s: str) -> list[tuple[str, str]]:
+    return people(normalise(s))
+
+
+@pytest.mark.parametrize("s", ["本报北京3月1日电", "本报电", "新华社甲城3月1日电", "本报北京、甲城3月1日电", "据新华社甲城电"])
+def test_a_dateline_head_names_no_one(s):
+    assert people(s) == []
+
+
+def test_dateline_head_still_names_the_paper():
+    assert paper("本报北京3月1日电") == "本报"
+
+
+def test_dateline_inside_a_closing_bracket():
+    assert norm_people("（新华社北京3月1日电  记者王小明）") == [("王小明", "reporter")]
+    assert norm_people("（据新华社甲城电 记者王小明、李华）") == [("王小明", "reporter"), ("李华", "reporter")]
+    assert norm_people("（本报北京、甲城、乙城3月1日电  记者王小明、李华）") == [("王小明", "reporter"), ("李华", "reporter")]
+
+
+def test_several_places_in_a_dateline():
+    assert dateline_place("本报北京、甲城3月1日电（记者王小明）") == "北京"
+
+
+def test_round_up_credit_lists_every_reporter():
+    assert norm_people("（综合本报记者王小明、李华、张三报道）") == [
+        ("王小明", "reporter"),
+        ("李华", "reporter"),
+        ("张三", "reporter"),
+    ]
+
+
+@pytest.mark.parametrize("s", ["（王小明、李华参与采写）", "（本报记者王小明、李华整理）"])
+def test_writers_who_took_part_or_compiled(s):
+    assert norm_people(s) == [("王小明", "reporter"), ("李华", "reporter")]
+
+
+def test_the_credit_in_an_authors_note_is_its_last_clause():
+    s = normalise("这是一个句子。（作者为甲大学教授、乙协会理事，本报驻某国记者王小明采访整理）")
+    m = trailing_credit(s)
+    assert m is not None
+    start = closing_credit_start(s, m)
+    found, _ = parse_byline(s, start, len(s))
+    assert [(p.name, p.role) for p in found] == [("王小明", "reporter")]
+
+
+@pytest.mark.parametrize("s", ["王小明摄（某某视觉）", "王  明摄（某某影像）", "王小明摄（新华社发）", "新华社记者  王  明摄"])
+def test_picture_credit_with_its_source(s):
+    s = normalise(s)
+    assert is_photo_credit(s)
+    assert [role for _, role in people(s)] == ["photographer"]
+
+
+def test_names_only_photo_report():
+    assert is_photo_credit("王  明  李小华摄影报道")
+    assert people("王  明  李小华摄影报道") == [
+        ("王明", "reporter"),
+        ("李小华", "reporter"),
+        ("王明", "photographer"),
+        ("李小华", "photographer"),
+    ]
+
+
+@pytest.mark.parametrize("s", ["版式设计:王小明", "本版制图:王小明", "制图:王小明", "本版图片来源:某某影像", "美术设计:李华"])
+def test_layout_and_chart_credits_are_furniture(s):
+    assert is_furniture(s)
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "这是一句话。(记者手记)",
+        "这是一句话。(讲话全文见第二版)",
+        "这是一句话。(上)",
+        "这是一句话。(本报甲城3月1日电)",
+        "这是一句话。(作者单位:甲大学)",
+        "这是一句话。(执笔:王小明)",
+        "这是一句话。(新华社)",
+    ],
+)
+def test_brackets_that_are_no_closing_credit(s):
+    assert trailing_credit(s) is None
+
+
+@pytest.mark.parametrize("s", ["这是一句话。(王小明)", "这是一句话。(王  明 李华)", "(综合本报记者王小明、李华报道)"])
+def test_brackets_that_are_closing_credits(s):
+    assert trailing_credit(s) is not None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ingestion.parsing.normalise import normalise
 from ingestion.parsing.page import parse_page, to_benchmark
 from ingestion.parsing.segment import classify_lines, segment
@@ -631,3 +633,238 @@ def test_line_going_on_after_a_break_is_body_not_a_subheading():
     assert kinds["据介绍,甲区今年已完成老旧小区改造任务"] == "body"  # normalised: half-width comma
     art = segment(norm).articles[0]
     assert len(art.prose_spans) == len(art.body_spans) - 1  # only the headline is no prose
+
+
+# --- one article per file, as an archive delivers it ---------------------------------
+# The first line is the kicker (blank when there is none), the second the title, the third
+# the deck (or blank); the paragraphs below are indented with ideographic spaces.
+
+
+def archive(kicker: str, title: str, deck: str, *paras: str) -> str:
+    return "\r\n".join([kicker, title, deck, *("　　" + p for p in paras)]) + "\r\n"
+
+
+def test_archive_slots_decide_kicker_title_and_deck():
+    page = parse_page(archive("", "某地开展冬季植树", "今年已栽下树苗逾万株", BODY, BODY2))
+    (a,) = page.articles
+    assert (a.title, a.subtitle, a.kicker) == ("某地开展冬季植树", "今年已栽下树苗逾万株", None)
+    page = parse_page(archive("某县推进人居环境整治，村容村貌持续改善", "小村庄换了新模样", "", BODY, BODY2))
+    (a,) = page.articles
+    assert (a.title, a.kicker, a.subtitle) == ("小村庄换了新模样", "某县推进人居环境整治，村容村貌持续改善", None)
+
+
+def test_archive_title_too_long_for_a_headline_is_still_the_title():
+    title = "甲市人民代表大会常务委员会关于批准甲市城市总体规划修编有关事项和乙区行政区划调整方案的决定"
+    (a,) = parse_page(archive("", title, "（二〇二〇年三月一日甲市人民代表大会常务委员会第九次会议通过）", BODY)).articles
+    assert a.title == title
+
+
+def test_title_opening_with_a_quotation_under_a_lead_in_kicker():
+    (a,) = parse_page(archive("某县乡村教师王小明——", "“只要孩子们需要，我就一直在！”", "", BODY, BODY2)).articles
+    assert (a.title, a.kicker) == ("“只要孩子们需要，我就一直在！”", "某县乡村教师王小明——")
+
+
+def test_column_label_after_the_title_is_the_section():
+    (a,) = parse_page(archive("", "让小区停车不再难（快评）", "", BODY)).articles
+    assert (a.title, a.section) == ("让小区停车不再难", "快评")
+    (a,) = parse_page(archive("", "凝心聚力 共克时艰（同心协力 共度难关）", "", BODY, BODY2)).articles
+    assert (a.title, a.section) == ("凝心聚力 共克时艰", "同心协力 共度难关")
+    # on a page of another layout too
+    (a,) = parse_page(f"\n\n小事里见文明（有感而发）\n\n{BODY}\n\n{BODY2}\n").articles
+    assert (a.title, a.section) == ("小事里见文明", "有感而发")
+
+
+@pytest.mark.parametrize("title", ["某地改革纪实（上）", "某区垃圾分类管理办法（试行）", "青年骨干培训班（第三期）"])
+def test_brackets_that_number_or_mark_a_title_stay_in_it(title):
+    (a,) = parse_page(archive("", title, "", BODY)).articles
+    assert a.title == title
+
+
+def test_short_commentary_with_an_exclamation_and_a_label():
+    (a,) = parse_page(archive("", "社区志愿者，好样的！（快评）", "", BODY, BODY2)).articles
+    assert (a.title, a.section) == ("社区志愿者，好样的！", "快评")
+
+
+def test_notebook_piece_labelled_with_a_role_word_has_no_person():
+    (a,) = parse_page(archive("", "把服务做到群众心坎上（记者手记）", "", BODY)).articles
+    assert (a.title, a.section, a.people) == ("把服务做到群众心坎上", "记者手记", ())
+
+
+def test_dateline_without_names_credits_nobody():
+    (a,) = parse_page(archive("", "某地开展冬季植树", "", "本报北京3月1日电  " + BODY, BODY2)).articles
+    assert a.people == () and a.dateline_place == "北京"
+    (a,) = parse_page(archive("", "某地开展冬季植树", "", "本报电  " + BODY, BODY2)).articles
+    assert a.people == ()
+
+
+def test_briefs_file_items_take_the_label_as_section():
+    page = parse_page(archive("", "资讯速递", "", "甲县新建口袋公园", BODY, "乙市开通夜间公交", BODY2 + "（王小明）"))
+    got = [(a.title, a.section, a.kind, [(p.name, p.role) for p in a.people]) for a in page.articles]
+    assert got == [
+        ("甲县新建口袋公园", "资讯速递", "brief", []),
+        ("乙市开通夜间公交", "资讯速递", "brief", [("王小明", "reporter")]),
+    ]
+
+
+def test_briefs_file_with_datelines_and_closing_names():
+    page = parse_page(
+        archive(
+            "",
+            "新闻速递",
+            "",
+            "甲馆推出线上课堂",
+            "本报电  " + BODY,
+            "（王  明）",
+            "乙所研究取得进展",
+            "本报电  " + BODY2,
+            "（李小华）",
+        )
+    )
+    got = [(a.title, a.section, [(p.name, p.role) for p in a.people]) for a in page.articles]
+    assert got == [
+        ("甲馆推出线上课堂", "新闻速递", [("王明", "reporter")]),
+        ("乙所研究取得进展", "新闻速递", [("李小华", "reporter")]),
+    ]
+
+
+def test_round_up_of_localities_each_with_place_line_headline_and_credit():
+    page = parse_page(
+        archive(
+            "",
+            "各地欢度元宵佳节",
+            "",
+            "甲省乙市",
+            "古城灯会人气旺",
+            BODY,
+            BODY2 + "（本报记者 王小明）",
+            "丙省丁县",
+            "非遗展演年味浓",
+            BODY3 + "（本报记者 李华）",
+        )
+    )
+    got = [(a.title, a.section, a.kicker, [(p.name, p.role) for p in a.people]) for a in page.articles]
+    assert [g[0] for g in got] == ["古城灯会人气旺", "非遗展演年味浓"]
+    assert [g[3] for g in got] == [[("王小明", "reporter")], [("李华", "reporter")]]
+    assert {g[1] for g in got} == {"各地欢度元宵佳节"}
+
+
+def test_round_up_items_after_an_introduction_keep_the_file_article():
+    page = parse_page(
+        archive(
+            "",
+            "各地欢度元宵佳节",
+            "",
+            BODY4,
+            "甲省乙市",
+            "古城灯会人气旺",
+            BODY,
+            BODY2 + "（本报记者 王小明）",
+            "丙省丁县",
+            "非遗展演年味浓",
+            BODY3 + "（本报记者 李华）",
+        )
+    )
+    assert [a.title for a in page.articles] == ["各地欢度元宵佳节", "古城灯会人气旺", "非遗展演年味浓"]
+
+
+def test_items_with_a_lead_in_kicker_and_a_title_on_two_lines():
+    page = parse_page(
+        archive(
+            "",
+            "新春走一线",
+            "",
+            "甲市某派出所民警——",
+            "全员不休假",
+            "守岗保平安",
+            "本报记者  王小明",
+            BODY,
+            BODY2,
+            "乙县某村卫生员李华——",
+            "“乡亲们的健康，就是我的年！”",
+            "本报记者  刘  洋",
+            BODY3,
+        )
+    )
+    got = [(a.title.replace("\n", ""), a.kicker, [(p.name, p.role) for p in a.people]) for a in page.articles]
+    assert [(t.replace(" ", ""), k, p) for t, k, p in got] == [
+        ("全员不休假守岗保平安", "甲市某派出所民警——", [("王小明", "reporter")]),
+        ("“乡亲们的健康，就是我的年！”", "乙县某村卫生员李华——", [("刘洋", "reporter")]),
+    ]
+
+
+def test_commentaries_each_under_its_author_are_articles():
+    page = parse_page(
+        archive(
+            "",
+            "众人拾柴火焰高（大家谈）",
+            "",
+            "编者按：" + BODY4,
+            "把小事办好",
+            "张  明",
+            BODY,
+            "（作者为甲县某社区党委书记）",
+            "让服务更贴心",
+            "李小华",
+            BODY2,
+            "（作者为乙市某中学教师）",
+        )
+    )
+    assert [(a.title, a.section) for a in page.articles] == [
+        ("众人拾柴火焰高", "大家谈"),
+        ("把小事办好", None),
+        ("让服务更贴心", None),
+    ]
+    assert all(a.people == () for a in page.articles)  # an author is no reporter
+
+
+def test_picture_label_advert_and_bare_headline_hold_no_article():
+    page = parse_page(archive("", "图片报道", "", "3月1日，游客在某公园赏花。", "王小明摄（某某视觉）"))
+    assert (page.articles, page.no_article) == ((), "picture")
+    assert parse_page(archive("", "广告", "")).no_article == "advert"
+    page = parse_page(archive("", "众志成城 共克时艰", "", "本版制图：王小明"))
+    assert (page.articles, page.no_article) == ((), "headline only")
+
+
+def test_photo_news_with_its_own_title_in_an_archive_file():
+    (a,) = parse_page(archive("", "春到梯田", "", "3月1日，农民在某县梯田里春耕。", "王小明摄（某某视觉）")).articles
+    assert (a.title, [(p.name, p.role) for p in a.people]) == ("春到梯田", [("王小明", "photographer")])
+
+
+def test_key_points_over_the_dateline_are_not_an_item():
+    page = parse_page(
+        archive(
+            "某部门印发意见", "支持小微企业发展", "", "■降低融资担保费率", "■扩大担保业务规模", "本报北京3月1日电  " + BODY, BODY2
+        )
+    )
+    assert [a.title for a in page.articles] == ["支持小微企业发展"]
+
+
+def test_closing_round_up_credit_and_layout_credit():
+    (a,) = parse_page(
+        archive("", "各地欢度元宵佳节", "", BODY, "欢乐闹元宵", BODY2, "（综合本报记者王小明、李华、张三报道）", "版式设计：赵四")
+    ).articles
+    assert [(p.name, p.role) for p in a.people] == [("王小明", "reporter"), ("李华", "reporter"), ("张三", "reporter")]
+
+
+def test_several_credits_in_one_round_up():
+    (a,) = parse_page(
+        archive(
+            "", "各地抓好春耕生产", "", BODY + "（记者王小明）", BODY2 + "（记者李华）", "本报甲城3月1日电（记者张三）" + BODY3
+        )
+    ).articles
+    assert sorted(p.name for p in a.people) == sorted(["王小明", "李华", "张三"])
+
+
+def test_picture_credits_with_their_source_name_the_photographers():
+    (a,) = parse_page(archive("", "春到梯田", "", BODY, "上图：农民在梯田里春耕。", "王小明摄（某某视觉）", BODY2)).articles
+    assert [(p.name, p.role) for p in a.people] == [("王小明", "photographer")]
+
+
+def test_names_only_photo_report_line():
+    (a,) = parse_page(archive("", "春到梯田", "", BODY, "王  明  李小华摄影报道")).articles
+    assert [(p.name, p.role) for p in a.people] == [
+        ("王明", "reporter"),
+        ("李小华", "reporter"),
+        ("王明", "photographer"),
+        ("李小华", "photographer"),
+    ]

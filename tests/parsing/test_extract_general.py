@@ -110,6 +110,26 @@ CASES = {
         [],
         {"survey_research"},
     ),
+    # a national daily's round-up of epidemic-time work by companies (no dateline city, goods and services)
+    "epidemic_roundup": (
+        "青禾物业对进出小区人员测量体温，每天对电梯、楼道进行全面消毒。星河超市春节期间不打烊，"
+        "向市第一医院捐赠口罩5万个，并为商户减免一个月租金。",
+        [(50000.0, "个")],
+        {"inspection_enforcement", "environment_infrastructure", "public_service", "charity_assistance"},
+    ),
+    # sports and shows for the new year, with figures restated in shares (成) and large units (万亿)
+    "new_year_events": (
+        "元旦当天，青禾市举办新年登高健身活动，近万名市民参加，其中七成是年轻人。当晚，市文化馆组织文艺演出。"
+        "全年全省旅游收入突破1.2万亿元。",
+        [(10000.0, "名"), (70.0, "%"), (1_200_000_000_000.0, "元")],
+        {"culture_recreation"},
+    ),
+    # plans, cancellations and documents issued are not reports of activities done
+    "plans_cancellations_documents": (
+        "受疫情影响，青禾县取消今年的元宵灯会。县政府印发方案，部署开展环境整治。下一步，该县将组织专项检查。",
+        [],
+        set(),
+    ),
 }
 
 

@@ -239,7 +239,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"  - {line}")
     f = s["files"]
     print(f"files: found {f['found']}, parsed {f['parsed']}, pages loaded {s.get('loaded_pages', '-')}, "
-          f"quarantined {f['quarantined']}, duplicates {f['duplicates']}, refused {f.get('refused', 0)}")
+          f"quarantined {f['quarantined']}, duplicates {f['duplicates']}, "
+          f"refused {(s.get('accounting') or {}).get('refused', 0)}")
     if s.get("accounting"):
         print(f"  {s['accounting']['equation']}")
     if "not_loaded" in s:

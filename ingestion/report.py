@@ -69,8 +69,8 @@ def summarise(
     Keys: ``version``, ``run_date``, ``verdict``, ``headline`` (one sentence), ``reasons`` and
     ``warnings`` (one line each, for the terminal), ``step_problems`` and ``pipeline_warnings``
     (the lines that are not failed expectations), ``files`` (found,
-    parsed, quarantined, duplicates, refused, no_result), ``accounting`` (the equation and whether it
-    balances), ``loaded_pages``, ``manifest_found``, ``quarantine``, ``duplicates``, ``refused``,
+    parsed, quarantined, duplicates), ``accounting`` (the same counts with ``refused`` and ``no_result``,
+    the equation and whether it balances), ``loaded_pages``, ``manifest_found``, ``quarantine``, ``duplicates``, ``refused``,
     ``not_loaded`` (every file found that is not loaded: file, outcome, reason), ``encoding_notes``,
     ``rows`` (table → rows of the run date), ``volume`` (pages and articles
     with their learned band), ``dbt``, ``expectations`` (success, evaluated, passed,
@@ -132,7 +132,7 @@ def summarise(
         "warnings": warnings,
         "step_problems": step_problems,
         "pipeline_warnings": pipeline_warnings,
-        "files": {k: files[k] for k in ("found", "parsed", "quarantined", "duplicates", "refused", "no_result")},
+        "files": {k: files[k] for k in ("found", "parsed", "quarantined", "duplicates")},
         "accounting": files["accounting"],
         "loaded_pages": counts.get("raw.pages"),
         "manifest_found": manifest_found,
@@ -213,7 +213,8 @@ def _account(manifest: dict[str, Any], parsed: list[dict[str, Any]], staged: lis
         **parts,
         "quarantine": quarantine,
         "not_loaded": not_loaded,
-        "accounting": {"balanced": total == found, "equation": f"found {found} {'=' if total == found else '≠'} {terms}"},
+        "accounting": {**parts, "found": found, "balanced": total == found,
+                       "equation": f"found {found} {'=' if total == found else '≠'} {terms}"},
     }
 
 

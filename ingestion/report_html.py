@@ -447,7 +447,7 @@ def render_run(summary: dict[str, Any], history: list[dict[str, Any]], docs_base
         (summary.get("loaded_pages"), "pages loaded"),
         (files["quarantined"], "quarantined"),
         (files["duplicates"], "duplicates"),
-        (files.get("refused", 0), "refused"),
+        ((summary.get("accounting") or {}).get("refused", 0), "refused"),
     ]
     return _ENV.from_string(RUN_PAGE).render(
         s=view, cards=cards, docs_link=docs_link, chart=trend_svg(history), index_href=index_href

@@ -410,8 +410,12 @@ def rerender_pages(reports: Path) -> list[Path]:
     return [_render_run_page(reports, s, summaries, pages) for s in summaries if s.get("version") == SUMMARY_VERSION]
 
 
-def write_run_report(settings: Settings, run_date: date, outcome: dict) -> dict:
-    """Write the run's JSON and HTML summary and the index; return the verdict and the paths."""
+def write_run_report(settings: Settings, run_date: date, outcome: dict, index: bool = True) -> dict:
+    """Write the run's JSON and HTML summary and the index; return the verdict and the paths.
+
+    ``index=False`` writes the run's JSON and page only: a backfill writing many dates then
+    calls ``write_index`` once.
+    """
     from ingestion.quality import load_validation, read_manifest
 
     reports = settings.reports
@@ -432,7 +436,12 @@ def write_run_report(settings: Settings, run_date: date, outcome: dict) -> dict:
     runs = reports / "runs"
     json_path = runs / f"{run_date.isoformat()}.json"
     _write(json_path, json.dumps(summary, ensure_ascii=False, indent=1, default=str))
-    index = write_index(reports, run_date)  # renders this run's page too
+    if index:
+        index_path = write_index(reports, run_date)  # renders this run's page too
+    else:
+        summaries = _load_summaries(reports)
+        _render_run_page(reports, summary, summaries, _docs_pages(reports, [summary]))
+        index_path = reports / "index.html"
     html_path = runs / f"{run_date.isoformat()}.html"
     return {
         "verdict": summary["verdict"],
@@ -441,6 +450,6 @@ def write_run_report(settings: Settings, run_date: date, outcome: dict) -> dict:
         "warnings": summary["warnings"],
         "json": str(json_path),
         "html": str(html_path),
-        "index": str(index),
+        "index": str(index_path),
         "data_docs": str(reports / data_docs) if data_docs else None,
     }

@@ -335,3 +335,14 @@ def test_index_keeps_working_with_first_cut_summaries(settings: Settings) -> Non
 
     assert 'href="runs/2024-04-01.html"' in (settings.reports / "index.html").read_text(encoding="utf-8")
     assert (runs / "2024-04-01.html").read_text(encoding="utf-8") == "<html>first cut</html>"
+
+
+def test_a_backfill_can_write_many_run_pages_and_the_index_once(settings: Settings) -> None:
+    days = [DAY - timedelta(days=2), DAY - timedelta(days=1)]
+    for day in days:
+        result = write_run_report(settings, day, land_run(settings, day, []), index=False)
+        assert Path(result["html"]).is_file()
+    assert not (settings.reports / "index.html").exists()
+    write_index(settings.reports)
+    text = (settings.reports / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="runs/{d}.html"' in text for d in days)

@@ -40,7 +40,9 @@ from ingestion.parsing.gazetteer import Gazetteer, Region, load_gazetteer
 from ingestion.parsing.model import ParsedRegion
 
 # Short forms that are ordinary Chinese words far more often than place names
-# (peace, revival, resources, for example, police, port, canal, news agency …).
+# (peace, revival, resources, for example, police, port, canal, news agency …),
+# and the names of lakes, regions and cities' nicknames or old names that districts
+# were named after (西湖, 太湖, 江汉 the plain, 榕城 for Fuzhou, 姑苏 for Suzhou).
 # Drawn from general vocabulary: short forms that a general-purpose dictionary
 # lists as common nouns, verbs or adjectives. The full names still count.
 COMMON_WORD_SHORT_FORMS = frozenset(
@@ -58,6 +60,7 @@ COMMON_WORD_SHORT_FORMS = frozenset(
     盐田 中山 阿里 白银 普洱 大理 玉树 东方 中方 会同 通道 海港 运河 新华 无极 高新
     日照 泰山 临江 延长 清水 长子 平定 威信 平和 工农 武功 万年 三元 六合 大观 黄龙 石林 永和
     太和 名山 同心 无为 天涯 海棠 麒麟 海盐 天台 高台 水城 铜鼓
+    云霄 江汉 西湖 东湖 南湖 北湖 太湖 青山湖 姑苏 龙城 鹿城 榕城
     """.split()
 )
 # Short forms that are a place only when not followed by these characters
@@ -82,7 +85,7 @@ _LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
 # A city's or county's short form followed by a natural feature is the feature's name (嘉陵江, 岳麓山,
 # 青山湖畔): the river, lake or mountain, which the unit was named after, not the unit. Provinces and
 # a place name that goes on with another unit (南京江北新区) are not affected.
-_FEATURE_AFTER = ("江", "河", "湖", "山", "岭", "峰", "峡", "溪", "寨", "洞", "滩", "景区", "风景区", "名胜区")
+_FEATURE_AFTER = ("江", "河", "湖", "山", "岭", "峰", "峡", "溪", "寨", "洞", "滩", "畔", "塔", "堂", "景区", "风景区", "名胜区")
 _NOT_FEATURE = ("峰会", "山区", "河段", "湖区")  # a summit, and the hills of a place
 # Surnames that most often open a two-character given name equal to a place's short form
 # (王永清, 刘大庆, 何嘉兴); such a mention followed by what follows a person's name is that person.

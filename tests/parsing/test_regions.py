@@ -334,3 +334,10 @@ def test_renamed_unit_takes_the_replaced_units_place_and_code():
 def test_short_form_of_a_renamed_unit_gives_the_current_name():
     assert national("河北邯郸永年的农民喜获丰收。") == ["河北省", "邯郸市", "永年区"]
     assert national("长治市上党区开展活动。") == ["长治市", "上党区"]
+
+
+def test_lakes_nicknames_and_halls_named_like_districts_are_not_the_district():
+    assert national("浙江杭州的游客泛舟西湖。") == ["浙江省", "杭州市"]  # 西湖 the lake (西湖区 is the district)
+    assert national("福建的榕城迎来春天。") == ["福建省"]  # 榕城: Fuzhou's nickname, and a district of Jieyang
+    assert national("北京中南海怀仁堂举行仪式，山西代表出席。") == ["北京市", "山西省"]  # a hall, not 怀仁市
+    assert national("杭州西湖区召开会议。") == ["杭州市", "西湖区"]  # the full name still counts

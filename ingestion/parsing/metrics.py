@@ -257,6 +257,7 @@ _PREFIX_QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("超过", "at_least"),
     ("突破", "at_least"),
     ("至少", "at_least"),
+    ("最低", "at_least"),
     ("最少", "at_least"),
     ("逾", "at_least"),
     ("超", "at_least"),
@@ -269,6 +270,8 @@ _PREFIX_QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("少于", "at_most"),
     ("低于", "at_most"),
     ("至多", "at_most"),
+    ("最高", "at_most"),
+    ("最多", "at_most"),
     ("近", "at_most"),
     ("大约", "approx"),
     ("大概", "approx"),
@@ -558,8 +561,8 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
     q_pre = _prefix_qualifier(before)
     if q_pre:
         qualifier = q_pre
-    if m.group("q1") or m.group("q2") or inner_more:
-        qualifier = "at_least"
+    if (m.group("q1") or m.group("q2") or inner_more) and not q_pre:
+        qualifier = "at_least"  # 3000余人; a word before the number says more (近1万余人次 is at_most)
     post = m.group("post")
     if post:
         qualifier = _SUFFIX_KIND[post]

@@ -353,3 +353,17 @@ def test_headline_figure_the_body_does_not_restate_is_kept():
 def test_different_exact_figures_are_not_roundings():
     got = _headline_and_body("培养骨干1593名", "今年共培养本地医疗骨干1446名。")
     assert (1593.0, "名") in got and (1446.0, "名") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("为商户提供最高30万元的贷款贴息。", "at_most"),
+        ("每户补贴最多200元。", "at_most"),
+        ("起步价最低为10元。", "at_least"),
+        ("活动惠及群众近1万余人次。", "at_most"),  # the word before the number decides
+        ("活动惠及群众1万余人次。", "at_least"),
+    ],
+)
+def test_bound_words_before_the_number(text, qualifier):
+    assert one(text).qualifier == qualifier

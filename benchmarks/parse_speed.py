@@ -1,14 +1,18 @@
 """Parser throughput on one core, and its ratio to jieba.posseg tagging the same text.
 
-    python benchmarks/parse_speed.py [--days 20] [--repeat 3] [--profile]
+    python benchmarks/parse_speed.py [--days 20] [--repeat 3] [--profile] [--corpus DIR | --no-corpus]
 
-The corpus has two parts, timed and printed apart and together:
+The corpus has up to three parts, timed and printed apart and together:
 
 * ``seeds``: the real pages in ../shared/seeds (or ``$NEWSDW_SHARED/seeds``),
   each page once. Real pages are long (10-20 KB, dozens of paragraphs), so
   they show the per-character cost;
 * ``generated``: ``--days`` days of the project's generated pages. They are
-  short (1-3 KB), so they show the per-page and per-article cost.
+  short (1-3 KB), so they show the per-page and per-article cost;
+* ``real``: the files of a real archive, one article per file (``--corpus``,
+  by default ../shared/devset/corpus, every ``*.txt`` below it; skipped when
+  absent or with ``--no-corpus``). They show the cost on the text the parser
+  meets in production, a national daily's layout.
 
 Figures are MB of UTF-8 page text per second of CPU time of this process
 (``time.process_time``, best of ``--repeat`` runs): on a shared machine CPU
@@ -34,8 +38,8 @@ sys.path.insert(0, str(REPO))
 SHARED = Path(os.environ.get("NEWSDW_SHARED", REPO.parent / "shared"))
 
 
-def corpus(days: int) -> dict[str, list[str]]:
-    """Page texts by part: the seed pages (if present) and ``days`` days of generated pages."""
+def corpus(days: int, real: Path | None = None) -> dict[str, list[str]]:
+    """Page texts by part: the seed pages (if present), ``days`` days of generated pages, a real archive."""
     from ingestion.generate import generate_day
     from ingestion.parsing.decode import decode_bytes
 
@@ -44,7 +48,9 @@ def corpus(days: int) -> dict[str, list[str]]:
         day = date.fromordinal(date(2026, 1, 1).toordinal() + i)
         generated.extend(p.text for p in generate_day(day, seed=7))
     seeds = [decode_bytes(p.read_bytes()).text for p in sorted((SHARED / "seeds").glob("*.txt"))]
-    return {"seeds": seeds, "generated": generated}  # this order: main() relies on it
+    files = sorted(real.rglob("*.txt")) if real and real.is_dir() else []
+    archive = [decode_bytes(p.read_bytes()).text for p in files]
+    return {"seeds": seeds, "generated": generated, "real": archive}  # this order: main() relies on it
 
 
 def megabytes(texts: list[str]) -> float:
@@ -98,11 +104,20 @@ def main() -> None:
     ap.add_argument("--days", type=int, default=20)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--profile", action="store_true", help="also print the parser's CPU time per stage")
+    ap.add_argument(
+        "--corpus",
+        type=Path,
+        default=SHARED / "devset" / "corpus",
+        metavar="DIR",
+        help="folder of real page files (every *.txt below it), timed as the part 'real'",
+    )
+    ap.add_argument("--no-corpus", action="store_true", help="leave the real files out")
     args = ap.parse_args()
 
     from ingestion.parsing.page import parse_page
 
-    parts = {name: texts for name, texts in corpus(args.days).items() if texts}
+    real = None if args.no_corpus else args.corpus
+    parts = {name: texts for name, texts in corpus(args.days, real).items() if texts}
     parts["all"] = [t for texts in parts.values() for t in texts]
     for t in parts["all"]:
         parse_page(t)  # warm caches: gazetteer, automata, compiled patterns
@@ -123,8 +138,12 @@ def main() -> None:
         )
         for text in parts["all"]
     ]
-    n_seeds = len(parts.get("seeds", []))
-    rows = {"seeds": page_s[:n_seeds], "generated": page_s[n_seeds:], "all": page_s}
+    rows, at = {}, 0
+    for name in parts:
+        if name != "all":
+            rows[name] = page_s[at : at + len(parts[name])]
+            at += len(parts[name])
+    rows["all"] = page_s
     parser_s = {name: sum(p for p, _ in rows[name]) for name in parts}
     jieba_s = {name: sum(j for _, j in rows[name]) for name in parts}
 

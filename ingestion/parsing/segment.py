@@ -603,6 +603,10 @@ _AUTHOR = re.compile(
 )
 # Briefs columns that a whole file can be: its items are short headlined paragraphs.
 _BRIEFS_FILE = re.compile(r"(?:速递|速览|简讯|快讯|短讯|简报|集锦|播报|快报|一句话新闻|一览)$")
+# Column names that head briefs as often as a story: their items must be short to be briefs.
+_BRIEFS_FILE_LOOSE = re.compile(r"(?:要闻|动态|资讯|时讯|快递|短波)$")
+MAX_BRIEF_LINES = 3  # text lines of one item in a column whose name alone does not say briefs
+MAX_BRIEFS_LABEL = 8
 MAX_ITEM_HEADS = 3  # kicker (a place, a person), title and one more line of an item's headline
 
 
@@ -640,7 +644,7 @@ def _heads_then_text(lines: list[Line], page: str, start: int, taken: set[int]) 
     return k
 
 
-def _file_items(lines: list[Line], page: str, hd: HeaderSlots, briefs: bool, picture: bool) -> list[_Draft]:
+def _file_items(lines: list[Line], page: str, hd: HeaderSlots, briefs: str | None, picture: bool) -> list[_Draft]:
     """Articles inside the body of an archive file: items with their own headline and credit.
 
     An item is a headline group over a dateline (本报电 …, 本报某地某日电（记者…）), a byline
@@ -673,6 +677,9 @@ def _file_items(lines: list[Line], page: str, hd: HeaderSlots, briefs: bool, pic
         drafts.append(d)
         taken.update(range(d.first, i + 1))
         floor = i + 1
+    if sum(d.anchored == "author" for d in drafts) == 1:
+        # Commentaries come several to a column: one short line that reads as a name is a subheading.
+        drafts = [d for d in drafts if d.anchored != "author"]
     starts = [j + 1 for j in range(b0, n) if _closes_chunk(lines[j], page)]
     first = b0
     while first < n and lines[first].kind == "body" and (not starts or first < starts[0]):
@@ -689,6 +696,7 @@ def _file_items(lines: list[Line], page: str, hd: HeaderSlots, briefs: bool, pic
                 taken.update(range(d.first, d.anchor + 1))
             drafts += chunks
     if briefs or picture:
+        found: list[_Draft] = []
         for j in range(b0, n):
             if j in taken or lines[j].kind != "head":
                 continue
@@ -700,8 +708,14 @@ def _file_items(lines: list[Line], page: str, hd: HeaderSlots, briefs: bool, pic
             if k is None:
                 continue
             d = _make_draft(lines, page, k, list(range(j, k)), "photo" if picture else "none")
-            drafts.append(d)
+            found.append(d)
             taken.update(range(j, k + 1))
+        if briefs == "loose":
+            ends = [d.first for d in found[1:]] + [n]
+            sizes = [sum(lines[x].kind == "body" for x in range(d.anchor, end)) for d, end in zip(found, ends, strict=True)]
+            if any(size > MAX_BRIEF_LINES for size in sizes):
+                found = []  # long parts under subheadings: one story, not a column of briefs
+        drafts += found
     if drafts and all(d.labels and d.kicker is None for d in drafts):
         # Every item prints a line above its title (a place, a person): its kicker, not a section.
         for d in drafts:
@@ -726,7 +740,9 @@ def _segment_file(lines: list[Line], page: str, hd: HeaderSlots) -> PageLayout:
     if col:
         title_text = head_text[: col[0] - 1].rstrip()
     picture = is_picture_label(title_text)
-    briefs = _BRIEFS_FILE.search(title_text) is not None and len(title_text) <= 8
+    briefs = None
+    if len(title_text) <= MAX_BRIEFS_LABEL:
+        briefs = "strict" if _BRIEFS_FILE.search(title_text) else "loose" if _BRIEFS_FILE_LOOSE.search(title_text) else None
     items = _file_items(lines, page, hd, briefs, picture)
     first_item = items[0].first if items else n
     content = [j for j in range(b0, first_item) if lines[j].kind != "furniture"]

@@ -868,3 +868,15 @@ def test_names_only_photo_report_line():
         ("王明", "photographer"),
         ("李小华", "photographer"),
     ]
+
+
+def test_one_short_line_that_reads_as_a_name_is_a_subheading():
+    page = parse_page(archive("", "某县推进乡村振兴", "", BODY, "产业兴旺", "成效显著", BODY2, BODY3))
+    assert [a.title for a in page.articles] == ["某县推进乡村振兴"]
+
+
+def test_a_column_name_that_may_head_a_story_splits_only_short_items():
+    short = archive("", "科技动态", "", "甲所发布新型材料", BODY, "乙校建成联合实验室", BODY2)
+    assert [a.title for a in parse_page(short).articles] == ["甲所发布新型材料", "乙校建成联合实验室"]
+    long = archive("", "市场新动态", "", "线上消费升温", BODY, BODY2, BODY3, BODY4, "线下门店回暖", BODY, BODY2)
+    assert [a.title for a in parse_page(long).articles] == ["市场新动态"]

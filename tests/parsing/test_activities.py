@@ -324,6 +324,8 @@ def test_word_of_the_place_name_does_not_type_the_activity():
         ("市长在青禾县考察时，详细询问农户收入。", "survey_research"),
         ("镇党委成立临时党支部，组建党员突击队。", "party_building"),
         ("大学生报名当起志愿者。", "volunteer_service"),
+        ("访学班的学员们走进青禾高新区，观看生产流程。", "training_exchange"),  # a study visit
+        ("他跑遍了全县各个乡镇，宣传党的政策。", "publicity_education"),
         ("该镇累计完成造林1.2万亩，防沙治沙成效明显。", "environment_infrastructure"),
     ],
 )

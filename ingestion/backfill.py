@@ -11,7 +11,7 @@ build, a Great Expectations run and a publish per date. ``backfill`` instead:
 4. runs the writer chain once for the range (``pipeline.build``): each date loaded in its
    own transaction, then one dbt build, one validation and one publish, under the same
    writer lock as every other entry point;
-5. writes a report per date, and the index once.
+5. writes a report per date (its JSON and page), and the index once.
 
 The marts it leaves equal those left by running the same dates one by one (a test).
 """
@@ -26,6 +26,7 @@ from datetime import date
 from typing import Any
 
 from ingestion import chain, landing, pipeline
+from ingestion.report import write_index
 from ingestion.settings import Settings
 
 
@@ -109,7 +110,8 @@ def backfill(
     report("build", 1, 1, "done" if result.error is None else result.error)
 
     for i, day in enumerate(result.dates, 1):
-        summary = pipeline.report(settings, day, {"parsed": result.parsed[day.isoformat()]})
+        summary = pipeline.report(settings, day, {"parsed": result.parsed[day.isoformat()]}, index=False)
         result.verdicts[day.isoformat()] = summary["verdict"]
         report("report", i, len(result.dates), day.isoformat())
+    write_index(settings.reports)
     return result

@@ -214,7 +214,7 @@ def build(settings: Settings, run_date: date, **kwargs) -> dict:
     return run_chain(settings, run_date, **kwargs)
 
 
-def report(settings: Settings, run_date: date, outcome: dict) -> dict:
+def report(settings: Settings, run_date: date, outcome: dict, index: bool = True) -> dict:
     """Write the run summary (JSON + HTML) and the reports index; return its paths and verdict.
 
     Writer steps missing from ``outcome`` (the chain's task failed and returned nothing) are
@@ -223,4 +223,4 @@ def report(settings: Settings, run_date: date, outcome: dict) -> dict:
     from ingestion.chain import with_recorded_steps
     from ingestion.report import write_run_report
 
-    return write_run_report(settings, run_date, with_recorded_steps(settings, run_date, outcome))
+    return write_run_report(settings, run_date, with_recorded_steps(settings, run_date, outcome), index=index)

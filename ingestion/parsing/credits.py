@@ -27,8 +27,8 @@ _CJK = "\u4e00-\u9fff"
 _NUM = "0-9一二三四五六七八九十〇"
 PAPER = rf"(?:本报|新华社|中新社|[{_CJK}]{{2,10}}?(?:日报|晚报|都市报|商报|时报|报))"
 _DATE = rf"[{_NUM}]{{1,3}}月[{_NUM}]{{1,3}}日"
-# One or more places (本报北京、东京、巴黎2月27日电); each of two to eight characters.
-_PLACES = rf"[{_CJK}]{{2,8}}?(?:、[{_CJK}]{{2,8}}?)*"
+# One or more places (本报北京、东京、巴黎2月27日电); each of two to twelve characters (维多利亚瀑布城).
+_PLACES = rf"[{_CJK}]{{2,12}}?(?:、[{_CJK}]{{2,12}}?)*"
 # The head of a dateline: paper, then 讯 / 电 / places and date then 电 (or 讯), or places alone
 # then 电 before a space or a bracket (据新华社洛杉矶电 记者…).
 DATELINE_HEAD = (

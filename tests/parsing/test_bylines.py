@@ -224,3 +224,8 @@ def test_brackets_that_are_no_closing_credit(s):
 @pytest.mark.parametrize("s", ["这是一句话。(王小明)", "这是一句话。(王  明 李华)", "(综合本报记者王小明、李华报道)"])
 def test_brackets_that_are_closing_credits(s):
     assert trailing_credit(s) is not None
+
+
+def test_a_long_foreign_place_in_a_dateline():
+    s = normalise("据新华社某某某国某某某某某城2月25日电  （记者王小明）")
+    assert people(s) == [("王小明", "reporter")]

@@ -134,7 +134,11 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"征(?:集|求)[^，,。；;]{0,8}意见"), "survey_research", "意见"),
     # residents formed into a patrol or service team (吸纳热心居民组成巡访队)
     (re.compile(r"(?:吸纳|组建|组成|成立)[^，,。；;]{0,12}(?:巡访|巡逻|护卫|志愿服务|志愿)队"), "volunteer_service", "队"),
-    (re.compile(r"会议上(?<![社机体理晚舞赛展庙灯]会议上)|会上(?<![社机体理晚舞赛展庙灯]会上)"), "meeting_deliberation", "会"),
+    (
+        re.compile(r"会议上(?<![社机体理晚舞赛展庙灯]会议上)|会上(?<![社机体理晚舞赛展庙灯运动博览易唱乐]会上)"),
+        "meeting_deliberation",
+        "会",
+    ),
     (
         re.compile(r"发放[^，,。；;]{0,20}(?:手册|宣传|倡议书|资料|明白纸|传单|折页|读本|告知书|提示卡|一封信|公开信)"),
         "publicity_education",
@@ -421,6 +425,7 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
         "配送": r"中心|站|员|体系",
         "广播": r"电视|电台|台|剧",
         "志愿者": r"们说|说|告诉|介绍",
+        "询问": r"[^，,。]{0,3}(?:患者|病人|病情|病史|症状)",  # a doctor's questions are care, not a survey
     }.items()
 }
 BEFORE_BLOCK: dict[str, str] = {

@@ -343,6 +343,8 @@ def test_broader_lexicon(text, expected):
         "中央气象台发布大雾预警。",  # a forecast, not an inspection
         "公司研发了扶贫跑步鸡项目。",  # a word inside a name
         "社区工作者、志愿者上门摸排老人情况。",  # volunteers doing a survey: the survey's type only
+        "她曾在奥运会上夺得两枚金牌，在运动会上打破纪录。",  # a games, not a meeting
+        "管床医生详细询问患者病情。",  # a doctor's questions, not a survey
     ],
 )
 def test_broader_lexicon_keeps_out(text):

@@ -345,6 +345,7 @@ def test_broader_lexicon(text, expected):
         "社区工作者、志愿者上门摸排老人情况。",  # volunteers doing a survey: the survey's type only
         "她曾在奥运会上夺得两枚金牌，在运动会上打破纪录。",  # a games, not a meeting
         "管床医生详细询问患者病情。",  # a doctor's questions, not a survey
+        "青禾市将采取新模式，建设蔬菜基地，努力实现保供稳价。",  # 将 before 采取: a plan
     ],
 )
 def test_broader_lexicon_keeps_out(text):

@@ -12,8 +12,10 @@ clause makes an activity of its type when
 * the clause is not a purpose clause (为加强…, 为了…);
 * the sentence has not turned to plans, wishes, directives or conditions before
   the trigger (下一步, 接下来, 今后, 将 as a future marker, 还会, 预计, 想, 要, 要求,
-  必须, 应加强, 计划, 拟, 力争, 如有 …). 将 followed by a noun is the object marker
+  必须, 应加强, 计划, 拟, 力争, 如有, 否则 …), or to documents issued and work assigned
+  (印发, 出台, 部署). 将 followed by a noun is the object marker
   (将闲置空地改造成小游园) and does not count;
+* the activity was not called off earlier in its clause (取消…文体活动, 暂停举办);
 * its clause has no appeal or aim before it (倡议/号召/鼓励/希望…参与志愿服务,
   确保…完成改造); 在…号召下 is how a reported act came about and does not count;
 * it does not describe a system, capacity, policy or statistic rather than an
@@ -22,6 +24,7 @@ clause makes an activity of its type when
 * it is not a word of an organisation's or the place's name (政务服务中心,
   社区党支部, 在体育广场开展…).
 
+The trigger words and their conditions are the lexicon in ``activity_lexicon.py``.
 Some triggers need particular verbs (``_NEEDS``: 手册 only when 发放, 小程序 only
 when 开发/推出 …), some are blocked by what follows or precedes them (宣传部,
 检查站, 调研主题, 技改造), and a negated trigger (未能得到整治, 不按规定安装) does not

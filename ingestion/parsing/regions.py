@@ -12,8 +12,14 @@ kept or dropped by rules that hold for any page:
 * a short form directly followed by 路/街/大道/巷/胡同, or squeezed between a
   direction and 里/村/庄 (东河北里), names a street or a neighbourhood;
 * a county-level short form (and a two-character county name such as 兴县)
-  only counts for a county in the page's province: 柳河 in 柳河山谷 on a Hebei
-  page is not Liuhe County in Jilin; full names count anywhere;
+  only counts for a county whose province or city the page names (any of them: a
+  national paper's page names several), unless it is printed with its suffix
+  (昌江县) or has three characters or more (乌兰浩特): 柳河 in 柳河山谷 on a Hebei
+  page is not Liuhe County in Jilin, 和政 in 党和政府 is no county; full names count
+  anywhere;
+* a city's or county's short form is not the unit before a river, lake or mountain
+  word (嘉陵江, 岳麓山), after a surname and before what follows a person's name
+  (刘大庆介绍), or where it is read across a common word (重大庆典, 搬迁安置);
 * a two-character county name glued to 域/级/城 is the word 县域/县级/县城
   (振兴县域经济 does not name 兴县).
 

@@ -1075,6 +1075,11 @@ def _edition_line(rng: random.Random, day: date, n: int, paper: str) -> str:
 PAGE_MAKERS = {"city": _city_page, "feature": _feature_page, "markdown": _markdown_page, "column": _column_page}
 
 
+# A page's person names are unique on it (headlines too, while fresh ones last), and the
+# vocabularies are finite: past this size a page would run out of fresh names.
+MAX_PAGE_BYTES = 200_000
+
+
 def _file_name(kind: str, n: int, taken: set) -> str:
     """Page ``n``'s file name: ``story_NN.txt``, the first markdown page ``briefs.txt``, ``columnNN.txt``, ``pNN.txt``."""
     if kind == "story":
@@ -1119,15 +1124,22 @@ def _joined_page(cx: _Ctx, kind: str, n: int, name: str, page_bytes: tuple[int, 
 
     while size < target:
         cx.paras, cx.stock = set(), set()  # a stock sentence may come back in another part of a long page
-        if kind == "story":
-            a = _build(_story, cx, r.random() < 0.3)
-            indent = "　　" if r.random() < 0.5 else ""
-            part = ([""] if lines else []) + [indent + a.head[0], ""] + a.head[1:] + ["　　" + t for _, t in a.body]
-            part_arts, part_banner, part_paper = [a], None, cx.paper
-        else:
-            part, part_arts, part_banner, part_paper = PAGE_MAKERS[kind](cx)
-            if part_banner and lines:
-                part = part[1:]  # the banner is printed once, at the top of the page
+        used, titles = set(cx.used), set(cx.titles)  # a part left out gives its names and headlines back
+        try:
+            if kind == "story":
+                a = _build(_story, cx, r.random() < 0.3)
+                indent = "　　" if r.random() < 0.5 else ""
+                part = ([""] if lines else []) + [indent + a.head[0], ""] + a.head[1:] + ["　　" + t for _, t in a.body]
+                part_arts, part_banner, part_paper = [a], None, cx.paper
+            else:
+                part, part_arts, part_banner, part_paper = PAGE_MAKERS[kind](cx)
+        except RuntimeError:  # no fresh headline left (12 feature titles): on a page this long one may repeat
+            if not titles:
+                raise
+            cx.used, cx.titles = used, set()
+            continue
+        if part_banner and lines:
+            part = part[1:]  # the banner is printed once, at the top of the page
         if table:
             part = [x.translate(table) for x in part]
         if not lines:  # the edition line names the first part's paper
@@ -1135,9 +1147,10 @@ def _joined_page(cx: _Ctx, kind: str, n: int, name: str, page_bytes: tuple[int, 
         grown = len(assemble(lines + part).encode("utf-8"))
         if grown > hi:
             misses += 1
+            cx.used, cx.titles = used, titles
             if size >= lo:
                 break  # in range already: stop short of the drawn size rather than pass the upper end
-            if misses > 200:
+            if misses > 50:
                 raise ValueError(f"could not fill a {kind} page to {lo}-{hi} bytes: parts are too large for the range")
             continue
         if not lines:
@@ -1166,8 +1179,8 @@ def generate_day(day: date, seed: int = 0, pages: int = 3,
     text (in UTF-8) reaches a size drawn between low and high bytes: the volume of real pages
     (10–20 KB) rather than the few short articles of a page of one part.
     """
-    if page_bytes is not None and not 0 < page_bytes[0] <= page_bytes[1]:
-        raise ValueError(f"page size range must be 0 < low <= high, not {page_bytes}")
+    if page_bytes is not None and not 0 < page_bytes[0] <= page_bytes[1] <= MAX_PAGE_BYTES:
+        raise ValueError(f"page size range must be 0 < low <= high <= {MAX_PAGE_BYTES}, not {page_bytes}")
     cx = _context(day, seed)
     r, staff = cx.rng, {n for names in cx.staff.values() for n in names}
     others = ["feature", "markdown", "story", "column"]

@@ -447,3 +447,132 @@ def test_traditional_forms_stay_in_printed_strings_not_in_regions(month):
         for a in p.truth["articles"]:
             assert not re.search("[區縣]", "".join(a["regions"]))
             assert a["title"] in p.text.replace("\r", "") or _squash(a["title"]) in _title_lines(p.text)
+
+
+# ------------------------------------------------------------ full-size pages (--pages-per-day, --page-kb)
+FULL = (10_000, 20_000)  # UTF-8 bytes of text, as `newsdw generate --page-kb 10-20`
+
+
+@pytest.fixture(scope="module")
+def full_pages() -> list[g.GeneratedPage]:
+    """Three days of 12 pages of 10-20 KB: every page kind, joined from several parts."""
+    return [p for i in range(3) for p in g.generate_day(START + timedelta(days=40 + i), seed=5, pages=12, page_bytes=FULL)]
+
+
+def _article_spans(p: g.GeneratedPage) -> tuple[list[str], list[tuple[int, int]]]:
+    """The page's lines (heading marks, bullets and whitespace removed), and each truth article's stretch
+    of them, found in the truth's order: from the line of its headline (one line or two adjacent lines
+    joined; from the kicker line right above it if there is one) to the next article's headline."""
+    lines = [_squash(re.sub(r"^#+", "", x.strip()).strip().lstrip(g.BULLETS)) for x in p.text.splitlines()]
+    lines = [x for x in lines if x]
+    starts, k = [], 0
+    for a in p.truth["articles"]:
+        title = _squash(a["title"])
+        while k < len(lines) and title not in (lines[k], lines[k] + (lines[k + 1] if k + 1 < len(lines) else "")):
+            k += 1
+        assert k < len(lines), (p.file_name, a["title"])
+        kicker = a["subtitle"] and k > 0 and lines[k - 1] == _squash(a["subtitle"])
+        starts.append(k - 1 if kicker else k)
+        k += 1
+    return lines, list(zip(starts, [*starts[1:], len(lines)], strict=True))
+
+
+def test_full_size_pages_have_the_asked_number_and_size(full_pages):
+    by_day: dict[str, list[g.GeneratedPage]] = {}
+    for p in full_pages:
+        by_day.setdefault(p.meta["edition_date"], []).append(p)
+        assert FULL[0] <= len(p.text.encode("utf-8")) <= FULL[1], (p.file_name, len(p.text.encode("utf-8")))
+        assert p.data().decode(p.encoding) == p.text
+    assert [len(v) for v in by_day.values()] == [12, 12, 12]
+    for pages in by_day.values():
+        assert len({p.file_name for p in pages}) == 12
+        assert [p.meta["page_number"] for p in pages] == [f"{n:02d}" for n in range(1, 13)]
+    names = {p.file_name[:2] for p in full_pages}
+    assert {"p0", "p1", "st", "co", "br"} <= names  # every kind, joined
+    assert min(len(p.truth["articles"]) for p in full_pages) >= 5  # pages of many articles, not one part
+
+
+def test_full_size_pages_are_deterministic_by_seed():
+    day = START + timedelta(days=90)
+    a = g.generate_day(day, seed=3, pages=4, page_bytes=FULL)
+    b = g.generate_day(day, seed=3, pages=4, page_bytes=FULL)
+    assert [(p.file_name, p.encoding, p.data(), p.meta, p.truth) for p in a] == \
+           [(p.file_name, p.encoding, p.data(), p.meta, p.truth) for p in b]
+    assert [p.text for p in a] != [p.text for p in g.generate_day(day, seed=4, pages=4, page_bytes=FULL)]
+    # the option leaves pages of one part as they were
+    assert [p.data() for p in g.generate_day(day, seed=3)] == [p.data() for p in g.generate_day(day, seed=3, pages=3)]
+
+
+def test_truth_is_exact_on_joined_pages(full_pages):
+    """Every article's headline is a printed line, in the truth's order; each quote, name and region
+    of an article lies inside that article's own stretch of the page; the truth is plain JSON."""
+    for p in full_pages:
+        t = p.truth
+        assert json.loads(json.dumps(t)) == t and list(t) == PAGE_KEYS and t["file"] == p.file_name
+        assert t["newspaper"] == p.meta["newspaper"]
+        assert len({a["title"] for a in t["articles"]}) == len(t["articles"])  # headlines unique on the page
+        titles = _title_lines(p.text)
+        lines, spans = _article_spans(p)
+        for a, (start, end) in zip(t["articles"], spans, strict=True):
+            assert list(a) == ARTICLE_KEYS and _squash(a["title"]) in titles
+            own = "".join(lines[start:end])
+            for act in a["activities"]:
+                assert act["quote"] in p.text and _squash(act["quote"]) in own, (p.file_name, act["quote"])
+            for m in a["metrics"]:
+                assert m["quote"] in p.text and _squash(m["quote"]) in own, (p.file_name, m["quote"])
+            for x in a["people"]:
+                assert x["name"] in own, (p.file_name, x)
+            simple = _simplified(own)
+            for r in a["regions"]:
+                assert r in simple or (g.short_form(r) or r) in simple, (p.file_name, r)
+        if t["page_banner"]:
+            assert p.text.count(t["page_banner"]) == 1  # printed once, at the top
+        if p.file_name.startswith("story_"):
+            assert "\r\n" in p.text and "\n" not in p.text.replace("\r\n", "")
+
+
+def test_score_check_passes_on_joined_pages(full_pages, tmp_path, capsys):
+    score = _load_score()
+    pages_dir, gold_dir = tmp_path / "pages", tmp_path / "gold"
+    pages_dir.mkdir()
+    gold_dir.mkdir()
+    for i, p in enumerate(full_pages):
+        name = f"{i:03d}_{p.file_name}"
+        (pages_dir / name).write_text(p.text, encoding="utf-8")
+        (gold_dir / f"{Path(name).stem}.json").write_text(json.dumps(dict(p.truth, file=name), ensure_ascii=False),
+                                                          encoding="utf-8")
+    assert score.check(gold_dir, pages_dir) == 0, capsys.readouterr().out
+
+
+def test_page_size_range_must_be_fillable():
+    with pytest.raises(ValueError, match="low <= high"):
+        g.generate_day(START, seed=1, pages=2, page_bytes=(20_000, 10_000))
+    with pytest.raises(ValueError, match="could not fill"):  # smaller than any part of a page
+        g.generate_day(START, seed=1, pages=1, page_bytes=(100, 200))
+
+
+def test_write_landing_full_size_without_truth(tmp_path):
+    paths = g.write_landing(tmp_path, days=2, start=date(2024, 2, 28), seed=1, pages=5, page_bytes=(8_000, 12_000),
+                            truth=False)
+    assert len(paths) == 10 and not (tmp_path / "_truth").exists()
+    expected = [p for d in (date(2024, 2, 28), date(2024, 2, 29))
+                for p in g.generate_day(d, seed=1, pages=5, page_bytes=(8_000, 12_000))]
+    assert [p.read_bytes() for p in paths] == [p.data() for p in expected]
+    assert all(8_000 <= len(p.text.encode("utf-8")) <= 12_000 for p in expected)
+
+
+def test_cli_generate_options(tmp_path, capsys):
+    from ingestion.cli import main
+
+    out = tmp_path / "landing"
+    assert main(["generate", "--out", str(out), "--start", "2024-06-01", "--days", "2", "--pages-per-day", "4",
+                 "--page-kb", "10-20", "--seed", "2", "--no-truth"]) == 0
+    assert "wrote 8 pages" in capsys.readouterr().out
+    pages = sorted(p for p in out.glob("2024-06-0?/*.txt"))
+    assert len(pages) == 8 and not (out / "_truth").exists()
+    assert all(p.with_name(p.name + ".meta.json").exists() for p in pages)
+    expected = g.generate_day(date(2024, 6, 1), seed=2, pages=4, page_bytes=FULL)
+    assert {p.file_name: p.data() for p in expected} == {p.name: p.read_bytes() for p in pages if "06-01" in str(p)}
+    with pytest.raises(SystemExit):
+        main(["generate", "--out", str(out), "--page-kb", "20-10"])
+    assert "LOW <= HIGH" in capsys.readouterr().err

@@ -43,7 +43,8 @@ _ROLE_WORDS: dict[str, str] = {
     "文/": "reporter",
     "评论员": "commentator",  # 本报评论员: a byline without a person
 }
-_PAPER = r"(?:本报|[\u4e00-\u9fff]{2,10}?(?:日报|晚报|都市报|商报|时报|报))"
+# A paper's name never holds 本报 (综合本报记者… is this paper's round-up, not a paper called 综合本报).
+_PAPER = r"(?:本报|(?:(?!本报)[\u4e00-\u9fff]){2,10}?(?:日报|晚报|都市报|商报|时报|报))"
 _ROLE_RE = re.compile("(?P<paper>" + _PAPER + r")?\s*(?P<role>" + "|".join(map(re.escape, _ROLE_WORDS)) + ")")
 _PHOTO_REPORT = re.compile(r"摄影报道|摄影/报道|图文报道")
 # Text and pictures by the same people, printed before the names.

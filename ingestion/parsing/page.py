@@ -109,14 +109,20 @@ def _credits(text: str, original: str, layout: ArticleLayout) -> tuple[list[Pars
     return unique, papers, byline
 
 
-def _page_newspaper(meta: PageMeta | None, papers: list[str], context: RegionContext) -> str | None:
-    """The page's paper: the sidecar's, else the one credits name, else 本报 on a city's page → <city>日报."""
+def _page_newspaper(
+    meta: PageMeta | None, papers: list[str], context: RegionContext, filed_from_places: bool = False
+) -> str | None:
+    """The page's paper: the sidecar's, else the one credits name, else 本报 on a city's page → <city>日报.
+
+    A paper that files its own reports from named places (本报北京3月1日电, 本报杭州…电)
+    reports beyond one city: the page's most named city does not name it.
+    """
     if meta and meta.newspaper:
         return meta.newspaper
     named = Counter(p for p in papers if p != THIS_PAPER and p.endswith("报"))
     if named:
         return named.most_common(1)[0][0]
-    if THIS_PAPER in papers:
+    if THIS_PAPER in papers and not filed_from_places:
         city = dominant_city_name(context)
         if city:
             return f"{city}日报"
@@ -138,7 +144,9 @@ def parse_page(text: str, meta: PageMeta | None = None) -> ParsedPage:
     if layout.banner:
         all_spans.append(layout.banner)
     context = page_context(norm, all_spans, explicit, exclude=person_spans)
-    newspaper = _page_newspaper(meta, all_papers, context)
+    # 本报<place>…电: this paper's own datelines name where it filed from
+    filed = any(a.dateline_place and any(norm.startswith(THIS_PAPER, x) for x, _ in a.credit_spans) for a in layout.articles)
+    newspaper = _page_newspaper(meta, all_papers, context, filed)
     if newspaper != context.newspaper:
         context = dataclasses.replace(context, newspaper=newspaper)
 

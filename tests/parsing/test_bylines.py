@@ -229,3 +229,7 @@ def test_brackets_that_are_closing_credits(s):
 def test_a_long_foreign_place_in_a_dateline():
     s = normalise("据新华社某某某国某某某某某城2月25日电  （记者王小明）")
     assert people(s) == [("王小明", "reporter")]
+
+
+def test_a_round_up_credit_names_this_paper():
+    assert paper(normalise("（综合本报记者王小明、李华报道）")) == "本报"

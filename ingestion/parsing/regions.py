@@ -278,7 +278,10 @@ def _choose(m: _Mention, text: str, ctx: RegionContext, gaz: Gazetteer) -> Regio
     # A county's short form (and a two-character county name) is a word or a person's name as often
     # as the county (和政 in 党和政府, 来安 in 带来安全): it counts when printed with its suffix (昌江县), when
     # it is long enough to be unambiguous (乌兰浩特), or when the page names its province or city.
-    needs_context = not (after[:1] in _REFORM_SUFFIXES and after[:2] not in _NOT_REFORM) and len(m.surface) < 3
+    # (A suffix counts only where the short form starts a word: 管委会东区 is no 会东区.)
+    before_ok = not _CJK.match(before) or before in _FUNCTION_BEFORE
+    suffixed = after[:1] in _REFORM_SUFFIXES and after[:2] not in _NOT_REFORM and before_ok
+    needs_context = not suffixed and len(m.surface) < 3
     kept = []
     for r in cands:
         if r.level == "county" and (not m.is_full or two_char_county) and needs_context:

@@ -325,6 +325,8 @@ def test_word_of_the_place_name_does_not_type_the_activity():
         ("镇党委成立临时党支部，组建党员突击队。", "party_building"),
         ("大学生报名当起志愿者。", "volunteer_service"),
         ("访学班的学员们走进青禾高新区，观看生产流程。", "training_exchange"),  # a study visit
+        ("街道把助老服务送到老人家中。", "charity_assistance"),
+        ("市场监管局督促商户整改问题。", "inspection_enforcement"),
         ("他跑遍了全县各个乡镇，宣传党的政策。", "publicity_education"),
         ("该镇累计完成造林1.2万亩，防沙治沙成效明显。", "environment_infrastructure"),
     ],
@@ -346,6 +348,8 @@ def test_broader_lexicon(text, expected):
         "她曾在奥运会上夺得两枚金牌，在运动会上打破纪录。",  # a games, not a meeting
         "管床医生详细询问患者病情。",  # a doctor's questions, not a survey
         "青禾市将采取新模式，建设蔬菜基地，努力实现保供稳价。",  # 将 before 采取: a plan
+        "检查餐具消毒、食品包装等是否符合规范。",  # an item checked (the checking is a plan here: no subject)
+        "县纪委督促各部门把新规定写进工作手册。",  # a directive to departments, not an inspection
     ],
 )
 def test_broader_lexicon_keeps_out(text):

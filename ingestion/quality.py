@@ -1,20 +1,18 @@
 """Data-quality edge: validate one run date with the Great Expectations suites in ``expectations/``.
 
-``expectations/`` sits at the project root beside ``ingestion/`` and is not part of the
-installed package, so it is imported from ``PROJECT_ROOT`` when not already importable.
+``expectations/`` is a package of the project beside ``ingestion/`` (both are in the wheel).
 Importing this module is cheap; GX is imported only when ``validate`` runs.
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from ingestion.files import atomic_write_text
-from ingestion.settings import PROJECT_ROOT, Settings
+from ingestion.settings import Settings
 
 
 def manifest_path(settings: Settings, run_date: date) -> Path:
@@ -84,13 +82,7 @@ def load_validation(validated: dict[str, Any] | None) -> dict[str, Any] | None:
 def run_checkpoint_for(settings: Settings, run_date: date, suites: tuple[str, ...] | None = None,
                        end_date: date | None = None) -> dict[str, Any]:
     """The checkpoint's full summary for ``run_date`` (``expectations.checkpoint.run_checkpoint``)."""
-    try:
-        from expectations.checkpoint import run_checkpoint
-    except ModuleNotFoundError as exc:
-        if exc.name != "expectations":
-            raise
-        sys.path.insert(0, str(PROJECT_ROOT))
-        from expectations.checkpoint import run_checkpoint
+    from expectations.checkpoint import run_checkpoint
 
     return run_checkpoint(
         settings.warehouse,

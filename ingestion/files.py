@@ -15,6 +15,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 PUBLIC_FILE_MODE = 0o644
+PUBLIC_DIR_MODE = 0o755
+
+
+def make_public_dirs(folder: Path) -> None:
+    """Create ``folder`` and its missing parents with mode 0755, whatever the umask (existing ones are left as they are)."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        try:
+            path.mkdir()
+        except FileExistsError:  # created meanwhile by a concurrent writer
+            continue
+        os.chmod(path, PUBLIC_DIR_MODE)
 
 
 @contextlib.contextmanager
@@ -25,7 +40,7 @@ def atomic_path(target: Path, mode: int = PUBLIC_FILE_MODE) -> Iterator[Path]:
     fsynced and moved into place only when the block completes; on an exception the
     temporary file is removed and ``target`` is left as it was.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_public_dirs(target.parent)
     fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     os.close(fd)
     tmp = Path(name)

@@ -1,0 +1,109 @@
+"""Publishing the analysts' snapshot writes only what changed, atomically, readable by everyone."""
+
+from __future__ import annotations
+
+import stat
+from datetime import date
+
+import duckdb
+import pytest
+
+from ingestion.publish import publish_snapshot, snapshot_path, tables_path
+from ingestion.settings import Settings
+
+
+@pytest.fixture()
+def settings(tmp_path) -> Settings:
+    s = Settings.from_env(env={}, home=tmp_path / "data", reports=tmp_path / "reports")
+    s.home.mkdir(parents=True)
+    con = duckdb.connect(str(s.warehouse))
+    con.execute("create schema raw; create schema marts; create schema staging")
+    con.execute("create table raw.pages (page_id varchar, run_date date, title varchar)")
+    con.execute("insert into raw.pages values ('a', '2026-11-02', '第一版'), ('b', '2026-11-03', '第二版'),"
+                " ('c', '2026-11-04', '第三版')")
+    con.execute("create table marts.dim_newspaper (newspaper_key varchar, name varchar)")
+    con.execute("insert into marts.dim_newspaper values ('-1', 'unknown'), ('n1', '某某日报')")
+    con.execute("create view staging.stg_pages as select page_id, upper(title) as title, run_date from raw.pages")
+    con.close()
+    return s
+
+
+def _files(s: Settings) -> dict[str, float]:
+    return {str(p.relative_to(tables_path(s))): p.stat().st_mtime_ns for p in tables_path(s).rglob("*.parquet")}
+
+
+def _read(s: Settings, sql: str) -> list[tuple]:
+    con = duckdb.connect(str(snapshot_path(s)), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def test_snapshot_holds_views_over_parquet_per_run_date_and_dbt_views(settings):
+    stats: dict = {}
+    publish_snapshot(settings, stats)
+    assert stats["files_written"] == 4  # three run dates of raw.pages, one file for the dimension
+    files = _files(settings)
+    assert {"raw.pages/2026-11-02.parquet", "raw.pages/2026-11-03.parquet", "raw.pages/2026-11-04.parquet",
+            "marts.dim_newspaper/all.parquet"} <= set(files)
+    assert _read(settings, "select page_id from raw.pages order by 1") == [("a",), ("b",), ("c",)]
+    assert _read(settings, "select count(*) from marts.dim_newspaper") == [(2,)]
+    # dbt's views are re-created on top of the published tables
+    assert _read(settings, "select title from staging.stg_pages where page_id = 'b'") == [("第二版",)]
+
+
+def test_a_second_publish_rewrites_only_the_changed_run_date(settings):
+    publish_snapshot(settings)
+    before = _files(settings)
+    con = duckdb.connect(str(settings.warehouse))
+    con.execute("update raw.pages set title = '改版' where run_date = '2026-11-03'")
+    con.execute("delete from raw.pages where run_date = '2026-11-04'")
+    con.close()
+    stats: dict = {}
+    publish_snapshot(settings, stats)
+    after = _files(settings)
+    assert (stats["files_written"], stats["files_removed"]) == (1, 1)
+    assert after["raw.pages/2026-11-02.parquet"] == before["raw.pages/2026-11-02.parquet"]
+    assert after["marts.dim_newspaper/all.parquet"] == before["marts.dim_newspaper/all.parquet"]
+    assert after["raw.pages/2026-11-03.parquet"] != before["raw.pages/2026-11-03.parquet"]
+    assert "raw.pages/2026-11-04.parquet" not in after
+    assert _read(settings, "select run_date, title from raw.pages order by 1") == [
+        (date(2026, 11, 2), "第一版"), (date(2026, 11, 3), "改版")]
+
+
+def test_a_changed_table_shape_is_republished_whole(settings):
+    publish_snapshot(settings)
+    con = duckdb.connect(str(settings.warehouse))
+    con.execute("alter table raw.pages add column page_number integer")
+    con.close()
+    stats: dict = {}
+    publish_snapshot(settings, stats)
+    assert stats["files_written"] == 3
+    assert _read(settings, "select count(page_number) from raw.pages") == [(0,)]
+
+
+def test_published_files_are_readable_by_others(settings, monkeypatch):
+    import os
+
+    old = os.umask(0o077)
+    try:
+        publish_snapshot(settings)
+    finally:
+        os.umask(old)
+    for path in [snapshot_path(settings), *tables_path(settings).rglob("*.parquet")]:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        assert mode & 0o044 == 0o044, f"{path} is {oct(mode)}"
+    for folder in [snapshot_path(settings).parent, *(p for p in tables_path(settings).rglob("*") if p.is_dir())]:
+        mode = stat.S_IMODE(folder.stat().st_mode)
+        assert mode & 0o055 == 0o055, f"{folder} is {oct(mode)}"
+
+
+def test_an_empty_table_still_has_its_columns(settings):
+    con = duckdb.connect(str(settings.warehouse))
+    con.execute("create table raw.quarantine (file_name varchar, run_date date)")
+    con.close()
+    publish_snapshot(settings)
+    assert _read(settings, "select count(*) from raw.quarantine") == [(0,)]
+    assert _read(settings, "select column_name from information_schema.columns where table_name = 'quarantine' "
+                           "order by ordinal_position") == [("file_name",), ("run_date",)]

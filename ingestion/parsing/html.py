@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 from bs4.element import PreformattedString
 
 # Elements whose content is never page text.
@@ -70,31 +70,33 @@ def looks_like_html(text: str, file_name: str = "") -> bool:
 def html_to_text(html: str) -> str:
     """The visible text of an HTML page, with one paragraph per block element and blank lines between.
 
-    Returns an empty string when nothing visible remains (a page of scripts or images).
+    Returns an empty string when nothing visible remains (a page of scripts or images). The
+    tree is walked once with an explicit stack: no recursion and no tree edits, so a deeply
+    nested page costs time in proportion to its size.
     """
     soup = BeautifulSoup(html, "html.parser")
-    for name in _DROP:
-        for tag in soup.find_all(name):
-            tag.decompose()
-    # Comments, the doctype, processing instructions: not text a reader sees.
-    for node in soup.find_all(string=lambda s: isinstance(s, PreformattedString)):
-        node.extract()
-    for tag in soup.find_all(True):
-        if not isinstance(tag, Tag):
-            continue
-        if tag.name == "pre":
-            continue
-        if tag.name == "br":
-            tag.replace_with(NavigableString(_LINE))
-        elif tag.name in _BLOCKS:
-            tag.insert_before(NavigableString(_PARAGRAPH))
-            tag.insert_after(NavigableString(_PARAGRAPH))
     parts: list[str] = []
-    for node in soup.find_all(string=True):
-        if isinstance(node, PreformattedString):
+    stack: list[tuple[PageElement, bool, bool]] = [(soup, False, False)]  # (node, closing, inside <pre>)
+    while stack:
+        node, closing, in_pre = stack.pop()
+        if closing:
+            parts.append(_PARAGRAPH)
             continue
-        in_pre = node.find_parent("pre") is not None
-        parts.append(str(node) if in_pre else _SPACE.sub(" ", str(node)))
+        if isinstance(node, NavigableString):
+            # Comments, the doctype, processing instructions: not text a reader sees.
+            if not isinstance(node, PreformattedString):
+                parts.append(str(node) if in_pre else _SPACE.sub(" ", str(node)))
+            continue
+        if not isinstance(node, Tag) or node.name in _DROP:
+            continue
+        if node.name == "br":
+            parts.append(_LINE)
+            continue
+        if node.name in _BLOCKS:
+            parts.append(_PARAGRAPH)
+            stack.append((node, True, in_pre))
+        inner_pre = in_pre or node.name == "pre"
+        stack.extend((child, False, inner_pre) for child in reversed(node.contents))
     text = "".join(parts).replace(_PARAGRAPH, "\n\n").replace(_LINE, "\n").replace("\xa0", " ")
     lines = [line.strip(" \t") for line in text.split("\n")]
     text = _BLANKS.sub("\n\n", "\n".join(lines)).strip("\n")

@@ -41,7 +41,7 @@ class Decoded:
 # with. GBK and GB2312 are subsets of GB18030, so a page declared as either is read as GB18030.
 _SUPPORTED = {
     "utf-8": "utf-8",
-    "utf-8-sig": "utf-8-sig",
+    "utf-8-sig": "utf-8",  # a BOM is read in step 1; declared but absent, the bytes are plain UTF-8
     "utf-16": "utf-16",
     "utf-16-le": "utf-16-le",
     "utf-16-be": "utf-16-be",
@@ -227,7 +227,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
             and (_common_share(detected.text) > _common_share(stated.text) + _DECLARED_MARGIN)
         ):
             return _with_note(detected, f"declared {declared!r} but the bytes read as {detected.encoding}")
-        if key not in ("utf-16", stated.encoding):
+        if key.startswith("utf-16") and key not in ("utf-16", stated.encoding):
             return _with_note(stated, f"declared {declared!r}; the byte order is {stated.encoding}")
         return stated
     if detected is not None:

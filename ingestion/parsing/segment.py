@@ -597,10 +597,9 @@ def _segment_file(lines: list[Line], page: str, hd: HeaderSlots) -> PageLayout:
         briefs = "strict" if _BRIEFS_FILE.search(title_text) else "loose" if _BRIEFS_FILE_LOOSE.search(title_text) else None
     items = _file_items(lines, page, hd, briefs, picture)
     first_item = items[0].first if items else n
-    content = [j for j in range(b0, first_item) if lines[j].kind != "furniture"]
-    intro = [j for j in content if lines[j].kind in ("body", "dateline", "caption") and not lines[j].dup]
+    intro = [j for j in range(b0, first_item) if lines[j].kind in ("body", "dateline", "caption") and not lines[j].dup]
     deck = hd.deck
-    anchor, anchored = b0, "file"
+    anchored = "file"
     if b0 < n and lines[b0].kind in ("dateline", "byline"):
         anchored = lines[b0].kind
     if len(items) == 1 and not intro and not (briefs or picture) and items[0].anchored in ("dateline", "byline"):
@@ -609,12 +608,12 @@ def _segment_file(lines: list[Line], page: str, hd: HeaderSlots) -> PageLayout:
         anchored = only.anchored
         if deck is None and len(only.group) == 1 and not lines[only.group[0]].bullet:
             deck = only.group[0]
-        content, intro, first_item = [only.anchor], [only.anchor], n
+        intro = [only.anchor]
     drafts = list(items)
     as_label = bool(items) and not intro
-    if content and not as_label and not picture:
+    if intro and not picture:  # text under the headline (a credit or a subheading alone is none)
         group = [x for x in (hd.kicker, hd.title, deck) if x is not None]
-        drafts.insert(0, _Draft(anchor, group, hd.title, deck, hd.kicker, [], [], [], None, group[0], anchored))
+        drafts.insert(0, _Draft(b0, group, hd.title, deck, hd.kicker, [], [], [], None, group[0], anchored))
     articles = _assemble(lines, page, drafts)
     if as_label or picture:
         # The file's headline names the column its items stand in.
@@ -627,7 +626,7 @@ def _segment_file(lines: list[Line], page: str, hd: HeaderSlots) -> PageLayout:
         ]
     reason = None
     if not articles:
-        reason = ("advert" if "广告" in title_text else "picture") if picture else "headline only" if not content else None
+        reason = ("advert" if "广告" in title_text else "picture") if picture else "headline only" if not intro else None
     return PageLayout(banner=None, articles=tuple(articles), lines=tuple(lines), no_article=reason)
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import UTC, date
 from pathlib import Path
+from typing import Any, TextIO
 
 from ingestion.files import atomic_write_text
 from ingestion.settings import PROJECT_ROOT, Settings
@@ -62,16 +64,31 @@ def ensure_airflow(settings: Settings) -> None:
         atomic_write_text(marker, "ok\n")
 
 
-def run_dags(settings: Settings, run_dates: list[date], quiet: bool = True) -> subprocess.CompletedProcess:
+def run_dags(settings: Settings, run_dates: list[date], quiet: bool = True,
+             on_line: Callable[[str], None] | None = None) -> subprocess.CompletedProcess:
     """Run the DAG for each date, in order, in one Airflow process (``dag.test``): real runs, tasks in-process.
 
     One process for a whole range pays Airflow's, dbt's and Great Expectations' import
     cost once, which is what makes a backfill of many dates affordable. The exit code
-    is 0 only when every run succeeded.
+    is 0 only when every run succeeded. With ``on_line``, the process's output (stdout and
+    stderr together) is passed to it line by line as it comes, for a progress display, and
+    returned as ``stdout``.
     """
     ensure_airflow(settings)
     args = [sys.executable, "-m", "ingestion.airflow_runner", *(d.isoformat() for d in run_dates)]
-    return subprocess.run(args, env=airflow_env(settings), cwd=PROJECT_ROOT, text=True, capture_output=quiet)
+    env = airflow_env(settings)
+    # A command never waits for a delivery: a date whose folder is absent fails at once with
+    # "no delivery" (set NEWSDW_DELIVERY_TIMEOUT_S to wait that many seconds instead).
+    env.setdefault("NEWSDW_DELIVERY_TIMEOUT_S", "0")
+    if on_line is None:
+        return subprocess.run(args, env=env, cwd=PROJECT_ROOT, text=True, capture_output=quiet)
+    lines = []
+    with subprocess.Popen(args, env=env, cwd=PROJECT_ROOT, text=True, encoding="utf-8", errors="replace",
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, bufsize=1) as proc:
+        for line in proc.stdout:
+            lines.append(line)
+            on_line(line.rstrip("\n"))
+    return subprocess.CompletedProcess(args, proc.returncode, "".join(lines), "")
 
 
 def run_dag(settings: Settings, run_date: date, quiet: bool = True) -> subprocess.CompletedProcess:
@@ -79,23 +96,81 @@ def run_dag(settings: Settings, run_date: date, quiet: bool = True) -> subproces
     return run_dags(settings, [run_date], quiet=quiet)
 
 
+def _task_lines(out: TextIO) -> Any:
+    """An Airflow listener printing ``newsdw-task <date> <task> <state>`` as each task instance starts and ends.
+
+    ``dag.test`` runs the tasks in this process; their states are otherwise known only when
+    the whole run ends. ``newsdw run`` reads these lines for its progress display. Built
+    here so that importing this module does not import Airflow.
+    """
+    from airflow.listeners import hookimpl
+
+    class TaskLines:
+        def __init__(self) -> None:
+            self.day = ""
+            self.reported: set[str] = set()
+
+        def line(self, task_instance: Any, state: str) -> None:
+            index = getattr(task_instance, "map_index", -1)
+            name = f"{task_instance.task_id}[{index}]" if index is not None and index >= 0 else task_instance.task_id
+            if state != "running":
+                self.reported.add(name)
+            print(f"newsdw-task {self.day} {name} {state}", file=out, flush=True)
+
+        @hookimpl
+        def on_task_instance_running(self, previous_state: Any, task_instance: Any) -> None:
+            self.line(task_instance, "running")
+
+        @hookimpl
+        def on_task_instance_success(self, previous_state: Any, task_instance: Any) -> None:
+            self.line(task_instance, "success")
+
+        @hookimpl
+        def on_task_instance_failed(self, previous_state: Any, task_instance: Any, error: Any) -> None:
+            self.line(task_instance, "failed")
+
+    return TaskLines()
+
+
 def _main(argv: list[str]) -> int:
-    """In the Airflow subprocess: ``dag.test`` for each date; print one state line per run."""
+    """In the Airflow subprocess: ``dag.test`` for each date; print a line per task and one state line per run.
+
+    Lines: ``newsdw-start <date>``, ``newsdw-task <date> <task> <state>`` for each task
+    instance (live, through a listener; after the run for those it did not see, e.g.
+    skipped or upstream_failed), ``newsdw-run <date> <state>``. They go to the original
+    standard output, which the tasks' log capture does not redirect.
+    """
     from datetime import datetime
 
     from airflow.dag_processing.dagbag import DagBag
+    from airflow.sdk.listener import get_listener_manager
 
+    out = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8", buffering=1)
     bag = DagBag(dag_folder=str(PROJECT_ROOT / "dags"))
     if bag.import_errors:
         print(f"DAG import errors: {bag.import_errors}", file=sys.stderr)
         return 2
     dag = bag.dags[DAG_ID]
+    # dag.test() builds its scheduler-side DAG from an in-memory serialization, where the deadline
+    # alerts are still dicts, not the ids of their database rows: a successful run then fails on
+    # looking them up (Airflow 3.3.2). A deadline needs a scheduler to fire anyway, so in-process
+    # runs go without it; the scheduler (`newsdw ui`, a deployment) keeps it.
+    dag.deadline = None
+    lines = _task_lines(out)
+    get_listener_manager().add_listener(lines)
     failed = 0
     for value in argv:
         day = date.fromisoformat(value)
+        lines.day, lines.reported = day.isoformat(), set()
+        print(f"newsdw-start {day.isoformat()}", file=out, flush=True)
         run = dag.test(logical_date=datetime(day.year, day.month, day.day, tzinfo=UTC))
         state = str(getattr(run, "state", "unknown"))
-        print(f"newsdw-run {day.isoformat()} {state}", flush=True)
+        for ti in sorted(run.get_task_instances() if hasattr(run, "get_task_instances") else [],
+                         key=lambda ti: (ti.task_id, ti.map_index)):
+            name = f"{ti.task_id}[{ti.map_index}]" if ti.map_index >= 0 else ti.task_id
+            if name not in lines.reported:
+                lines.line(ti, str(ti.state))
+        print(f"newsdw-run {day.isoformat()} {state}", file=out, flush=True)
         failed += state != "success"
     return 1 if failed else 0
 

@@ -165,11 +165,13 @@ def _main(argv: list[str]) -> int:
         print(f"newsdw-start {day.isoformat()}", file=out, flush=True)
         run = dag.test(logical_date=datetime(day.year, day.month, day.day, tzinfo=UTC))
         state = str(getattr(run, "state", "unknown"))
-        for ti in sorted(run.get_task_instances() if hasattr(run, "get_task_instances") else [],
-                         key=lambda ti: (ti.task_id, ti.map_index)):
-            name = f"{ti.task_id}[{ti.map_index}]" if ti.map_index >= 0 else ti.task_id
-            if name not in lines.reported:
-                lines.line(ti, str(ti.state))
+        try:  # task instances the listener did not see (skipped, upstream_failed): a display aid only
+            for ti in sorted(run.get_task_instances(), key=lambda ti: (ti.task_id, ti.map_index)):
+                name = f"{ti.task_id}[{ti.map_index}]" if ti.map_index >= 0 else ti.task_id
+                if name not in lines.reported:
+                    lines.line(ti, str(ti.state))
+        except Exception as exc:  # noqa: BLE001 - the run's own state line below must still be printed
+            print(f"newsdw: could not list the task instances of {day}: {type(exc).__name__}: {exc}", file=sys.stderr)
         print(f"newsdw-run {day.isoformat()} {state}", file=out, flush=True)
         failed += state != "success"
     return 1 if failed else 0

@@ -19,6 +19,54 @@ order by mentions desc, a.activity_type
 limit 5"""
 
 
+class UsageError(Exception):
+    """A mistake in how ``newsdw`` was called that argparse cannot see (e.g. a range that ends before it starts)."""
+
+
+def _iso_date(text: str) -> date:
+    """``2026-11-02`` → a date; anything else is a usage error that shows the expected form."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, e.g. 2026-11-02, not {text!r}") from None
+
+
+def _help_text(doc: str | None) -> str | None:
+    """A docstring as help text: dedented, and RST's ``literal`` becomes `literal`, which rich-argparse highlights."""
+    import inspect
+
+    return inspect.cleandoc(doc).replace("``", "`") if doc else doc
+
+
+def _expected_error(exc: BaseException) -> int | None:
+    """The exit code for an error the user can act on (shown as one line), or None for a bug (shown with its traceback)."""
+    import duckdb
+
+    from ingestion.analyst import RefusedQuery
+    from ingestion.locks import WriterLockTimeout
+
+    if isinstance(exc, UsageError | RefusedQuery | duckdb.ParserException | duckdb.BinderException
+                  | duckdb.CatalogException):
+        return 2  # the command or the query has to change
+    if isinstance(exc, WriterLockTimeout | duckdb.Error | FileNotFoundError | PermissionError | IsADirectoryError
+                  | NotADirectoryError):
+        return 1  # the environment has to change (a file, a lock held by another process)
+    return None
+
+
+def _quiet_broken_pipe() -> int:
+    """The reader went away (``newsdw report | head``): stop quietly, like other Unix tools (exit 141, 128 + SIGPIPE).
+
+    Standard output is pointed at /dev/null so that Python's final flush does not raise again.
+    """
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 141
+
+
 def _settings(args: argparse.Namespace) -> Settings:
     return Settings.from_env(home=getattr(args, "home", None), landing=getattr(args, "landing", None))
 
@@ -98,25 +146,72 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def _run_dates(settings: Settings, dates: list[date], verbose: bool) -> dict[str, str]:
-    """Run the DAG for each date in one Airflow process; return each date's report verdict."""
+    """Run the DAG for each date in one Airflow process, showing its progress; return each date's report verdict.
+
+    The Airflow process prints ``newsdw-start``/``newsdw-task``/``newsdw-run`` lines
+    (ingestion.airflow_runner._main); they drive a bar of dates and one of the current
+    date's tasks on a terminal, and plain lines elsewhere (a CI log). ``verbose`` shows
+    Airflow's own output instead.
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     from ingestion.airflow_runner import run_dags
     from ingestion.report import read_summary
 
-    proc = run_dags(settings, dates, quiet=not verbose)
+    console = Console(stderr=True)
+    live = console.is_terminal and not verbose
+    with Progress(TextColumn("{task.description:<9}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.fields[detail]}"), console=console, transient=True, disable=not live) as bars:
+        first_use = not (settings.airflow_home / ".newsdw-ready").exists()
+        start = "starting Airflow" + (" (first use: creating its metadata database)" if first_use else "")
+        dates_bar = bars.add_task("dates", total=len(dates), detail=start)
+        tasks_bar = bars.add_task("tasks", total=None, detail="")
+        if not live and not verbose:
+            console.print(f"newsdw: {start}, then {len(dates)} date(s) from {dates[0]}", highlight=False)
+        state = {"done": 0, "started": time.monotonic()}
+
+        def on_line(line: str) -> None:
+            kind, _, rest = line.partition(" ")
+            if verbose:
+                console.print(line, markup=False, highlight=False)
+            if kind == "newsdw-start":
+                state.update(done=0, started=time.monotonic())
+                bars.update(dates_bar, detail=rest)
+                bars.reset(tasks_bar, total=None, detail="")
+            elif kind == "newsdw-task" and rest.count(" ") == 2:
+                day, task, task_state = rest.split(" ")
+                if task_state == "running":
+                    bars.update(tasks_bar, detail=f"{task} running")
+                    return
+                state["done"] += 1
+                bars.update(tasks_bar, completed=state["done"], detail=f"{task} {task_state}")
+                if not live and not verbose:
+                    console.print(f"  {day} {task} {task_state}", markup=False, highlight=False)
+            elif kind == "newsdw-run" and rest.count(" ") == 1:
+                day, run_state = rest.split(" ")
+                bars.advance(dates_bar)
+                if not verbose:
+                    console.print(f"{day}: dag run {run_state}, {state['done']} task(s), "
+                                  f"{time.monotonic() - state['started']:.0f} s", markup=False, highlight=False)
+
+        proc = run_dags(settings, dates, quiet=not verbose, on_line=on_line)
     verdicts = {}
     for day in dates:
         summary = read_summary(settings.reports, day)
         verdicts[day.isoformat()] = summary["verdict"] if summary else "failed"
     if proc.returncode != 0 and not verbose:
-        tail = ((proc.stdout or "") + (proc.stderr or ""))[-3000:]
+        tail = "\n".join(line for line in (proc.stdout or "").splitlines() if not line.startswith("newsdw-"))[-3000:]
         print(f"airflow exited {proc.returncode}; last output:\n{tail}", file=sys.stderr)
     return verdicts
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """Run the DAG through Airflow for one date, or each date of a range (a backfill)."""
+    """Run the DAG through Airflow for one date, or each date of a range (a backfill), with a progress display."""
     settings = _settings(args)
     end = args.end or args.date
+    if end < args.date:
+        raise UsageError(f"--end {end} is before --date {args.date}")
     dates = [args.date + timedelta(days=i) for i in range((end - args.date).days + 1)]
     verdicts = _run_dates(settings, dates, args.verbose)
     for day, verdict in verdicts.items():
@@ -166,19 +261,78 @@ def _query(settings: Settings, sql: str) -> tuple[list[str], list[tuple]]:
     return run_readonly(settings, sql)
 
 
-def _table(cols: list[str], rows: list[tuple]) -> str:
-    cells = [cols] + [["" if v is None else str(v) for v in r] for r in rows]
-    widths = [max(len(c[i]) for c in cells) for i in range(len(cols))]
-    return "\n".join("  ".join(v.ljust(w) for v, w in zip(c, widths, strict=True)) for c in cells)
+def _table(cols: list[str], rows: list[tuple], width: int | None = None) -> str:
+    """Rows as an aligned text table, for a terminal or a file.
+
+    rich measures each cell in terminal columns (a Chinese character takes two), which is
+    what keeps columns of Chinese text aligned; numbers are right-aligned. Cell text is
+    never read as markup. ``width``: the most columns a line may take (default: the
+    terminal's width on a terminal, else no limit, so piped output is never wrapped).
+    """
+    import io
+    import shutil
+    from decimal import Decimal
+
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    if width is None:
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 100_000
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold")
+    for i, col in enumerate(cols):
+        numeric = bool(rows) and all(isinstance(r[i], int | float | Decimal) and not isinstance(r[i], bool)
+                                     for r in rows if r[i] is not None)
+        table.add_column(Text(str(col)), justify="right" if numeric else "left", overflow="fold")
+    for row in rows:
+        table.add_row(*(Text("" if v is None else str(v)) for v in row))
+    out = io.StringIO()
+    Console(file=out, width=width, color_system=None, force_terminal=False, legacy_windows=False).print(table)
+    return "\n".join(line.rstrip() for line in out.getvalue().splitlines())
+
+
+def _json_value(value: object) -> object:
+    """A DuckDB value as JSON: exact decimals as numbers, dates and times in ISO 8601, anything else as text."""
+    from decimal import Decimal
+
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, bytes | bytearray):
+        return value.hex()
+    return str(value)
+
+
+def _print_rows(cols: list[str], rows: list[tuple], fmt: str) -> None:
+    """Print a result as ``table`` (aligned text), ``csv`` (a header line, then the rows) or ``json`` (a list of objects)."""
+    import csv
+
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(cols)
+        writer.writerows(rows)
+    elif fmt == "json":
+        records = [dict(zip(cols, row, strict=True)) for row in rows]
+        print(json.dumps(records, ensure_ascii=False, indent=1, default=_json_value))
+    else:
+        print(_table(cols, rows))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    """Generate a few days of pages, run the DAG for each, print a summary."""
+    """Generate a few days of pages, run the DAG for each with a progress display, print a summary."""
+    from rich.console import Console
+
     from ingestion.generate import write_landing
+    from ingestion.publish import reader_path
 
     settings = _settings(args)
     started = time.monotonic()
-    write_landing(settings.landing, days=args.days, start=DEMO_START, seed=0)
+    console = Console(stderr=True)
+    with console.status(f"generating {args.days} day(s) of pages from {DEMO_START} into {settings.landing}"):
+        written = write_landing(settings.landing, days=args.days, start=DEMO_START, seed=0)
+    console.print(f"newsdw demo: wrote {len(written)} pages for {args.days} day(s) into {settings.landing}", highlight=False)
     verdicts = _run_dates(settings, [DEMO_START + timedelta(days=i) for i in range(args.days)], args.verbose)
     _, counts = _query(settings, """select
         (select count(*) from raw.pages), (select count(*) from marts.fct_articles),
@@ -186,6 +340,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         (select count(*) from raw.quarantine)""")
     pages, articles, activities, metrics, quarantined = counts[0]
     cols, rows = _query(settings, EXAMPLE_SQL)
+    snapshot = reader_path(settings)
     print(f"""
 newsdw demo: {args.days} day(s) from {DEMO_START}, {time.monotonic() - started:.0f} s
   pages        {pages}
@@ -194,10 +349,11 @@ newsdw demo: {args.days} day(s) from {DEMO_START}, {time.monotonic() - started:.
   metrics      {metrics}
   quarantined  {quarantined}
   data quality {', '.join(f'{d} {v}' for d, v in verdicts.items())}
-  warehouse    {settings.warehouse}
+  for analysts {snapshot}  (read-only snapshot, published after each run)
+  warehouse    {settings.warehouse}  (the pipeline's own file: do not open it while runs go on)
   report       {settings.reports / 'index.html'}
 
-Example query (duckdb -readonly {settings.warehouse}):
+Example query (newsdw sql "..."; or duckdb -readonly {snapshot}):
 {EXAMPLE_SQL}
 
 {_table(cols, rows)}""")
@@ -270,7 +426,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
-    """Run a query read-only against the analysts' snapshot (else the warehouse) and print the result."""
+    """Run a query read-only against the analysts' snapshot (else the warehouse); print a table, CSV or JSON."""
     import duckdb
 
     from ingestion.analyst import RefusedQuery, one_line_error
@@ -281,7 +437,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
     except (RefusedQuery, duckdb.Error, FileNotFoundError) as exc:
         print(f"newsdw sql: {one_line_error(exc)}", file=sys.stderr)
         return 1
-    print(_table(cols, rows))
+    _print_rows(cols, rows, args.format)
     return 0
 
 
@@ -292,9 +448,7 @@ def cmd_analyses(args: argparse.Namespace) -> int:
     settings = _settings(args)
     analyses = list_analyses(settings)
     if not args.names and not args.all:
-        width = max((len(a.name) for a in analyses), default=0)
-        for a in analyses:
-            print(f"{a.name:{width}s}  {a.question}")
+        print(_table(["analysis", "question"], [(a.name, a.question) for a in analyses]))
         return 0
     known = {a.name: a for a in analyses}
     unknown = [n for n in args.names if n not in known]
@@ -309,8 +463,14 @@ def cmd_analyses(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``newsdw``."""
-    ap = argparse.ArgumentParser(prog="newsdw", description=__doc__)
-    ap.add_argument("--home", type=Path, help="data folder (default: $NEWSDW_HOME or ./data)")
+    # Descriptions and epilogs keep their line breaks (examples one per line); rich-argparse colours them.
+    from rich_argparse import RawDescriptionRichHelpFormatter as RichHelpFormatter
+
+    ap = argparse.ArgumentParser(prog="newsdw", description=_help_text(__doc__), formatter_class=RichHelpFormatter,
+                                 epilog="`newsdw COMMAND --help` shows a command's options, with an example of each.")
+    ap.add_argument("--home", type=Path, metavar="DIR",
+                    help="data folder: landing/, raw/, warehouse.duckdb, analyst/, airflow/ "
+                         "(default: $NEWSDW_HOME or ./data), e.g. --home /tmp/newsdw")
     sub = ap.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("parse", help=cmd_parse.__doc__.splitlines()[0], description=cmd_parse.__doc__)
@@ -339,11 +499,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="do not write the truth files (<out>/_truth/), for bulk volume, e.g. --no-truth")
     p.set_defaults(func=cmd_generate)
 
-    p = sub.add_parser("run", help=cmd_run.__doc__)
-    p.add_argument("--date", type=date.fromisoformat, required=True)
-    p.add_argument("--end", type=date.fromisoformat, help="last date of a backfill range (inclusive)")
-    p.add_argument("--landing", type=Path)
-    p.add_argument("--verbose", action="store_true", help="show Airflow's output")
+    p = sub.add_parser("run", help=cmd_run.__doc__, description=cmd_run.__doc__,
+                       epilog="examples:\n  newsdw run --date 2026-11-02\n  newsdw run --date 2026-10-01 --end 2026-10-31")
+    p.add_argument("--date", type=_iso_date, required=True, metavar="YYYY-MM-DD",
+                   help="the date to run (the landing folder <landing>/<date>/), e.g. --date 2026-11-02")
+    p.add_argument("--end", type=_iso_date, metavar="YYYY-MM-DD",
+                   help="last date of a range (inclusive): every date from --date to --end, e.g. --end 2026-11-30")
+    p.add_argument("--landing", type=Path, metavar="DIR",
+                   help="folder holding <YYYY-MM-DD>/ day folders (default: <home>/landing), e.g. --landing /archive/landing")
+    p.add_argument("--verbose", action="store_true",
+                   help="show Airflow's own output instead of the progress display, e.g. --verbose")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser(
@@ -360,31 +525,78 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, metavar="N", help="parse processes (default: one per core)")
     p.set_defaults(func=cmd_backfill)
 
-    p = sub.add_parser("demo", help=cmd_demo.__doc__)
-    p.add_argument("--days", type=int, default=3)
-    p.add_argument("--verbose", action="store_true")
+    p = sub.add_parser("demo", help=cmd_demo.__doc__, description=cmd_demo.__doc__,
+                       epilog="example:\n  newsdw --home /tmp/demo demo --days 2")
+    p.add_argument("--days", type=int, default=3, metavar="N",
+                   help=f"days of pages to generate and run, from {DEMO_START} (default 3), e.g. --days 2")
+    p.add_argument("--verbose", action="store_true",
+                   help="show Airflow's own output instead of the progress display, e.g. --verbose")
     p.set_defaults(func=cmd_demo)
 
-    p = sub.add_parser("report", help=cmd_report.__doc__)
-    p.add_argument("--date", type=date.fromisoformat)
-    p.add_argument("--rebuild", action="store_true", help="re-render every run page and the index first")
+    p = sub.add_parser("report", help=cmd_report.__doc__, description=cmd_report.__doc__,
+                       epilog="examples:\n  newsdw report\n  newsdw report --date 2026-11-02\n  newsdw report --rebuild")
+    p.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
+                   help="the run to show (default: the newest run), e.g. --date 2026-11-02")
+    p.add_argument("--rebuild", action="store_true",
+                   help="re-render every run page and the index from their JSON first, e.g. --rebuild")
     p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser("sql", help=cmd_sql.__doc__)
-    p.add_argument("query")
+    p = sub.add_parser("sql", help=cmd_sql.__doc__, description=cmd_sql.__doc__,
+                       epilog="examples:\n  newsdw sql \"select count(*) from marts.fct_articles\"\n"
+                              "  newsdw sql --format csv \"select * from marts.dim_region\" > regions.csv\n"
+                              "  newsdw sql --format json \"select * from marts.mart_metric_latest\" | jq .")
+    p.add_argument("query", help="one read-only statement (select, show, describe, explain), "
+                                 "e.g. \"select * from marts.fct_metrics limit 5\"")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                   help="table: aligned columns (default); csv: a header line, then the rows; "
+                        "json: a list of objects, one per row; e.g. --format json")
     p.set_defaults(func=cmd_sql)
 
-    p = sub.add_parser("analyses", help=cmd_analyses.__doc__)
-    p.add_argument("names", nargs="*", help="analyses to run (none: list them)")
-    p.add_argument("--all", action="store_true", help="run every analysis")
+    p = sub.add_parser("analyses", help=cmd_analyses.__doc__, description=cmd_analyses.__doc__,
+                       epilog="examples:\n  newsdw analyses\n  newsdw analyses --all\n  newsdw analyses NAME")
+    p.add_argument("names", nargs="*", metavar="NAME",
+                   help="analyses to run (none: list them with their questions), e.g. the first name newsdw analyses lists")
+    p.add_argument("--all", action="store_true", help="run every analysis and print each answer, e.g. --all")
     p.set_defaults(func=cmd_analyses)
+    sub.metavar = "COMMAND"
+    for p in sub.choices.values():
+        p.formatter_class = RichHelpFormatter
+        p.description = _help_text(p.description)
+        p.epilog = p.epilog and p.epilog.replace("``", "`")
+    for action in sub._choices_actions:  # the one-line summaries of `newsdw --help`
+        action.help = _help_text(action.help)
     return ap
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``newsdw`` command."""
-    args = build_parser().parse_args(argv)
-    return args.func(args)
+    """Entry point of the ``newsdw`` command.
+
+    An error the user can act on (a bad query, a missing file, the writer lock held too
+    long, a mistaken option) is one line on stderr, ``newsdw <command>: <message>``, with
+    exit code 2 (change the command) or 1 (change the environment); a closed pipe
+    (``newsdw report | head``) ends quietly; anything else is a bug and keeps its traceback.
+    """
+    from ingestion.analyst import one_line_error
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
+    except KeyboardInterrupt:
+        print(f"newsdw {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        code = _expected_error(exc)
+        if code is None:
+            raise
+        try:
+            message = str(exc) if isinstance(exc, UsageError) else one_line_error(exc)
+            print(f"newsdw {args.command}: {message}", file=sys.stderr)
+        except BrokenPipeError:
+            return _quiet_broken_pipe()
+        return code
 
 
 if __name__ == "__main__":

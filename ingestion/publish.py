@@ -14,20 +14,23 @@ Publishing copies only what changed, never the whole warehouse:
   run date's file is rewritten only when that date's rows changed (a fingerprint per
   date: row count and the sum of the rows' hashes, kept in ``_published.json``);
 - a table without one (dimensions, seeds) is rewritten only when its fingerprint changed;
-- a table whose columns changed is republished whole; a dropped table or date is removed.
+- a table whose columns changed is republished whole; a zero-row ``_schema-*.parquet``
+  keeps an empty table's columns.
 
-Every file is written to a temporary name and put in place with ``os.replace``
-(``ingestion.files``), so a reader never sees half a file: a query running during a
-publish reads either a date's old file or its new one. The views file itself is rebuilt
-each time (it is a few kilobytes) and swapped in the same way, so a new table appears
-at the analyst's next connection.
+Published files are immutable: a changed date gets a new file named after its
+fingerprint, and the views file, which names each table's files explicitly, is rebuilt
+(a few kilobytes) and swapped in with ``os.replace`` once every new file is in place.
+A session opened before keeps its views file and so keeps reading the files of its
+snapshot, whole and consistent; replaced files are deleted a grace period later
+(``NEWSDW_SNAPSHOT_GRACE_S``, a day by default). A new session sees the new snapshot.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import shutil
+import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +42,8 @@ SNAPSHOT_NAME = "warehouse.duckdb"  # the file name is DuckDB's catalog name: "w
 TABLES_FOLDER = "tables"
 STATE_FILE = "_published.json"
 PUBLISHED_SCHEMAS = ("raw", "reference", "staging", "intermediate", "marts")
-_SCHEMA_FILE = "_schema.parquet"  # a zero-row file: the table's columns even when it has no rows
+GRACE_ENV = "NEWSDW_SNAPSHOT_GRACE_S"
+DEFAULT_GRACE_S = 24 * 3600.0
 
 
 def snapshot_path(settings: Settings) -> Path:
@@ -110,56 +114,109 @@ def _copy(con: Any, query: str, params: list, target: Path) -> None:
         con.execute(f"copy ({query}) to {_sql_literal(str(tmp))} (format parquet, compression zstd)", params)
 
 
-def publish_tables(con: Any, folder: Path) -> dict[str, Any]:
+def _version(fingerprint: str) -> str:
+    return hashlib.sha256(fingerprint.encode()).hexdigest()[:12]
+
+
+def publish_tables(con: Any, folder: Path, grace_s: float | None = None) -> dict[str, Any]:
     """Write each table's changed Parquet files under ``folder``; return what was written.
 
-    ``con`` is a connection to the warehouse (read-only is enough).
+    ``con`` is a connection to the warehouse (read-only is enough). Published files are
+    never overwritten: a changed run date gets a new file named after its fingerprint, and
+    the file it replaces is retired, then deleted by a publish at least ``grace_s`` seconds
+    later (``NEWSDW_SNAPSHOT_GRACE_S``, default a day), so a session opened on an earlier
+    snapshot keeps reading that snapshot, whole and consistent, meanwhile.
     """
+    grace = retention_s() if grace_s is None else grace_s
     state_path = folder / STATE_FILE
     try:
         state = json.loads(state_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         state = {}
-    new_state: dict[str, Any] = {}
+    old_tables = state.get("tables", {})
+    retired: list[dict[str, Any]] = list(state.get("retired", []))
+    now = time.time()
+    new_tables: dict[str, Any] = {}
     written = unchanged = removed = 0
+
+    def retire(name: str, file: str) -> None:
+        retired.append({"file": f"{name}/{file}", "since": now})
+
     for schema, table, cols in _tables(con):
         qualified = f'"{schema}"."{table}"'
         name = f"{schema}.{table}"
         target = folder / name
-        columns_key = hashlib.sha256(json.dumps(cols).encode()).hexdigest()[:16]
+        columns_key = hashlib.sha256(json.dumps(cols).encode()).hexdigest()[:12]
         partitioned = any(c == "run_date" and t == "DATE" for c, t in cols)
-        before = state.get(name) or {}
-        if before.get("columns") != columns_key:
+        before = old_tables.get(name) or {}
+        if before.get("columns") != columns_key:  # a new shape: every file of the table anew
+            for part in before.get("parts", {}).values():
+                retire(name, part["file"])
+            if before.get("schema_file"):
+                retire(name, before["schema_file"])
             before = {}
-            shutil.rmtree(target, ignore_errors=True)
-        old_parts = before.get("parts", {})
-        parts = _fingerprints(con, qualified, partitioned)
-        if before.get("columns") != columns_key or not (target / _SCHEMA_FILE).exists():
-            _copy(con, f"select * from {qualified} limit 0", [], target / _SCHEMA_FILE)
-        for key, fingerprint in parts.items():
-            if old_parts.get(key) == fingerprint and (target / f"{key}.parquet").exists():
+        schema_file = before.get("schema_file") or f"_schema-{columns_key}.parquet"
+        if not (target / schema_file).exists():
+            _copy(con, f"select * from {qualified} limit 0", [], target / schema_file)
+        parts: dict[str, dict[str, str]] = {}
+        for key, fingerprint in _fingerprints(con, qualified, partitioned).items():
+            old = before.get("parts", {}).get(key)
+            if old and old["fp"] == fingerprint and (target / old["file"]).exists():
+                parts[key] = old
                 unchanged += 1
                 continue
+            file = f"{key}-{_version(fingerprint)}.parquet"
             if partitioned:
-                _copy(con, f"select * from {qualified} where run_date = cast(? as date)", [key], target / f"{key}.parquet")
+                _copy(con, f"select * from {qualified} where run_date = cast(? as date)", [key], target / file)
             else:
-                _copy(con, f"select * from {qualified}", [], target / "all.parquet")
+                _copy(con, f"select * from {qualified}", [], target / file)
+            if old:
+                retire(name, old["file"])
+            parts[key] = {"fp": fingerprint, "file": file}
             written += 1
-        for key in set(old_parts) - set(parts):
-            (target / f"{key}.parquet").unlink(missing_ok=True)
+        for key in set(before.get("parts", {})) - set(parts):
+            retire(name, before["parts"][key]["file"])
             removed += 1
-        new_state[name] = {"columns": columns_key, "parts": parts}
-    for name in set(state) - set(new_state):
-        shutil.rmtree(folder / name, ignore_errors=True)
-    atomic_write_text(state_path, json.dumps(new_state, indent=1, sort_keys=True))
-    return {"tables": len(new_state), "files_written": written, "files_unchanged": unchanged, "files_removed": removed}
+        new_tables[name] = {"columns": columns_key, "schema_file": schema_file, "parts": parts}
+    for name in set(old_tables) - set(new_tables):
+        for part in old_tables[name].get("parts", {}).values():
+            retire(name, part["file"])
+        if old_tables[name].get("schema_file"):
+            retire(name, old_tables[name]["schema_file"])
+
+    live = {f"{name}/{t['schema_file']}" for name, t in new_tables.items()}
+    live |= {f"{name}/{part['file']}" for name, t in new_tables.items() for part in t["parts"].values()}
+    keep = []
+    for entry in retired:
+        if entry["file"] in live:
+            continue  # the same content came back: the file is live again
+        if now - entry["since"] >= grace:
+            (folder / entry["file"]).unlink(missing_ok=True)
+        else:
+            keep.append(entry)
+    atomic_write_text(state_path, json.dumps({"tables": new_tables, "retired": keep}, indent=1, sort_keys=True))
+    return {"tables": len(new_tables), "files_written": written, "files_unchanged": unchanged,
+            "files_removed": removed, "files_retired_kept": len(keep)}
+
+
+def retention_s(env: dict[str, str] | None = None) -> float:
+    """How long a replaced snapshot file is kept for sessions opened before (``NEWSDW_SNAPSHOT_GRACE_S``)."""
+    value = (os.environ if env is None else env).get(GRACE_ENV)
+    try:
+        return max(0.0, float(value)) if value else DEFAULT_GRACE_S
+    except ValueError:
+        return DEFAULT_GRACE_S
 
 
 def _write_views_file(con: Any, folder: Path, target: Path) -> None:
-    """Build the analysts' views file (tables over their Parquet, then dbt's views) and swap it in."""
+    """Build the analysts' views file (tables over their Parquet files, then dbt's views) and swap it in.
+
+    Each table's view names its files explicitly (not a glob), so a session keeps reading
+    the files of the snapshot it opened even while a publish adds new ones.
+    """
     import duckdb
 
-    tables = _tables(con)
+    state = json.loads((folder / STATE_FILE).read_text(encoding="utf-8"))["tables"]
     views = _views(con)
     with atomic_path(target) as tmp:
         tmp.unlink()  # DuckDB creates the file itself
@@ -167,9 +224,12 @@ def _write_views_file(con: Any, folder: Path, target: Path) -> None:
         try:
             for schema in PUBLISHED_SCHEMAS:
                 out.execute(f'create schema if not exists "{schema}"')
-            for schema, table, _ in tables:
-                glob = _sql_literal(str(folder / f"{schema}.{table}" / "*.parquet"))
-                out.execute(f'create view "{schema}"."{table}" as select * from read_parquet({glob}, union_by_name = true)')
+            for name, table in sorted(state.items()):
+                schema, _, table_name = name.partition(".")
+                files = [table["schema_file"], *(part["file"] for _, part in sorted(table["parts"].items()))]
+                paths = ", ".join(_sql_literal(str(folder / name / f)) for f in files)
+                out.execute(f'create view "{schema}"."{table_name}" as '
+                            f"select * from read_parquet([{paths}], union_by_name = true)")
             pending = list(views)
             # dbt's views read each other: create them in an order that resolves (a few passes).
             for _ in range(len(pending) + 1):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import stat
+import subprocess
+import sys
 from datetime import date
 
 import duckdb
@@ -28,8 +31,10 @@ def settings(tmp_path) -> Settings:
     return s
 
 
-def _files(s: Settings) -> dict[str, float]:
-    return {str(p.relative_to(tables_path(s))): p.stat().st_mtime_ns for p in tables_path(s).rglob("*.parquet")}
+def _files(s: Settings) -> dict[str, str]:
+    """Each published part (``<table>/<run date or all>``) → the file that holds it now."""
+    state = json.loads((tables_path(s) / "_published.json").read_text())["tables"]
+    return {f"{name}/{key}": part["file"] for name, t in state.items() for key, part in t["parts"].items()}
 
 
 def _read(s: Settings, sql: str) -> list[tuple]:
@@ -45,8 +50,9 @@ def test_snapshot_holds_views_over_parquet_per_run_date_and_dbt_views(settings):
     publish_snapshot(settings, stats)
     assert stats["files_written"] == 4  # three run dates of raw.pages, one file for the dimension
     files = _files(settings)
-    assert {"raw.pages/2026-11-02.parquet", "raw.pages/2026-11-03.parquet", "raw.pages/2026-11-04.parquet",
-            "marts.dim_newspaper/all.parquet"} <= set(files)
+    assert set(files) == {"raw.pages/2026-11-02", "raw.pages/2026-11-03", "raw.pages/2026-11-04",
+                          "marts.dim_newspaper/all"}
+    assert all((tables_path(settings) / key.split("/")[0] / file).is_file() for key, file in files.items())
     assert _read(settings, "select page_id from raw.pages order by 1") == [("a",), ("b",), ("c",)]
     assert _read(settings, "select count(*) from marts.dim_newspaper") == [(2,)]
     # dbt's views are re-created on top of the published tables
@@ -64,10 +70,10 @@ def test_a_second_publish_rewrites_only_the_changed_run_date(settings):
     publish_snapshot(settings, stats)
     after = _files(settings)
     assert (stats["files_written"], stats["files_removed"]) == (1, 1)
-    assert after["raw.pages/2026-11-02.parquet"] == before["raw.pages/2026-11-02.parquet"]
-    assert after["marts.dim_newspaper/all.parquet"] == before["marts.dim_newspaper/all.parquet"]
-    assert after["raw.pages/2026-11-03.parquet"] != before["raw.pages/2026-11-03.parquet"]
-    assert "raw.pages/2026-11-04.parquet" not in after
+    assert after["raw.pages/2026-11-02"] == before["raw.pages/2026-11-02"]
+    assert after["marts.dim_newspaper/all"] == before["marts.dim_newspaper/all"]
+    assert after["raw.pages/2026-11-03"] != before["raw.pages/2026-11-03"]
+    assert "raw.pages/2026-11-04" not in after
     assert _read(settings, "select run_date, title from raw.pages order by 1") == [
         (date(2026, 11, 2), "第一版"), (date(2026, 11, 3), "改版")]
 
@@ -107,3 +113,35 @@ def test_an_empty_table_still_has_its_columns(settings):
     assert _read(settings, "select count(*) from raw.quarantine") == [(0,)]
     assert _read(settings, "select column_name from information_schema.columns where table_name = 'quarantine' "
                            "order by ordinal_position") == [("file_name",), ("run_date",)]
+
+
+SESSION = """
+import sys, duckdb
+con = duckdb.connect(sys.argv[1], read_only=True)
+print(con.execute("select string_agg(title, ',' order by run_date) from raw.pages").fetchone()[0], flush=True)
+sys.stdin.readline()
+print(con.execute("select string_agg(title, ',' order by run_date) from raw.pages").fetchone()[0], flush=True)
+"""
+
+
+def test_an_open_session_keeps_its_snapshot_until_the_grace_period_ends(settings, monkeypatch):
+    publish_snapshot(settings)
+    session = subprocess.Popen([sys.executable, "-c", SESSION, str(snapshot_path(settings))],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        first = session.stdout.readline().strip()
+        con = duckdb.connect(str(settings.warehouse))
+        con.execute("update raw.pages set title = '改版' where run_date = '2026-11-03'")
+        con.close()
+        publish_snapshot(settings)
+        later, _ = session.communicate("\n", timeout=60)
+    finally:
+        if session.poll() is None:
+            session.kill()
+    assert first == later.strip() == "第一版,第二版,第三版"  # the open session is not disturbed
+    assert _read(settings, "select string_agg(title, ',' order by run_date) from raw.pages") == [("第一版,改版,第三版",)]
+    replaced = json.loads((tables_path(settings) / "_published.json").read_text())["retired"]
+    assert len(replaced) == 1 and (tables_path(settings) / replaced[0]["file"]).is_file()
+    monkeypatch.setenv("NEWSDW_SNAPSHOT_GRACE_S", "0")
+    publish_snapshot(settings)  # past the grace period the replaced file goes
+    assert not (tables_path(settings) / replaced[0]["file"]).exists()

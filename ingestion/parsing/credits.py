@@ -6,7 +6,7 @@ brackets and colons). The shapes:
 
 * datelines opening a paragraph: 本报讯（记者…）, 某某日报(记者…), 本报电,
   本报石家庄2月4日电（记者…）, 本报北京、东京2月27日电, 新华社北京3月1日电,
-  据新华社洛杉矶电 记者…;
+  据新华社某地电 记者…;
 * byline lines: 本报记者 王一 本报通讯员 李二, 某某日报记者 王一 通讯员 李二;
 * photo credits: 本报记者 王一摄, （李二 摄）, 王一摄（某某视觉）;
 * closing credits, at the end of a paragraph or on a line of their own:
@@ -30,7 +30,7 @@ _DATE = rf"[{_NUM}]{{1,3}}月[{_NUM}]{{1,3}}日"
 # One or more places (本报北京、东京、巴黎2月27日电); each of two to twelve characters (维多利亚瀑布城).
 _PLACES = rf"[{_CJK}]{{2,12}}?(?:、[{_CJK}]{{2,12}}?)*"
 # The head of a dateline: paper, then 讯 / 电 / places and date then 电 (or 讯), or places alone
-# then 电 before a space or a bracket (据新华社洛杉矶电 记者…).
+# then 电 before a space or a bracket (据新华社某地电 记者…).
 DATELINE_HEAD = (
     rf"(?P<paper>据?{PAPER})\s*(?P<how>讯|电(?=[\s(]|$)"
     rf"|(?P<place>{_PLACES})\s*{_DATE}\s*(?:电|讯)"

@@ -7,7 +7,7 @@ text (ASCII brackets, colons and commas):
 * A headline has no sentence punctuation outside quotation marks; a title that
   opens with a quotation may hold a whole exclamation (“我们能行！”).
 * A column label printed in brackets at the end of the headline line
-  (…（快评）, …（坚定信心 同舟共济）) is not part of the title: it is the
+  (…（快评）, …（同心协力 共度难关）) is not part of the title: it is the
   article's section (``column_label``). Brackets that only number a part or
   mark a draft (（上）, （第三期）, （试行）) stay in the title.
 * A line that ends with a dash (——) or a colon leads into the title below it:

@@ -654,8 +654,8 @@ def test_archive_slots_decide_kicker_title_and_deck():
 
 
 def test_archive_title_too_long_for_a_headline_is_still_the_title():
-    title = "甲市人民代表大会常务委员会关于批准甲市城市总体规划修编有关事项和乙区行政区划调整方案的决定"
-    (a,) = parse_page(archive("", title, "（二〇二〇年三月一日甲市人民代表大会常务委员会第九次会议通过）", BODY)).articles
+    title = "甲市人大常委会关于批准甲市城市总体规划修编有关事项和乙区行政区划调整方案以及丙县撤县设区的决定"
+    (a,) = parse_page(archive("", title, "（某年某月某日甲市人大常委会第十次全体会议表决通过）", BODY)).articles
     assert a.title == title
 
 

@@ -454,12 +454,17 @@ def prune_history(context: Any, keep: int) -> int:
 def build_docs(context: Any, keys: list[Any], data_docs_dir: Path) -> dict[Any, tuple[str | None, str | None]]:
     """Render the new validation results and the suites, rebuild the index (dropping pruned pages).
 
-    Returns, per validation result key, its page relative to the site root and its ``file://`` URL.
+    Then the site is made to render without the internet (``expectations.offline_docs``):
+    GX's pages load their scripts and styles from CDNs. Returns, per validation result key,
+    its page relative to the site root and its ``file://`` URL.
     """
     from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
 
+    from expectations.offline_docs import make_offline
+
     suites = {ExpectationSuiteIdentifier(name=key.expectation_suite_identifier.name) for key in keys}
     context.build_data_docs(site_names=[SITE], resource_identifiers=[*keys, *suites])
+    make_offline(data_docs_dir)
     pages = {}
     for key in keys:
         url = docs_url(context, key)

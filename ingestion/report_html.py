@@ -249,7 +249,9 @@ INDEX_PAGE = """<!doctype html>
 </table>
 <h2>Last {{ trend_runs }} runs</h2>
 {{ chart }}
-<p><a href="data_docs/index.html">Great Expectations Data Docs</a> (validation results of the last runs)</p>
+{% if docs_index %}
+<p><a href="{{ docs_index }}">Great Expectations Data Docs</a> (validation results of the last runs)</p>
+{% endif %}
 </main>
 </body>
 </html>
@@ -475,7 +477,9 @@ def render_index(runs: list[dict[str, Any]], history: list[dict[str, Any]]) -> s
                 "articles": _dash(counts.get("raw.articles")),
             }
         )
-    return _ENV.from_string(INDEX_PAGE).render(runs=rows, chart=trend_svg(history))
+    # Link the Data Docs only when a run published them: no link to a site that was never built.
+    docs_index = next((s["data_docs"] for s in runs if s.get("data_docs")), None)
+    return _ENV.from_string(INDEX_PAGE).render(runs=rows, chart=trend_svg(history), docs_index=docs_index)
 
 
 def _dash(value: Any) -> Any:

@@ -86,19 +86,21 @@ def news_daily():
     delivery = DeliverySensor(task_id="wait_for_delivery", execution_timeout=timedelta(hours=36))
 
     @task
-    def discover() -> list[dict]:
-        """Copy the day's landed files to raw/ and list those to parse."""
+    def discover() -> list[list[dict]]:
+        """Copy the day's landed files to raw/ and list those to parse, in batches (one parse task each)."""
+        from ingestion.pipeline import batches
         from ingestion.pipeline import discover as run
 
-        return run(_settings(), _run_date())
+        return batches(run(_settings(), _run_date()))
 
-    @task(map_index_template="{{ file_name }}", execution_timeout=timedelta(minutes=20))
-    def parse(item: dict) -> dict:
-        """Parse one file into staged Parquet (bad input is quarantined, not raised)."""
-        from ingestion.pipeline import parse_file
+    @task(map_index_template="{{ batch_label }}", execution_timeout=timedelta(minutes=20))
+    def parse(batch: list[dict]) -> list[dict]:
+        """Parse a batch of files into staged Parquet (bad input is quarantined, not raised)."""
+        from ingestion.pipeline import batch_label, parse_file
 
-        get_current_context()["file_name"] = item["file_name"]
-        return parse_file(_settings(), _run_date(), item)
+        get_current_context()["batch_label"] = batch_label(batch)
+        settings, day = _settings(), _run_date()
+        return [parse_file(settings, day, item) for item in batch]
 
     @task(pool=WRITER_POOL, trigger_rule="none_failed", outlets=[RAW_TABLES, MARTS],
           execution_timeout=timedelta(hours=2))
@@ -132,7 +134,7 @@ def news_daily():
         from ingestion.delivery import delivery_errors
         from ingestion.pipeline import report as run
 
-        outcome = {"parsed": [p for p in (parsed or []) if p], **(chain or {})}
+        outcome = {"parsed": [p for batch in (parsed or []) for p in (batch or []) if p], **(chain or {})}
         # no delivery: the sensor failed and said why; the report shows it on the load step, which never ran
         record = get_current_context()["ti"].xcom_pull(task_ids="wait_for_delivery", key=DELIVERY_KEY)
         if errors := delivery_errors(record):
@@ -154,7 +156,7 @@ def news_daily():
 
     files = discover()
     delivery >> files
-    parsed = parse.expand(item=files)
+    parsed = parse.expand(batch=files)
     chain = warehouse()
     parsed >> chain
     report(parsed, chain)

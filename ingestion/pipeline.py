@@ -180,7 +180,9 @@ def _parse_stored(settings: Settings, run_date: date, f: landing.LandedFile, dat
                         page_number=f.meta.get("page_number"))
         page = parse_page(text, meta)
         if not page.articles:
-            raise ValueError("no article found: no headline followed by a body")
+            # A picture page, an advert or a headline alone holds no article by design; say which.
+            why = f"a page of {page.no_article} only" if page.no_article else "no headline followed by a body"
+            raise ValueError(f"no article found: {why}")
         rows = page_rows(page, text, page_id=f.sha256, run_date=run_date, file_name=f.file_name,
                          raw_path=f.raw_path, encoding=decoded.encoding, meta=f.meta)
         counts = staging.write_rows(settings.staging, run_date, f.sha256, rows)
@@ -191,6 +193,39 @@ def _parse_stored(settings: Settings, run_date: date, f: landing.LandedFile, dat
     if decoded.note:
         out["encoding_note"] = decoded.note
     return out
+
+
+PARSE_BATCH_ENV = "NEWSDW_PARSE_BATCH"
+DEFAULT_PARSE_BATCH = 50
+
+
+def batches(items: list[dict], size: int | None = None) -> list[list[dict]]:
+    """The files to parse in batches of at most ``size`` (``NEWSDW_PARSE_BATCH``, default 50), one parse task each.
+
+    A mapped task per file would cost Airflow's per-task overhead (seconds) for milliseconds
+    of parsing, and a day of 1,600 files would pass Airflow's ``max_map_length`` (1,024).
+    """
+    import os
+
+    size = size or int(os.environ.get(PARSE_BATCH_ENV) or DEFAULT_PARSE_BATCH)
+    if not items:
+        return []
+    count = -(-len(items) // max(1, size))
+    base, extra = divmod(len(items), count)
+    out, start = [], 0
+    for i in range(count):
+        end = start + base + (i < extra)
+        out.append(items[start:end])
+        start = end
+    return out
+
+
+def batch_label(batch: list[dict]) -> str:
+    """How a parse batch is named in the Airflow UI: its size and first and last file."""
+    if not batch:
+        return "no files"
+    names = [item.get("file_name", "?") for item in batch]
+    return names[0] if len(names) == 1 else f"{len(names)} files: {names[0]} … {names[-1]}"
 
 
 def load(settings: Settings, run_date: date) -> dict[str, int]:

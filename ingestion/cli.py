@@ -164,7 +164,7 @@ def _run_dates(settings: Settings, dates: list[date], verbose: bool) -> dict[str
     with Progress(TextColumn("{task.description:<9}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.fields[detail]}"), console=console, transient=True, disable=not live) as bars:
         first_use = not (settings.airflow_home / ".newsdw-ready").exists()
-        start = "starting Airflow" + (" (first use: creating its metadata database)" if first_use else "")
+        start = "starting Airflow" + (" (first use: its database)" if first_use else "")
         dates_bar = bars.add_task("dates", total=len(dates), detail=start)
         tasks_bar = bars.add_task("tasks", total=None, detail="")
         if not live and not verbose:
@@ -182,10 +182,10 @@ def _run_dates(settings: Settings, dates: list[date], verbose: bool) -> dict[str
             elif kind == "newsdw-task" and rest.count(" ") == 2:
                 day, task, task_state = rest.split(" ")
                 if task_state == "running":
-                    bars.update(tasks_bar, detail=f"{task} running")
+                    bars.update(tasks_bar, detail=f"{task} running"[:40])
                     return
                 state["done"] += 1
-                bars.update(tasks_bar, completed=state["done"], detail=f"{task} {task_state}")
+                bars.update(tasks_bar, completed=state["done"], detail=f"{task} {task_state}"[:40])
                 if not live and not verbose:
                     console.print(f"  {day} {task} {task_state}", markup=False, highlight=False)
             elif kind == "newsdw-run" and rest.count(" ") == 1:
@@ -461,6 +461,24 @@ def cmd_analyses(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ui(args: argparse.Namespace) -> int:
+    """Start Airflow's scheduler and web UI for this project (airflow standalone); print the URL and login."""
+    from ingestion.ui import serve_ui
+
+    return serve_ui(_settings(args), host=args.host, port=args.port)
+
+
+def _polish_help(sub: argparse._SubParsersAction, formatter: type[argparse.HelpFormatter]) -> None:
+    """Every command's help in one style (rich-argparse), without RST markup; called last, so it covers every command."""
+    sub.metavar = "COMMAND"
+    for p in sub.choices.values():
+        p.formatter_class = formatter
+        p.description = _help_text(p.description)
+        p.epilog = p.epilog and p.epilog.replace("``", "`")
+    for action in sub._choices_actions:  # the one-line summaries of `newsdw --help`
+        action.help = _help_text(action.help)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``newsdw``."""
     # Descriptions and epilogs keep their line breaks (examples one per line); rich-argparse colours them.
@@ -558,13 +576,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="analyses to run (none: list them with their questions), e.g. the first name newsdw analyses lists")
     p.add_argument("--all", action="store_true", help="run every analysis and print each answer, e.g. --all")
     p.set_defaults(func=cmd_analyses)
-    sub.metavar = "COMMAND"
-    for p in sub.choices.values():
-        p.formatter_class = RichHelpFormatter
-        p.description = _help_text(p.description)
-        p.epilog = p.epilog and p.epilog.replace("``", "`")
-    for action in sub._choices_actions:  # the one-line summaries of `newsdw --help`
-        action.help = _help_text(action.help)
+
+    p = sub.add_parser("ui", help=cmd_ui.__doc__, description=cmd_ui.__doc__ + " Only this project's DAGs, no examples.",
+                       epilog="example: newsdw ui --port 8080, then open http://127.0.0.1:8080 (Ctrl-C stops it)")
+    p.add_argument("--host", default="127.0.0.1", help="address the UI listens on (default 127.0.0.1; 0.0.0.0 for all)")
+    p.add_argument("--port", type=int, default=8080, help="UI port (default 8080)")
+    p.set_defaults(func=cmd_ui)
+    _polish_help(sub, RichHelpFormatter)
     return ap
 
 

@@ -16,6 +16,7 @@ USER airflow
 # README.md is read by the build backend (pyproject's `readme`).
 COPY --chown=airflow:0 pyproject.toml uv.lock README.md /tmp/newsdw/
 COPY --chown=airflow:0 ingestion /tmp/newsdw/ingestion
+COPY --chown=airflow:0 expectations /tmp/newsdw/expectations
 
 # 1. Export the lock (runtime deps only: no `dev` extra, no project itself)
 #    with hashes; --frozen reads uv.lock as it is and never re-resolves.

@@ -158,3 +158,25 @@ def test_top_level_help_has_no_rst_markup() -> None:
     assert "``" not in text
     assert "Usage: newsdw [-h] [--home DIR] COMMAND ..." in text
     assert all(c in text for c in ("parse", "generate", "run", "backfill", "demo", "report", "sql", "analyses"))
+
+
+@pytest.mark.integration
+def test_run_reports_each_task_and_date_as_it_goes(settings) -> None:
+    """`newsdw run` through real Airflow, off a terminal: a line per finished task instance, then per date."""
+    from datetime import date
+
+    from ingestion.generate import write_landing
+
+    day = date(2026, 11, 2)
+    write_landing(settings.landing, days=1, start=day, seed=0)
+    proc = subprocess.run([str(Path(sys.executable).with_name("newsdw")), "run", "--date", day.isoformat()],
+                          env={**os.environ, **settings.env()}, capture_output=True, text=True, check=False, timeout=900)
+
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    lines = proc.stderr.splitlines()
+    assert lines[0].startswith("newsdw: starting Airflow, then 1 date(s) from 2026-11-02")
+    tasks = [line.split()[1] for line in lines if line.startswith("  2026-11-02 ") and line.endswith(" success")]
+    assert tasks[:2] == ["wait_for_delivery", "discover"] and tasks[-2:] == ["warehouse", "report"]
+    assert any(t.startswith("parse") for t in tasks)
+    assert re.fullmatch(rf"2026-11-02: dag run success, {len(tasks)} task\(s\), \d+ s", lines[-1])
+    assert proc.stdout == f"2026-11-02: passed  report: {settings.reports / 'runs' / '2026-11-02.html'}\n"

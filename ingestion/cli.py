@@ -374,7 +374,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"re-rendered {len(pages)} run page(s) and {settings.reports / 'index.html'}")
     s = read_summary(settings.reports, args.date)
     if not s:
-        print("no run summary found", file=sys.stderr)
+        which = f"of {args.date}" if args.date else "of any run"
+        print(f"newsdw report: no run summary {which} in {settings.reports / 'runs'} "
+              f"(newsdw run --date YYYY-MM-DD writes one)", file=sys.stderr)
         return 1
     label = {"passed": "PASSED", "warnings": "PASSED WITH WARNINGS", "failed": "FAILED"}
     print(f"run {s['run_date']}: {label.get(s['verdict'], s['verdict'].upper())}  {s.get('headline', '')}".rstrip())
@@ -453,8 +455,8 @@ def cmd_analyses(args: argparse.Namespace) -> int:
     known = {a.name: a for a in analyses}
     unknown = [n for n in args.names if n not in known]
     if unknown:
-        print(f"unknown analysis: {', '.join(unknown)} (newsdw analyses lists them)", file=sys.stderr)
-        return 1
+        print(f"newsdw analyses: unknown analysis: {', '.join(unknown)} (newsdw analyses lists them)", file=sys.stderr)
+        return 2
     for name in args.names or list(known):
         cols, rows = run_analysis(settings, name)
         print(f"## {name}\n{known[name].question}\n\n{_table(cols, rows)}\n")

@@ -106,6 +106,15 @@ def test_expected_errors_become_one_line_and_an_exit_code(tmp_path: Path, capsys
     assert capsys.readouterr().err == "newsdw run: --end 2026-11-01 is before --date 2026-11-02\n"
 
 
+def test_nothing_to_report_and_an_unknown_analysis_are_one_line(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--home", str(tmp_path), "report", "--date", "2026-11-02"]) == 1
+    assert capsys.readouterr().err == (f"newsdw report: no run summary of 2026-11-02 in {tmp_path / 'reports' / 'runs'}"
+                                       " (newsdw run --date YYYY-MM-DD writes one)\n")
+    assert cli.main(["--home", str(tmp_path), "analyses", "no_such_question"]) == 2
+    assert capsys.readouterr().err == "newsdw analyses: unknown analysis: no_such_question (newsdw analyses lists them)\n"
+
+
 def test_a_bug_keeps_its_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(args: object) -> int:
         raise KeyError("a bug")

@@ -146,3 +146,38 @@ def test_python_range_matches_the_lock() -> None:
     assert lock["requires-python"] == ">=3.11, <3.14"
     markers = " ".join(lock["resolution-markers"])
     assert "python_full_version == '3.12.*'" in markers and "python_full_version >= '3.13'" in markers
+
+
+def _linux_tags(wheel: str) -> tuple[set[str], str]:
+    """``pkg-1.0-cp312-cp312-manylinux_2_17_x86_64.whl`` → ({'cp312'}, abi); ((), '') for another platform."""
+    python, abi, platform = wheel.removesuffix(".whl").split("-")[-3:]
+    if platform != "any" and "x86_64" not in platform or "linux" not in platform and platform != "any":
+        return set(), ""
+    return set(python.split(".")), abi
+
+
+def _installs_on(pythons: set[str], abi: str, version: int) -> bool:
+    if pythons & {"py3", "py2.py3", f"cp3{version}"}:
+        return True
+    return abi == "abi3" and any(p.startswith("cp3") and int(p[3:]) <= version for p in pythons)
+
+
+def test_every_binary_package_of_the_lock_has_a_linux_wheel_or_an_sdist_for_each_python() -> None:
+    # `uv lock` resolves the versions for 3.11-3.13; this checks that each locked version can be
+    # installed there: a compiled package (opencc, ahocorasick-rs, duckdb …) needs a wheel for that
+    # Python (or its stable ABI), unless it ships an sdist.
+    lock = tomllib.loads((ROOT / "uv.lock").read_text(encoding="utf-8"))
+    missing = []
+    for package in lock["package"]:
+        if "sdist" in package or package["name"] == "newsdw":
+            continue
+        tags = [_linux_tags(w["url"].rsplit("/", 1)[1]) for w in package.get("wheels", [])]
+        tags = [(pythons, abi) for pythons, abi in tags if pythons]
+        if not tags:
+            continue  # a package for another platform only (none in the lock today)
+        for version in (11, 12, 13):
+            if not any(_installs_on(pythons, abi, version) for pythons, abi in tags):
+                missing.append(f"{package['name']} {package['version']} on 3.{version}")
+    assert missing == []
+    opencc = next(p for p in lock["package"] if p["name"] == "opencc")
+    assert any("cp313-cp313-manylinux" in w["url"] and "x86_64" in w["url"] for w in opencc["wheels"])

@@ -173,7 +173,7 @@ def _run_dates(settings: Settings, dates: list[date], verbose: bool) -> dict[str
 
         def on_line(line: str) -> None:
             kind, _, rest = line.partition(" ")
-            if verbose:
+            if verbose or kind == "newsdw:":  # "newsdw: ..." lines are the runner's messages to the user
                 console.print(line, markup=False, highlight=False)
             if kind == "newsdw-start":
                 state.update(done=0, started=time.monotonic())

@@ -132,6 +132,48 @@ def _task_lines(out: TextIO) -> Any:
     return TaskLines()
 
 
+def _through_scheduler(day: date, timeout_s: float = 6 * 3600) -> Any:
+    """With a live scheduler on this metadata database and the DAG unpaused, run ``day`` through it; else None.
+
+    ``dag.test`` beside a running scheduler would race it for the same run's tasks (the
+    scheduler schedules any running run of an unpaused DAG). So the date goes to the scheduler
+    as a manual run with no logical date and ``conf={"date": ...}`` (it never collides with
+    another run of the date, from the UI or a schedule), and this waits for it to finish.
+    ``delivery_timeout_s`` carries ``NEWSDW_DELIVERY_TIMEOUT_S`` to the sensor, which runs in
+    the scheduler's processes.
+    """
+    import time
+    from datetime import datetime
+
+    from airflow.api.common.trigger_dag import trigger_dag
+    from airflow.jobs.job import most_recent_job
+    from airflow.models.dag import DagModel
+    from airflow.models.dagrun import DagRun
+    from airflow.utils.session import create_session
+    from airflow.utils.types import DagRunTriggeredByType
+
+    with create_session() as session:
+        job = most_recent_job("SchedulerJob", session=session)
+        model = session.get(DagModel, DAG_ID)
+        if job is None or not job.is_alive() or model is None or model.is_paused:
+            return None
+    conf = {"date": day.isoformat()}
+    if os.environ.get("NEWSDW_DELIVERY_TIMEOUT_S", "").strip():
+        conf["delivery_timeout_s"] = float(os.environ["NEWSDW_DELIVERY_TIMEOUT_S"])
+    run = trigger_dag(DAG_ID, triggered_by=DagRunTriggeredByType.CLI, triggering_user_name="newsdw run",
+                      run_id=f"newsdw__{day.isoformat()}__{datetime.now(UTC):%Y%m%dT%H%M%S%f}", conf=conf, logical_date=None)
+    print(f"newsdw: a scheduler is running: {day} handed to it as run {run.run_id}", file=sys.stderr, flush=True)
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        with create_session() as session:
+            current = session.get(DagRun, run.id)
+            if current.state in ("success", "failed"):
+                session.expunge(current)
+                return current
+        time.sleep(3)
+    return run
+
+
 def _main(argv: list[str]) -> int:
     """In the Airflow subprocess: ``dag.test`` for each date; print a line per task and one state line per run.
 
@@ -163,7 +205,7 @@ def _main(argv: list[str]) -> int:
         day = date.fromisoformat(value)
         lines.day, lines.reported = day.isoformat(), set()
         print(f"newsdw-start {day.isoformat()}", file=out, flush=True)
-        run = dag.test(logical_date=datetime(day.year, day.month, day.day, tzinfo=UTC))
+        run = _through_scheduler(day) or dag.test(logical_date=datetime(day.year, day.month, day.day, tzinfo=UTC))
         state = str(getattr(run, "state", "unknown"))
         try:  # task instances the listener did not see (skipped, upstream_failed): a display aid only
             for ti in sorted(run.get_task_instances(), key=lambda ti: (ti.task_id, ti.map_index)):

@@ -128,7 +128,10 @@ class DeliverySensor(BaseSensorOperator):
     def execute(self, context: Any) -> dict[str, str]:
         """Go on at once when delivered (or past the deadline); otherwise defer until files land or the deadline."""
         day, folder = self._folder(context)
-        deadline = delivery_deadline(day, datetime.now(UTC))
+        # `newsdw run` handing a date to a running scheduler passes its wait cap in the run's conf
+        cap = (getattr(context["dag_run"], "conf", None) or {}).get("delivery_timeout_s")
+        env = None if cap is None else {**os.environ, "NEWSDW_DELIVERY_TIMEOUT_S": str(cap)}
+        deadline = delivery_deadline(day, datetime.now(UTC), env)
         state = delivery_state(folder)
         if state == "delivered" or datetime.now(UTC) >= deadline:
             return self._finish(context, {"state": state, "folder": str(folder), "deadline": deadline.isoformat()})

@@ -314,6 +314,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--page-kb", type=_kb, default="10-20", help="generated page size range, e.g. --page-kb 10-20")
     ap.add_argument("--seed", type=int, default=0, help="generator seed, e.g. --seed 1")
     ap.add_argument("--home", type=Path, help="folder for the homes and logs (kept); default: a temporary one, removed")
+    ap.add_argument("--reuse-landing", action="store_true",
+                    help="keep the pages already generated under <home>/generated/landing by this command's own generate "
+                         "step (same --days, --pages-per-day, --page-kb, --seed), e.g. --home /tmp/scale --reuse-landing")
     ap.add_argument("--devset", action="store_true", help="also run every step on the real pages of the devset")
     ap.add_argument("--skip-generated", action="store_true", help="only the devset pass (with --devset)")
     ap.add_argument("--json", type=Path, help="also write the figures to this file, e.g. --json /tmp/scale.json")
@@ -331,8 +334,9 @@ def main(argv: list[str] | None = None) -> int:
             gen = newsdw(g, "generate", "--out", str(landing), "--start", START.isoformat(),
                          "--days", str(args.days + 2), "--pages-per-day", str(args.pages_per_day),
                          "--page-kb", args.page_kb, "--seed", str(args.seed), "--no-truth")
+            reuse = args.reuse_landing and (landing / (end + timedelta(days=2)).isoformat()).is_dir()
             steps += scale_pass("generated", g, landing, (START, end), end + timedelta(days=1),
-                                end + timedelta(days=2), gen)
+                                end + timedelta(days=2), None if reuse else gen)
         if args.devset:
             dates = sorted(date.fromisoformat(p.name) for p in DEVSET.iterdir() if p.is_dir())
             if len(dates) < 3:

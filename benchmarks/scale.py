@@ -16,7 +16,10 @@ Every step is a ``newsdw`` command run as a subprocess, as an operator would run
 
 ``--devset`` does all of it once more on the real pages of ``../shared/devset/corpus``
 (used as the landing folder with ``--landing``): every date but the last two is the history,
-D is the second-to-last date and D+1 the last. ``--skip-generated`` runs only that pass.
+D is the second-to-last date and D+1 the last. Those dates (2019-2020) are before the DAG's
+``start_date`` (2024-01-01), and ``dag.test`` of such a date runs no task: the day steps run on
+copies of D's and D+1's folders dated four years later (same pages). ``--skip-generated`` runs only
+that pass.
 
 Each home's Airflow metadata database is created before the timed runs (``airflow db migrate``
 is a one-off of a new home, not the cost of a day); it is shown as its own row.
@@ -48,6 +51,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DEVSET = Path(os.environ.get("NEWSDW_SHARED", REPO.parent / "shared")) / "devset" / "corpus"
 START = date(2025, 1, 1)
+DAG_START = date(2024, 1, 1)  # news_daily's start_date
 # The issue's targets.
 YEAR_BACKFILL_WALL_S = 300.0
 DAY_RUN_CPU_S = 30.0
@@ -201,8 +205,20 @@ def _folder_size(landing: Path, days: list[date]) -> tuple[int, int]:
     return len(files), sum(p.stat().st_size for p in files)
 
 
+def _shifted(landing: Path, days: list[date], into: Path) -> tuple[Path, list[date]]:
+    """Copies of ``days``' folders dated on or after the DAG's start date (same years added to each),
+    in ``into``: ``dag.test`` of a date before the DAG's ``start_date`` runs no task."""
+    years = max(0, DAG_START.year - min(days).year + (1 if min(days).replace(year=DAG_START.year) < DAG_START else 0))
+    out = []
+    for d in days:
+        moved = d.replace(year=d.year + years)
+        shutil.copytree(landing / d.isoformat(), into / moved.isoformat(), dirs_exist_ok=True)
+        out.append(moved)
+    return into, out
+
+
 def scale_pass(corpus: str, base: Path, landing: Path, history: tuple[date, date], day: date, next_day: date,
-               generate: list[str] | None = None) -> list[Step]:
+               generate: list[str] | None = None, reuse_history: bool = False) -> list[Step]:
     """The steps of one corpus (see the module docstring); ``generate`` writes the landing first."""
     logs, steps = base / "logs", []
     year, empty_run, empty_cli = base / "year", base / "empty_run", base / "empty_cli"
@@ -211,12 +227,17 @@ def scale_pass(corpus: str, base: Path, landing: Path, history: tuple[date, date
     a, b = history
     days = [a + timedelta(days=i) for i in range((b - a).days + 1)]
     files, size = _folder_size(landing, days)
+    hist = newsdw(year, "backfill", "--start", a.isoformat(), "--end", b.isoformat(), "--landing", str(landing))
+    if reuse_history and (year / "warehouse.duckdb").exists():
+        print(f"{corpus}: history kept from an earlier run in {year}: {' '.join(_shown(hist))}", flush=True)
+    else:
+        steps.append(run_step(corpus, "backfill history", hist, logs,
+                              note=f"{files} pages, {size / 1e6:.1f} MB, {len(days)} dates"))
+    if day < DAG_START:  # real archive dates: the day steps run on copies of D and D+1 dated after the DAG's start
+        landing, (day, next_day) = _shifted(landing, [day, next_day], base / "landing_days")
     dfiles, dsize = _folder_size(landing, [day])
     nfiles, nsize = _folder_size(landing, [next_day])
     land = ["--landing", str(landing)]
-    steps.append(run_step(corpus, "backfill history", newsdw(year, "backfill", "--start", a.isoformat(),
-                                                             "--end", b.isoformat(), *land), logs,
-                          note=f"{files} pages, {size / 1e6:.1f} MB, {len(days)} dates"))
     for home in (year, empty_run):  # one-off per home, outside the day's figures
         steps.append(run_step(corpus, f"airflow db migrate ({home.name})", [sys.executable, "-c", MIGRATE, str(home)],
                               logs, note="one-off for a new home"))
@@ -317,6 +338,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reuse-landing", action="store_true",
                     help="keep the pages already generated under <home>/generated/landing by this command's own generate "
                          "step (same --days, --pages-per-day, --page-kb, --seed), e.g. --home /tmp/scale --reuse-landing")
+    ap.add_argument("--reuse-history", action="store_true",
+                    help="devset: keep a history already backfilled into <home>/devset/year by an earlier run")
     ap.add_argument("--devset", action="store_true", help="also run every step on the real pages of the devset")
     ap.add_argument("--skip-generated", action="store_true", help="only the devset pass (with --devset)")
     ap.add_argument("--json", type=Path, help="also write the figures to this file, e.g. --json /tmp/scale.json")
@@ -341,7 +364,8 @@ def main(argv: list[str] | None = None) -> int:
             dates = sorted(date.fromisoformat(p.name) for p in DEVSET.iterdir() if p.is_dir())
             if len(dates) < 3:
                 raise SystemExit(f"devset not found at {DEVSET}")
-            steps += scale_pass("devset", base / "devset", DEVSET, (dates[0], dates[-3]), dates[-2], dates[-1])
+            steps += scale_pass("devset", base / "devset", DEVSET, (dates[0], dates[-3]), dates[-2], dates[-1],
+                                reuse_history=args.reuse_history)
     finally:
         if steps:
             print_tables(steps)

@@ -187,10 +187,13 @@ async def deadline_missed(context: dict | None = None, **kwargs: Any) -> None:
     try:
         from ingestion.settings import Settings
 
+        # the scheduler passes the run as the REST API shows it (DAGRunResponse: dag_run_id, conf, logical_date)
         dag_run = (context or {}).get("dag_run") or {}
-        run_id = dag_run.get("run_id") if isinstance(dag_run, dict) else getattr(dag_run, "run_id", None)
+        run_id = dag_run.get("dag_run_id") or dag_run.get("run_id") if isinstance(dag_run, dict) else None
+        day = ((dag_run.get("conf") or {}).get("date") or (dag_run.get("logical_date") or "")[:10]) \
+            if isinstance(dag_run, dict) else None
         line = (f"{datetime.now(UTC).isoformat(timespec='seconds')} deadline missed: news_daily run {run_id} "
-                f"not finished {kwargs.get('within', '')} after it was queued\n")
+                f"(date {day or '?'}) not finished {kwargs.get('within', '')} after it was queued\n")
         log.warning(line.strip())
         alerts = Settings.from_env().home / "alerts.log"
         alerts.parent.mkdir(parents=True, exist_ok=True)

@@ -109,9 +109,10 @@ def test_deadline_callback_appends_to_the_alerts_log(tmp_path, monkeypatch):
 
     monkeypatch.setenv("NEWSDW_HOME", str(tmp_path))
     # the context the scheduler hands the triggerer: the run as the REST API shows it
-    asyncio.run(deadline_missed(context={"dag_run": {"run_id": "scheduled__2026-04-02T00:00:00+00:00"}}, within="12 h"))
+    run = {"dag_run_id": "scheduled__2026-04-02T00:00:00+00:00", "logical_date": "2026-04-02T00:00:00Z", "conf": {}}
+    asyncio.run(deadline_missed(context={"dag_run": run}, within="12:00:00"))
     line = (tmp_path / "alerts.log").read_text(encoding="utf-8")
-    assert "deadline missed: news_daily run scheduled__2026-04-02T00:00:00+00:00" in line and "12 h" in line
+    assert "deadline missed: news_daily run scheduled__2026-04-02T00:00:00+00:00 (date 2026-04-02) not finished 12:00:00" in line
     asyncio.run(deadline_missed(context=None))  # nothing to read: still no exception
 
 

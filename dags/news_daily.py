@@ -71,7 +71,7 @@ def _settings():
 @dag(
     dag_id=DAG_ID,
     schedule="@daily",
-    start_date=datetime(2024, 1, 1),
+    start_date=datetime(2000, 1, 1),  # archives go back years: a run (or dag.test) of any such date must run
     catchup=False,
     max_active_runs=4,
     default_args=default_args,

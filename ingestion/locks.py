@@ -31,6 +31,8 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ingestion.settings import seconds_from_env
+
 log = logging.getLogger(__name__)
 
 LOCK_WAIT_ENV = "NEWSDW_LOCK_WAIT_S"
@@ -45,11 +47,7 @@ class WriterLockTimeout(TimeoutError):
 
 def lock_wait_s(env: dict[str, str] | None = None) -> float:
     """The configured bound on a lock wait, in seconds (``NEWSDW_LOCK_WAIT_S``, default 300)."""
-    value = (os.environ if env is None else env).get(LOCK_WAIT_ENV)
-    try:
-        return max(0.0, float(value)) if value else DEFAULT_WAIT_S
-    except ValueError:
-        return DEFAULT_WAIT_S
+    return seconds_from_env(LOCK_WAIT_ENV, DEFAULT_WAIT_S, env)
 
 
 def lock_path(warehouse: Path) -> Path:

@@ -29,13 +29,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 from pathlib import Path
 from typing import Any
 
 from ingestion.files import atomic_path, atomic_write_text
-from ingestion.settings import Settings
+from ingestion.settings import Settings, seconds_from_env
 
 ANALYST_FOLDER = "analyst"
 SNAPSHOT_NAME = "warehouse.duckdb"  # the file name is DuckDB's catalog name: "warehouse" in SQL
@@ -201,11 +200,7 @@ def publish_tables(con: Any, folder: Path, grace_s: float | None = None) -> dict
 
 def retention_s(env: dict[str, str] | None = None) -> float:
     """How long a replaced snapshot file is kept for sessions opened before (``NEWSDW_SNAPSHOT_GRACE_S``)."""
-    value = (os.environ if env is None else env).get(GRACE_ENV)
-    try:
-        return max(0.0, float(value)) if value else DEFAULT_GRACE_S
-    except ValueError:
-        return DEFAULT_GRACE_S
+    return seconds_from_env(GRACE_ENV, DEFAULT_GRACE_S, env)
 
 
 def _write_views_file(con: Any, folder: Path, target: Path) -> None:

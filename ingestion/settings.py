@@ -63,3 +63,12 @@ class Settings:
             "NEWSDW_DBT_PROJECT": str(self.dbt_project),
             "NEWSDW_GX_ROOT": str(self.gx_root),
         }
+
+
+def seconds_from_env(name: str, default: float, env: dict[str, str] | None = None) -> float:
+    """A non-negative number of seconds from the environment variable ``name``; ``default`` when unset or not a number."""
+    value = (os.environ if env is None else env).get(name)
+    try:
+        return max(0.0, float(value)) if value else default
+    except ValueError:
+        return default

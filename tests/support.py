@@ -24,3 +24,28 @@ def land(settings, run_date, files: list[Path]) -> Path:
     for f in files:
         shutil.copy(f, folder / f.name)
     return folder
+
+
+def benchmark_scorer():
+    """The benchmark's own ``score.py`` (outside the repository), loaded as a module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("benchmark_score", BENCHMARK / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def score_pages(pages: list[Path], gold: Path, out: Path) -> dict:
+    """Parse ``pages`` into benchmark JSON under ``out`` and score them against ``gold``; the overall result."""
+    import json
+
+    from ingestion.parsing.decode import decode_bytes
+    from ingestion.parsing.page import parse_page, to_benchmark
+
+    for path in pages:
+        text = decode_bytes(path.read_bytes()).text
+        doc = to_benchmark(parse_page(text), path.name, text)
+        (out / f"{path.stem}.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    _, result, _ = benchmark_scorer().score(out, gold)
+    return result

@@ -13,14 +13,8 @@ under its target says the target is not reached yet (see ``TARGETS``).
 
 from __future__ import annotations
 
-import importlib.util
-import json
-
 import pytest
-from support import BENCHMARK, SHARED
-
-from ingestion.parsing.decode import decode_bytes
-from ingestion.parsing.page import parse_page, to_benchmark
+from support import BENCHMARK, SHARED, score_pages
 
 DEVSET = SHARED / "devset"
 TARGETS = {"articles": 0.95, "people": 0.95, "regions": 0.90, "metrics": 0.90, "activity_types": 0.80}
@@ -28,25 +22,12 @@ FLOORS = {"articles": 0.95, "people": 0.95, "regions": 0.90, "metrics": 0.90, "a
 MIN_QUALIFIER_ACCURACY = 0.95
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("benchmark_score", BENCHMARK / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def overall(tmp_path_factory):
     pages = sorted((DEVSET / "pages").glob("*.txt"))
     if not pages or not (DEVSET / "gold").is_dir() or not (BENCHMARK / "score.py").exists():
         pytest.skip(f"development set or benchmark not found under {SHARED}")
-    out = tmp_path_factory.mktemp("pred")
-    for path in pages:
-        text = decode_bytes(path.read_bytes()).text
-        doc = to_benchmark(parse_page(text), path.name, text)
-        (out / f"{path.stem}.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    _, result, _ = _scorer().score(out, DEVSET / "gold")
-    return result
+    return score_pages(pages, DEVSET / "gold", tmp_path_factory.mktemp("pred"))
 
 
 @pytest.mark.parametrize("what", sorted(FLOORS))

@@ -19,14 +19,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from support import BENCHMARK
+from support import BENCHMARK, benchmark_scorer
 
 from ingestion.generate import generate_day
 from ingestion.parsing.page import parse_page, to_benchmark
@@ -52,13 +51,6 @@ CASES = {
 STRUCTURE = ("title", "subtitle", "section", "kind", "people", "regions")
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("benchmark_score", BENCHMARK / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 # --------------------------------------------------------------------------- scored
 @pytest.fixture(scope="module")
 def scored(tmp_path_factory):
@@ -73,7 +65,7 @@ def scored(tmp_path_factory):
                 (gold / f"{name}.json").write_text(json.dumps(page.truth, ensure_ascii=False), encoding="utf-8")
                 doc = to_benchmark(parse_page(page.text), page.file_name, page.text)
                 (pred / f"{name}.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    _, overall, totals = _scorer().score(pred, gold)
+    _, overall, totals = benchmark_scorer().score(pred, gold)
     return overall, totals
 
 

@@ -8,23 +8,11 @@ F1 ≥ 0.93 and qualifier accuracy ≥ 0.95 on the matched metrics.
 
 from __future__ import annotations
 
-import importlib.util
-import json
-
 import pytest
-from support import BENCHMARK, SEEDS
-
-from ingestion.parsing.page import parse_page, to_benchmark
+from support import BENCHMARK, SEEDS, score_pages
 
 TARGETS = {"articles": 0.97, "people": 0.97, "regions": 0.93, "activity_types": 0.85, "metrics": 0.93}
 MIN_QUALIFIER_ACCURACY = 0.95
-
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("benchmark_score", BENCHMARK / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -32,13 +20,7 @@ def overall(tmp_path_factory):
     pages = sorted(SEEDS.glob("*.txt"))
     if not pages or not (BENCHMARK / "score.py").exists():
         pytest.skip(f"seed pages or benchmark not found under {SEEDS.parent}")
-    out = tmp_path_factory.mktemp("pred")
-    for path in pages:
-        text = path.read_text(encoding="utf-8")
-        doc = to_benchmark(parse_page(text), path.name, text)
-        (out / f"{path.stem}.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    _, result, _ = _scorer().score(out, BENCHMARK / "gold")
-    return result
+    return score_pages(pages, BENCHMARK / "gold", tmp_path_factory.mktemp("pred"))
 
 
 @pytest.mark.parametrize("what", sorted(TARGETS))

@@ -3,7 +3,8 @@
 The README's path for a new user, with real Airflow on SQLite: `newsdw run` a landed date
 (``dag.test``), then `newsdw ui` on a free loopback port. Through the REST API the UI uses
 (token from ``/auth/token``): only our two DAGs and no import errors; unpausing creates
-today's scheduled run, which waits (deferred) for its delivery instead of failing; a trigger
+today's scheduled run, which waits (deferred) for its delivery instead of failing and, still
+waiting past the (shortened) deadline, raises the deadline alert; a trigger
 with the date's logical date is refused (the CLI's run owns it), a trigger with the date in
 the run's conf and a Clear of the CLI's run both succeed; then `newsdw run` again while the
 scheduler is up hands the date to it and succeeds; the warehouse holds the date's rows once.
@@ -37,6 +38,7 @@ pytestmark = pytest.mark.integration
 RUN_DATE = date(2026, 4, 2)
 PAGES = 3
 VENV_BIN = Path(sys.executable).parent
+DEADLINE_MIN = 1  # the deadline alert's interval in this test (12 h in the DAG by default)
 
 
 def _env() -> dict[str, str]:
@@ -70,7 +72,8 @@ class UI:
     def __enter__(self) -> UI:
         with open(self.log_path, "wb") as log:
             self.proc = subprocess.Popen([str(VENV_BIN / "newsdw"), "--home", str(self.home), "ui", "--port", str(self.port)],
-                                         env=_env(), cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT,
+                                         env={**_env(), "NEWSDW_RUN_DEADLINE_MIN": str(DEADLINE_MIN)},
+                                         cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT,
                                          stdin=subprocess.DEVNULL, start_new_session=True)
         return self
 
@@ -185,6 +188,11 @@ def test_newsdw_ui_runs_and_reruns_a_landed_date_from_the_api_and_the_cli(tmp_pa
         assert [r["logical_date"][:10] for r in scheduled] == [today], scheduled
         sensor = ui.get(f"/api/v2/dags/news_daily/dagRuns/{scheduled[0]['dag_run_id']}/taskInstances/wait_for_delivery")
         assert sensor["state"] == "deferred", sensor
+        # ... and, still waiting a minute after it was queued, it raised the deadline alert (triggerer callback)
+        alerts = home / "alerts.log"
+        wanted = f"deadline missed: news_daily run {scheduled[0]['dag_run_id']} (date {today}) not finished 0:01:00"
+        assert wait_for(lambda: alerts.exists() and wanted in alerts.read_text(encoding="utf-8"), timeout=180), \
+            (alerts.read_text(encoding="utf-8") if alerts.exists() else "no alerts.log") + ui.tail()
 
         # 3. the CLI again, with the scheduler up: the date is handed to the scheduler, no race, no collision
         again = _newsdw(home, "run", "--date", RUN_DATE.isoformat())

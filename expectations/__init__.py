@@ -77,7 +77,17 @@ CHANGE_WORDS = (
 )
 
 # DuckDB expression: does the metric's subject, period or quote say it is a change?
-IS_CHANGE_SQL = "regexp_matches(concat_ws(' ', subject, period, quote), '" + "|".join(CHANGE_WORDS) + "')"
+# A percent of a reference (为预算的108.4%, 相当于上年的120%, 是计划的1.5倍) is a ratio, not a
+# level: it may exceed 100 like a change. Regular expressions over the same text.
+RATIO_PATTERNS = (
+    "(为|是|相当于|达到|占)[^，。；！？]{0,12}的[0-9０-９]",
+    "预算",
+    "计划",
+)
+
+IS_CHANGE_SQL = (
+    "regexp_matches(concat_ws(' ', subject, period, quote), '" + "|".join((*CHANGE_WORDS, *RATIO_PATTERNS)) + "')"
+)
 
 # DuckDB expression over a frame's ``run`` rows: does the quote fill its span exactly? (see span_expectations)
 SPAN_FITS_QUOTE_SQL = "coalesce(length(run.quote) = run.char_end - run.char_start, false)"

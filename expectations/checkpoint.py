@@ -104,7 +104,8 @@ def run_checkpoint(
     checkpoints = register(gx, context, modules)
     prune_history(context, keep=max(keep_runs - 1, 0))
 
-    run_name = run_date.isoformat() if end_date == run_date else f"{run_date.isoformat()}..{end_date.isoformat()}"
+    # not "A..B": dateutil reads "-05-29" of such a name as a time-zone offset and GX renders no page
+    run_name = run_date.isoformat() if end_date == run_date else f"{run_date.isoformat()} to {end_date.isoformat()}"
     run_id = gx.RunIdentifier(run_name=run_name, run_time=datetime.now(UTC))
     critical: list[dict[str, Any]] = [f for f in read_failures if f["severity"] == CRITICAL]
     warnings: list[dict[str, Any]] = []

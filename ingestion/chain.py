@@ -105,20 +105,10 @@ def build(settings: Settings, start: date, end: date | None = None, *, run_dates
         # dbt opens the file itself and fails at once on a lock held outside the pipeline
         # (an analyst on the writer's file): wait for that here, logged and bounded.
         connect(settings.warehouse).close()
-        step("built", lambda: _dbt_build_range(dbt_build, settings, start, end))
+        step("built", lambda: dbt_build(settings, start, end=end))
         step("validated", lambda: validate(settings, start, end_date=end))
         step("published", lambda: publish(settings))
     return outcome
-
-
-def _dbt_build_range(dbt_build: Callable[..., Any], settings: Settings, start: date, end: date) -> Any:
-    import inspect
-
-    if end == start:
-        return dbt_build(settings, start)
-    if "end" in inspect.signature(dbt_build).parameters:
-        return dbt_build(settings, start, end=end)
-    return dbt_build(settings)  # TEMPORARY until range builds land: every date
 
 
 def with_recorded_steps(settings: Settings, run_date: date, outcome: dict[str, Any]) -> dict[str, Any]:

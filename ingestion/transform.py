@@ -1,18 +1,28 @@
 """Run the dbt project (staging → intermediate → marts) against the warehouse.
 
-dbt runs as a subprocess rather than through ``dbtRunner`` so that its global
-state, logging setup and DuckDB connection live and die with one run, and a
-task process can import this module cheaply.
+A build works on a batch of run dates, ``run_date .. end``: the incremental models
+replace the batch's rows and the models keyed otherwise (dimensions, events, analyst
+marts) recompute the keys the batch touches, so a daily build costs the same at any
+length of history. The batch reaches dbt as the ``NEWSDW_RUN_DATE`` and
+``NEWSDW_RUN_DATE_END`` environment variables, not as ``--vars``: a var that changes
+on every run makes dbt re-parse the whole project each time (~10 s), while the project
+reads the variables only when executing (``macros/incremental.sql``), so partial
+parsing stays valid between runs. ``NEWSDW_FULL_CHECKS`` works the same way for the
+weekly full check.
 
-The run date reaches dbt as the ``NEWSDW_RUN_DATE`` environment variable, not as
-``--vars``: a var that changes on every run makes dbt re-parse the whole project
-each time (~10 s), while the project reads the variable only when executing
-(``macros/incremental.sql``), so partial parsing stays valid between runs.
+dbt runs as a subprocess rather than through ``dbtRunner``: its global state, logging
+setup and DuckDB connection (which holds the warehouse's file lock) live and die with
+one run, and a task process can import this module cheaply. In process it is not
+faster: a build costs the same CPU either way, since the importing process (an Airflow
+task, the CLI) imports dbt once per build too (``benchmarks/dbt_incremental.py
+--runner`` measures both).
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
+import importlib.metadata
 import json
 import os
 import shutil
@@ -28,6 +38,14 @@ from ingestion.settings import Settings
 _FAILED_STATUSES = frozenset({"error", "fail", "runtime error"})
 _OUTPUT_TAIL_LINES = 60
 RUN_DATE_ENV = "NEWSDW_RUN_DATE"
+RUN_DATE_END_ENV = "NEWSDW_RUN_DATE_END"
+FULL_CHECKS_ENV = "NEWSDW_FULL_CHECKS"
+# selectors.yml: a batch build leaves out the checks of static tables; the full check runs everything.
+DAILY_SELECTOR = "daily"
+FULL_SELECTOR = "full_checks"
+# What the docs page is generated from: the project's code, seeds and YAML.
+_PROJECT_SUFFIXES = frozenset({".sql", ".yml", ".yaml", ".csv", ".md"})
+_PROJECT_SKIP_DIRS = frozenset({"target", "logs", "dbt_packages"})
 
 
 def _dbt_executable() -> Path:
@@ -47,7 +65,7 @@ def _tail(text: str, lines: int = _OUTPUT_TAIL_LINES) -> str:
 
 
 def _run_dbt(
-    settings: Settings, command: list[str], run_date: datetime.date | None = None
+    settings: Settings, command: list[str], env_overrides: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run one dbt command against settings.dbt_project; never raises on dbt's exit code."""
     target_path, log_path = _dbt_dirs(settings)
@@ -56,10 +74,10 @@ def _run_dbt(
     settings.warehouse.parent.mkdir(parents=True, exist_ok=True)
 
     env = {**os.environ, **settings.env()}
-    # Incremental marts replace only this date's rows; without it they reprocess every date.
-    env.pop(RUN_DATE_ENV, None)
-    if run_date is not None:
-        env[RUN_DATE_ENV] = run_date.isoformat()
+    # The batch and the checks come from the caller only, never from the environment we inherit.
+    for name in (RUN_DATE_ENV, RUN_DATE_END_ENV, FULL_CHECKS_ENV):
+        env.pop(name, None)
+    env.update(env_overrides or {})
     # No telemetry and no colour codes in the output we keep for errors.
     env.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
     env["DBT_USE_COLORS"] = "false"
@@ -106,24 +124,50 @@ def _summarise(run_results: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def batch_env(
+    run_date: datetime.date | None, end: datetime.date | None = None, *, full_checks: bool = False
+) -> dict[str, str]:
+    """The environment variables that give dbt the batch (``run_date .. end``) and the checks."""
+    if run_date is None:
+        if end is not None:
+            raise ValueError("a batch end without a start: pass run_date too")
+        env = {}
+    else:
+        end = end or run_date
+        if end < run_date:
+            raise ValueError(f"the batch ends ({end}) before it starts ({run_date})")
+        env = {RUN_DATE_ENV: run_date.isoformat(), RUN_DATE_END_ENV: end.isoformat()}
+    if full_checks:
+        env[FULL_CHECKS_ENV] = "1"
+    return env
+
+
 def dbt_build(
     settings: Settings,
     run_date: datetime.date | None = None,
     *,
+    end: datetime.date | None = None,
     full_refresh: bool = False,
     unit_tests: bool = False,
+    full_checks: bool = False,
 ) -> dict[str, Any]:
-    """Run ``dbt build`` (seeds, models, data tests) and summarise run_results.json.
+    """Run ``dbt build`` (seeds, models, data tests) once and summarise run_results.json.
 
-    With ``run_date`` the incremental facts replace that date's rows only; without it
-    they reprocess every date; ``full_refresh`` rebuilds them from scratch. dbt unit
-    tests check model logic on fixed inputs, not the data, so the pipeline skips them
-    and CI (``tests/dbt``) runs them with ``unit_tests=True``.
+    The batch is ``run_date .. end`` (inclusive; ``end`` defaults to ``run_date``): the
+    incremental models replace those dates' rows and recompute what they touch, and the
+    data tests check the rows the batch built (selector ``daily``). ``run_date=None``
+    reprocesses every date (a first build or a full rebuild) and checks every table;
+    ``full_refresh`` drops and rebuilds the incremental models. ``full_checks`` runs
+    every data test on the whole table (selector ``full_checks``): the weekly full check.
+    dbt unit tests check model logic on fixed inputs, not the data, so the pipeline skips
+    them and CI (``tests/dbt``) runs them with ``unit_tests=True``.
 
     Returns ``{success, models, tests, failures, warnings, elapsed_s}``; raises
     RuntimeError with the failures and the tail of dbt's output when dbt fails.
     """
-    command = ["build"]
+    env = batch_env(run_date, end, full_checks=full_checks)
+    selector = DAILY_SELECTOR if run_date is not None and not full_checks else FULL_SELECTOR
+    command = ["build", "--selector", selector]
     if full_refresh:
         command.append("--full-refresh")
     if not unit_tests:
@@ -132,7 +176,7 @@ def dbt_build(
     results_path = _dbt_dirs(settings)[0] / "run_results.json"
     # A run that dies before writing results must not be judged by the last run's.
     results_path.unlink(missing_ok=True)
-    completed = _run_dbt(settings, command, run_date)
+    completed = _run_dbt(settings, command, env)
 
     summary: dict[str, Any] | None = None
     if results_path.exists():
@@ -160,14 +204,33 @@ def dbt_parse(settings: Settings) -> Path:
     return manifest
 
 
+def project_hash(settings: Settings) -> str:
+    """sha256 over the dbt project's models, macros, tests, seeds and YAML (paths and bytes), and dbt's version."""
+    digest = hashlib.sha256(importlib.metadata.version("dbt-core").encode())
+    root = settings.dbt_project
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if not path.is_file() or path.suffix not in _PROJECT_SUFFIXES or _PROJECT_SKIP_DIRS & set(relative.parts):
+            continue
+        digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def dbt_docs(settings: Settings) -> Path:
     """Generate the dbt docs site (lineage, column docs) as one static page; return its path.
 
     ``dbt docs generate --static`` writes ``static_index.html`` with the manifest and
     catalog inlined, so the page opens from disk without a server. It is copied to
-    ``<reports>/dbt_docs/index.html`` beside the run reports. dbt reads the warehouse
-    for the catalog, so run it in the writer pool like ``dbt_build``.
+    ``<reports>/dbt_docs/index.html`` beside the run reports, with the project's hash
+    (``project_hash``) in ``index.html.sha256``: while the project has not changed, the
+    existing page is returned without running dbt. dbt reads the warehouse for the
+    catalog, so run it in the writer pool like ``dbt_build``.
     """
+    out = settings.reports / "dbt_docs" / "index.html"
+    stamp = out.with_name(out.name + ".sha256")
+    current = project_hash(settings)
+    if out.exists() and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == current:
+        return out
     page = _dbt_dirs(settings)[0] / "static_index.html"
     page.unlink(missing_ok=True)  # never publish an earlier run's page
     completed = _run_dbt(settings, ["docs", "generate", "--static"])
@@ -176,7 +239,8 @@ def dbt_docs(settings: Settings) -> Path:
             f"dbt docs generate failed (exit code {completed.returncode}).\n"
             f"Output tail:\n{_tail(completed.stdout + completed.stderr)}"
         )
-    out = settings.reports / "dbt_docs" / "index.html"
     with atomic_path(out) as tmp:  # a reader never sees half a page
         shutil.copyfile(page, tmp)
+    with atomic_path(stamp) as tmp:  # written after the page: a stamp always describes the page beside it
+        tmp.write_text(current + "\n", encoding="utf-8")
     return out

@@ -22,11 +22,11 @@ import pytest
 import yaml
 from support import BENCHMARK
 
-from ingestion import pipeline
+from ingestion import pipeline, transform
 from ingestion.analyses import list_analyses, run_analysis
 from ingestion.publish import publish_snapshot, reader_path, snapshot_path
-from ingestion.settings import Settings
-from ingestion.transform import dbt_docs
+from ingestion.settings import PROJECT_ROOT, Settings
+from ingestion.transform import dbt_docs, project_hash
 
 pytestmark = pytest.mark.integration
 RUN_DATE = date(2026, 3, 14)
@@ -149,11 +149,41 @@ def test_analyses_run(seeded: Settings) -> None:
     assert top and top[0][3] >= 2  # the most named organisation is in more than one article
 
 
-def test_dbt_docs_page(seeded: Settings) -> None:
+def test_dbt_docs_page(seeded: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     page = dbt_docs(seeded)
     assert page == seeded.reports / "dbt_docs" / "index.html"
     html = page.read_text(encoding="utf-8")
     assert "fct_activity_mentions" in html and "Grain: one row per" in html
+    assert page.with_name("index.html.sha256").read_text(encoding="utf-8").strip() == project_hash(seeded)
+
+    # the project has not changed: the page stays, dbt does not run
+    def no_dbt(*args, **kwargs):
+        raise AssertionError("dbt docs generate ran for an unchanged project")
+
+    monkeypatch.setattr(transform, "_run_dbt", no_dbt)
+    before = page.stat().st_mtime_ns
+    assert dbt_docs(seeded) == page
+    assert page.stat().st_mtime_ns == before
+
+
+def test_the_docs_hash_follows_the_project(tmp_path: Path) -> None:
+    """Any change to a model, macro, seed or YAML file changes the hash; dbt's target and logs do not."""
+    project = tmp_path / "dbt_project"
+    shutil.copytree(PROJECT_ROOT / "dbt_project", project,
+                    ignore=shutil.ignore_patterns("target", "logs", "dbt_packages"))
+    settings = Settings.from_env(env={}, home=tmp_path / "data", dbt_project=project)
+    first = project_hash(settings)
+    (project / "target").mkdir()
+    (project / "target" / "manifest.json").write_text("{}", encoding="utf-8")
+    assert project_hash(settings) == first
+    for changed in ("models/marts/fct_articles.sql", "macros/incremental.sql", "seeds/units.csv",
+                    "models/marts/_marts.yml"):
+        path = project / changed
+        original = path.read_bytes()
+        path.write_bytes(original + b"\n")
+        assert project_hash(settings) != first, changed
+        path.write_bytes(original)
+    assert project_hash(settings) == first
 
 
 ANALYST = """

@@ -47,7 +47,16 @@ def _landed(root: Path) -> Settings:
 
 
 def content(warehouse: Path) -> dict[str, list[tuple]]:
-    """Every raw and mart table's rows, sorted, without columns that record wall-clock time."""
+    """Every raw and mart table's rows, sorted, without columns that record wall-clock time.
+
+    Paths into the raw store name the home folder, which differs between warehouses: they are
+    compared relative to it.
+    """
+    home = str(warehouse.parent)
+
+    def relative(row: tuple) -> tuple:
+        return tuple(v.replace(home, "<home>") if isinstance(v, str) else v for v in row)
+
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         tables = [f"{s}.{t}" for s, t in con.execute(
@@ -57,7 +66,8 @@ def content(warehouse: Path) -> dict[str, list[tuple]]:
         for table in tables:
             exclude = VOLATILE.get(table)
             columns = f"* exclude ({', '.join(exclude)})" if exclude else "*"
-            out[table] = con.execute(f"select {columns} from {table} order by all").fetchall()
+            # ordered in SQL: a path's prefix is the same on every row of one warehouse
+            out[table] = [relative(row) for row in con.execute(f"select {columns} from {table} order by all").fetchall()]
         return out
     finally:
         con.close()

@@ -1,19 +1,17 @@
 {%- set window_days = var('activity_merge_window_days') %}
 {%- set min_similarity = var('activity_quote_similarity') %}
+{#- Width of the date buckets the candidate joins hash on: two dates at most
+    window_days apart lie in the same or in adjacent buckets. -#}
+{%- set bucket_days = window_days + 1 %}
+
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_batch(['run_date_a', 'run_date_b']) }}"
+) }}
 
 with
-
-activity_mentions as (
-
-    select * from {{ ref('int_activity_mentions_deduplicated') }}
-
-),
-
-articles_keyed as (
-
-    select * from {{ ref('int_articles_keyed') }}
-
-),
 
 gazetteer as (
 
@@ -21,66 +19,123 @@ gazetteer as (
 
 ),
 
+{% if is_batch() %}
+
+-- The date buckets the batch's mentions may find partners in (see below).
+batch_buckets as (
+
+    select distinct
+        (coalesce(article_date, run_date) - date '1970-01-01') // {{ bucket_days }}
+        + bucket_shift.shift as window_bucket
+
+    from {{ ref('int_activity_mentions_deduplicated') }}
+    cross join (values (-1), (0), (1)) as bucket_shift (shift)
+    where {{ in_batch('run_date') }}
+
+),
+
+{% endif %}
+
+-- window_date places a mention in time: its article's date, else (the article
+-- is missing) its run date, so that clauses of one article always share it.
+-- On a batch, only the mentions of the batch's date buckets: the
+-- neighbourhood of the batch, not the history.
 mentions as (
 
     select
         activity_mentions.*,
-        articles_keyed.article_date,
         gazetteer.province_code,
-        gazetteer.city_code
+        gazetteer.city_code,
+        coalesce(activity_mentions.article_date, activity_mentions.run_date) as window_date,
+        (coalesce(activity_mentions.article_date, activity_mentions.run_date) - date '1970-01-01')
+        // {{ bucket_days }} as window_bucket
 
-    from activity_mentions
-    left join articles_keyed
-        on activity_mentions.article_id = articles_keyed.article_id
+    from {{ ref('int_activity_mentions_deduplicated') }} as activity_mentions
     left join gazetteer
-        on articles_keyed.region_key = gazetteer.region_code
+        on activity_mentions.region_key = gazetteer.region_code
+    {%- if is_batch() %}
+        where
+            (coalesce(activity_mentions.article_date, activity_mentions.run_date) - date '1970-01-01')
+            // {{ bucket_days }} in (select batch_buckets.window_bucket from batch_buckets)
+    {%- endif %}
 
 ),
 
--- Candidate pairs share the activity type and one of: the organiser (resolved
--- organisation key), the activity's own name, or the quote's wording.
--- Three equi-joins rather than one join with OR keep this a hash join as the
--- warehouse grows. Pairs are ordered (a < b); the rules below are symmetric.
+-- The batch's mentions (every mention when the whole history is built), each
+-- once per bucket a partner may lie in.
+batch_mentions as (
+
+    select
+        mentions.activity_mention_id,
+        mentions.activity_type,
+        mentions.organization_key,
+        mentions.activity_name_normalized,
+        mentions.quote_content,
+        mentions.window_date,
+        mentions.window_bucket + bucket_shift.shift as partner_bucket
+
+    from mentions
+    cross join (values (-1), (0), (1)) as bucket_shift (shift)
+    where {{ in_batch('mentions.run_date') }}
+
+),
+
+-- Candidate pairs: a mention of the batch and a mention of any date, of the
+-- same type and at most {{ window_days }} days apart, that share the organiser
+-- (resolved organisation key), the activity's own name or the quote's wording.
+-- The date window is part of each join (hashed on the date bucket, then the
+-- exact band), so a date is compared with its neighbourhood only, never with
+-- the whole history. Three equi-joins rather than one join with OR keep these
+-- hash joins. Pairs are ordered (a < b); the rules below are symmetric.
 candidate_pairs as (
 
     select
-        a.activity_mention_id as mention_a,
-        b.activity_mention_id as mention_b
+        least(batch_mentions.activity_mention_id, mentions.activity_mention_id) as mention_a,
+        greatest(batch_mentions.activity_mention_id, mentions.activity_mention_id) as mention_b
 
-    from mentions as a
-    inner join mentions as b
+    from batch_mentions
+    inner join mentions
         on
-            a.activity_type = b.activity_type
-            and a.organization_key = b.organization_key
-            and a.activity_mention_id < b.activity_mention_id
-    where a.organization_key != '-1'
+            batch_mentions.activity_type = mentions.activity_type
+            and batch_mentions.organization_key = mentions.organization_key
+            and batch_mentions.partner_bucket = mentions.window_bucket
+            and mentions.window_date between batch_mentions.window_date - {{ window_days }}
+            and batch_mentions.window_date + {{ window_days }}
+            and batch_mentions.activity_mention_id != mentions.activity_mention_id
+    where batch_mentions.organization_key != '-1'
 
     union
 
     select
-        a.activity_mention_id as mention_a,
-        b.activity_mention_id as mention_b
+        least(batch_mentions.activity_mention_id, mentions.activity_mention_id) as mention_a,
+        greatest(batch_mentions.activity_mention_id, mentions.activity_mention_id) as mention_b
 
-    from mentions as a
-    inner join mentions as b
+    from batch_mentions
+    inner join mentions
         on
-            a.activity_type = b.activity_type
-            and a.activity_name_normalized = b.activity_name_normalized
-            and a.activity_mention_id < b.activity_mention_id
+            batch_mentions.activity_type = mentions.activity_type
+            and batch_mentions.activity_name_normalized = mentions.activity_name_normalized
+            and batch_mentions.partner_bucket = mentions.window_bucket
+            and mentions.window_date between batch_mentions.window_date - {{ window_days }}
+            and batch_mentions.window_date + {{ window_days }}
+            and batch_mentions.activity_mention_id != mentions.activity_mention_id
 
     union
 
     select
-        a.activity_mention_id as mention_a,
-        b.activity_mention_id as mention_b
+        least(batch_mentions.activity_mention_id, mentions.activity_mention_id) as mention_a,
+        greatest(batch_mentions.activity_mention_id, mentions.activity_mention_id) as mention_b
 
-    from mentions as a
-    inner join mentions as b
+    from batch_mentions
+    inner join mentions
         on
-            a.activity_type = b.activity_type
-            and a.quote_content = b.quote_content
-            and a.activity_mention_id < b.activity_mention_id
-    where length(a.quote_content) >= 12
+            batch_mentions.activity_type = mentions.activity_type
+            and batch_mentions.quote_content = mentions.quote_content
+            and batch_mentions.partner_bucket = mentions.window_bucket
+            and mentions.window_date between batch_mentions.window_date - {{ window_days }}
+            and batch_mentions.window_date + {{ window_days }}
+            and batch_mentions.activity_mention_id != mentions.activity_mention_id
+    where length(batch_mentions.quote_content) >= 12
 
 ),
 
@@ -89,6 +144,8 @@ compared as (
     select
         candidate_pairs.mention_a,
         candidate_pairs.mention_b,
+        a.run_date as run_date_a,
+        b.run_date as run_date_b,
         a.article_id != b.article_id as is_cross_report,
         abs(date_diff('day', a.article_date, b.article_date)) as days_apart,
         a.organization_key != '-1' and a.organization_key = b.organization_key as is_same_organizer,
@@ -152,6 +209,8 @@ classified as (
     select
         mention_a,
         mention_b,
+        run_date_a,
+        run_date_b,
         days_apart,
         quote_similarity,
         case
@@ -185,7 +244,9 @@ final as (
         mention_b,
         match_reason,
         days_apart,
-        quote_similarity
+        quote_similarity,
+        run_date_a,
+        run_date_b
 
     from classified
     where match_reason is not null

@@ -1,15 +1,25 @@
+{{ incremental_by_run_date() }}
+
 with
 
 activities as (
 
     select * from {{ ref('stg_activities') }}
+    where {{ in_batch() }}
 
 ),
 
 organizers as (
 
     select * from {{ ref('int_organization_references') }}
-    where reference_source = 'activity_organizer'
+    where reference_source = 'activity_organizer' and {{ in_batch() }}
+
+),
+
+articles_keyed as (
+
+    select * from {{ ref('int_articles_keyed') }}
+    where {{ in_batch() }}
 
 ),
 
@@ -23,6 +33,10 @@ normalized_text as (
         activities.article_id,
         activities.page_id,
         activities.run_date,
+        -- the article's date and primary region, which the event merge compares
+        -- (null when the article is missing)
+        articles_keyed.article_date,
+        articles_keyed.region_key,
         activities.activity_type,
         activities.organizer,
         organizers.organization_name as organizer_normalized,
@@ -41,6 +55,8 @@ normalized_text as (
     from activities
     left join organizers
         on activities.activity_id = organizers.reference_id
+    left join articles_keyed
+        on activities.article_id = articles_keyed.article_id
 
 ),
 
@@ -106,6 +122,8 @@ final as (
         article_id,
         page_id,
         run_date,
+        article_date,
+        region_key,
         activity_type,
         organizer,
         organizer_normalized,

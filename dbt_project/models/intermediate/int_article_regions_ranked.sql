@@ -1,8 +1,11 @@
+{{ incremental_by_run_date() }}
+
 with
 
 mentions as (
 
     select * from {{ ref('stg_mentions') }}
+    where {{ in_batch() }}
 
 ),
 
@@ -20,6 +23,7 @@ region_mentions as (
     select
         mentions.mention_id,
         mentions.article_id,
+        mentions.run_date,
         mentions.region_code,
         gazetteer.region_name,
         gazetteer.level,
@@ -42,6 +46,7 @@ ranked as (
     select
         mention_id,
         article_id,
+        run_date,
         region_code,
         region_name,
         level,
@@ -66,6 +71,7 @@ final as (
     select
         mention_id,
         article_id,
+        run_date,
         region_code,
         region_name,
         level,

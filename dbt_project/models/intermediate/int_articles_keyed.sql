@@ -1,14 +1,18 @@
+{{ incremental_by_run_date() }}
+
 with
 
 articles as (
 
     select * from {{ ref('stg_articles') }}
+    where {{ in_batch() }}
 
 ),
 
 pages as (
 
     select * from {{ ref('stg_pages') }}
+    where {{ in_batch() }}
 
 ),
 
@@ -19,7 +23,7 @@ primary_regions as (
         region_code
 
     from {{ ref('int_article_regions_ranked') }}
-    where is_primary
+    where is_primary and {{ in_batch() }}
 
 ),
 

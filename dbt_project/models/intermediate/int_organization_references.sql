@@ -1,14 +1,18 @@
+{{ incremental_by_run_date() }}
+
 with
 
 mentions as (
 
     select * from {{ ref('stg_mentions') }}
+    where {{ in_batch() }}
 
 ),
 
 activities as (
 
     select * from {{ ref('stg_activities') }}
+    where {{ in_batch() }}
 
 ),
 
@@ -21,6 +25,7 @@ gazetteer as (
 articles_keyed as (
 
     select * from {{ ref('int_articles_keyed') }}
+    where {{ in_batch() }}
 
 ),
 

@@ -1,8 +1,11 @@
+{{ incremental_by_run_date() }}
+
 with
 
 people as (
 
     select * from {{ ref('stg_people') }}
+    where {{ in_batch() }}
 
 ),
 

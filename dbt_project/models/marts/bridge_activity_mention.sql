@@ -1,14 +1,29 @@
+{#
+    Incremental by mention: a batch rewrites the rows of the mentions whose
+    events int_activity_events recomputed; the pre-hook deletes the rows of
+    mentions that a re-run of their date removed.
+#}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='merge',
+    unique_key='activity_mention_id',
+    on_schema_change='fail',
+    pre_hook="{{ delete_scope('activity_mention_id', removed_batch_keys(ref('int_keys_by_run_date'), 'activity_mention')) }}"
+) }}
+
 with
-
-activity_mentions as (
-
-    select * from {{ ref('fct_activity_mentions') }}
-
-),
 
 events as (
 
     select * from {{ ref('int_activity_events') }}
+    where {{ in_batch_events() }}
+
+),
+
+activity_mentions as (
+
+    select * from {{ ref('fct_activity_mentions') }}
+    where activity_mention_id in (select events.activity_mention_id from events)
 
 ),
 

@@ -5,7 +5,7 @@ with
 org_references as (
 
     select * from {{ ref('int_organization_references') }}
-    where {{ run_date_filter() }}
+    where {{ in_batch() }}
 
 ),
 

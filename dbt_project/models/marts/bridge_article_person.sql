@@ -5,7 +5,7 @@ with
 people as (
 
     select * from {{ ref('int_people_keyed') }}
-    where {{ run_date_filter() }} and person_key != '-1'
+    where {{ in_batch() }} and person_key != '-1'
 
 ),
 

@@ -5,7 +5,7 @@ with
 mentions as (
 
     select * from {{ ref('stg_mentions') }}
-    where {{ run_date_filter() }} and entity_type = 'region' and region_code is not null
+    where {{ in_batch() }} and entity_type = 'region' and region_code is not null
 
 ),
 
@@ -18,7 +18,7 @@ gazetteer as (
 primary_regions as (
 
     select * from {{ ref('int_article_regions_ranked') }}
-    where is_primary
+    where is_primary and {{ in_batch() }}
 
 ),
 

@@ -1,41 +1,27 @@
+{#
+    Incremental by day: the fixed calendar (2000–2035) is built once; a batch
+    only adds the days it widens the calendar to (dates outside it that a fact
+    takes its date_key from, kept in int_keys_by_run_date), and the pre-hook
+    removes widened days no date needs any more.
+#}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='merge',
+    unique_key='date_key',
+    on_schema_change='fail',
+    pre_hook="{{ delete_days_outside_calendar(ref('int_keys_by_run_date')) }}"
+) }}
+
 with
 
-pages as (
-
-    select * from {{ ref('stg_pages') }}
-
-),
-
-articles as (
-
-    select * from {{ ref('stg_articles') }}
-
-),
-
-activities as (
-
-    select * from {{ ref('stg_activities') }}
-
-),
-
-metrics as (
-
-    select * from {{ ref('stg_metrics') }}
-
-),
-
--- every date a fact can derive its date_key from
+-- every date a fact can derive its date_key from, where it lies outside the
+-- fixed calendar (int_keys_by_run_date keeps the dates of pages, articles,
+-- activities and metrics)
 observed_dates as (
 
-    select edition_date as date_day from pages
-    union all
-    select run_date as date_day from pages
-    union all
-    select run_date as date_day from articles
-    union all
-    select run_date as date_day from activities
-    union all
-    select run_date as date_day from metrics
+    select cast(key_value as date) as date_day
+    from {{ ref('int_keys_by_run_date') }}
+    where key_kind = 'calendar_date' and is_current
 
 ),
 
@@ -59,6 +45,15 @@ spine as (
 
 ),
 
+days as (
+
+    select day_at from spine
+    {%- if is_batch() %}
+        where day_at < date '2000-01-01' or day_at > date '2035-12-31'
+    {%- endif %}
+
+),
+
 calendar as (
 
     select
@@ -75,7 +70,7 @@ calendar as (
         cast(date_trunc('month', day_at) as date) as month_start,
         isodow(day_at) >= 6 as is_weekend
 
-    from spine
+    from days
 
 ),
 
@@ -100,8 +95,10 @@ unknown_member as (
 final as (
 
     select * from calendar
-    union all
-    select * from unknown_member
+    {%- if not is_batch() %}
+        union all
+        select * from unknown_member
+    {%- endif %}
 
 )
 

@@ -1,14 +1,29 @@
+{#
+    Incremental by name: a batch recomputes the names its dates carry or
+    carried (int_keys_by_run_date), from every date; the pre-hook clears them
+    first, so a name no page or article prints any more disappears.
+#}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='merge',
+    unique_key='newspaper_key',
+    on_schema_change='fail',
+    pre_hook="{{ delete_scope('newspaper_name', batch_keys(ref('int_keys_by_run_date'), 'newspaper')) }}"
+) }}
+
 with
 
 pages as (
 
     select * from {{ ref('stg_pages') }}
+    where {{ in_batch_keys('newspaper_name', ref('int_keys_by_run_date'), 'newspaper') }}
 
 ),
 
 articles as (
 
     select * from {{ ref('stg_articles') }}
+    where {{ in_batch_keys('newspaper_name', ref('int_keys_by_run_date'), 'newspaper') }}
 
 ),
 
@@ -45,8 +60,10 @@ unknown_member as (
 final as (
 
     select * from newspapers
-    union all
-    select * from unknown_member
+    {%- if not is_batch() %}
+        union all
+        select * from unknown_member
+    {%- endif %}
 
 )
 

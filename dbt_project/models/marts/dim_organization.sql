@@ -1,8 +1,22 @@
+{#
+    Incremental by organisation: a batch recomputes the organisations its
+    dates name or named (int_keys_by_run_date), from all their references;
+    the pre-hook clears them first, so one no longer named disappears.
+#}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='merge',
+    unique_key='organization_key',
+    on_schema_change='fail',
+    pre_hook="{{ delete_scope('organization_key', batch_keys(ref('int_keys_by_run_date'), 'organization')) }}"
+) }}
+
 with
 
 org_references as (
 
     select * from {{ ref('int_organization_references') }}
+    where {{ in_batch_keys('organization_key', ref('int_keys_by_run_date'), 'organization') }}
 
 ),
 
@@ -84,8 +98,10 @@ unknown_member as (
 final as (
 
     select * from labelled
-    union all
-    select * from unknown_member
+    {%- if not is_batch() %}
+        union all
+        select * from unknown_member
+    {%- endif %}
 
 )
 

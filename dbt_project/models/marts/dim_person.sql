@@ -1,14 +1,29 @@
+{#
+    Incremental by person: a batch recomputes the people its dates credit or
+    credited (int_keys_by_run_date), from all their credits; the pre-hook
+    clears them first, so a person no longer credited disappears.
+#}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='merge',
+    unique_key='person_key',
+    on_schema_change='fail',
+    pre_hook="{{ delete_scope('person_key', batch_keys(ref('int_keys_by_run_date'), 'person')) }}"
+) }}
+
 with
 
 people as (
 
     select * from {{ ref('int_people_keyed') }}
+    where {{ in_batch_keys('person_key', ref('int_keys_by_run_date'), 'person') }}
 
 ),
 
 articles_keyed as (
 
     select * from {{ ref('int_articles_keyed') }}
+    where article_id in (select people.article_id from people)
 
 ),
 
@@ -67,8 +82,10 @@ unknown_member as (
 final as (
 
     select * from persons
-    union all
-    select * from unknown_member
+    {%- if not is_batch() %}
+        union all
+        select * from unknown_member
+    {%- endif %}
 
 )
 

@@ -1,14 +1,29 @@
+{#
+    Incremental by event: a batch recomputes the events int_activity_events
+    recomputed (it marks them with the batch), and the pre-hook deletes the
+    events whose ids disappeared (merged into another or emptied by a re-run).
+#}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='merge',
+    unique_key='event_id',
+    on_schema_change='fail',
+    pre_hook="{{ delete_disappeared_events(ref('int_activity_events')) }}"
+) }}
+
 with
-
-activity_mentions as (
-
-    select * from {{ ref('fct_activity_mentions') }}
-
-),
 
 events as (
 
     select * from {{ ref('int_activity_events') }}
+    where {{ in_batch_events() }}
+
+),
+
+activity_mentions as (
+
+    select * from {{ ref('fct_activity_mentions') }}
+    where activity_mention_id in (select events.activity_mention_id from events)
 
 ),
 

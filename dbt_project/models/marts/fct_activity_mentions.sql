@@ -5,14 +5,14 @@ with
 activity_mentions as (
 
     select * from {{ ref('int_activity_mentions_deduplicated') }}
-    where {{ run_date_filter() }}
+    where {{ in_batch() }}
 
 ),
 
 articles_keyed as (
 
     select * from {{ ref('int_articles_keyed') }}
-    where {{ run_date_filter() }}
+    where {{ in_batch() }}
 
 ),
 

@@ -5,56 +5,56 @@ with
 articles as (
 
     select * from {{ ref('stg_articles') }}
-    where {{ run_date_filter() }}
+    where {{ in_batch() }}
 
 ),
 
 articles_keyed as (
 
     select * from {{ ref('int_articles_keyed') }}
-    where {{ run_date_filter() }}
+    where {{ in_batch() }}
 
 ),
 
 pages as (
 
     select * from {{ ref('stg_pages') }}
-    where {{ run_date_filter() }}
+    where {{ in_batch() }}
 
 ),
 
 people as (
 
     select * from {{ ref('int_people_keyed') }}
-    where {{ run_date_filter() }}
+    where {{ in_batch() }}
 
 ),
 
 mentions as (
 
     select * from {{ ref('stg_mentions') }}
-    where {{ run_date_filter() }}
+    where {{ in_batch() }}
 
 ),
 
 organizations as (
 
     select * from {{ ref('int_organization_references') }}
-    where {{ run_date_filter() }}
+    where {{ in_batch() }}
 
 ),
 
 activity_mentions as (
 
     select * from {{ ref('int_activity_mentions_deduplicated') }}
-    where {{ run_date_filter() }}
+    where {{ in_batch() }}
 
 ),
 
 metrics as (
 
     select * from {{ ref('stg_metrics') }}
-    where {{ run_date_filter() }}
+    where {{ in_batch() }}
 
 ),
 

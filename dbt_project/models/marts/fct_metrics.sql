@@ -5,21 +5,21 @@ with
 metrics as (
 
     select * from {{ ref('int_metrics_converted') }}
-    where {{ run_date_filter() }}
+    where {{ in_batch() }}
 
 ),
 
 articles_keyed as (
 
     select * from {{ ref('int_articles_keyed') }}
-    where {{ run_date_filter() }}
+    where {{ in_batch() }}
 
 ),
 
 organization_mentions as (
 
     select * from {{ ref('int_organization_references') }}
-    where reference_source = 'mention' and {{ run_date_filter() }}
+    where reference_source = 'mention' and {{ in_batch() }}
 
 ),
 

@@ -1,8 +1,30 @@
+{#
+    Incremental by article date: a batch recomputes every cell of the dates
+    its mentions have or had, and of the dates of mentions whose events it
+    recomputed; the pre-hook clears those dates first.
+#}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='merge',
+    unique_key='activity_day_key',
+    on_schema_change='fail',
+    pre_hook="{{ delete_scope('date_key', activity_days_in_batch(
+        ref('int_keys_by_run_date'), ref('fct_activity_mentions'), ref('int_activity_events'))) }}"
+) }}
+
+-- depends_on: {{ ref('int_keys_by_run_date') }}
+-- depends_on: {{ ref('int_activity_events') }}
+
 with
 
 activity_mentions as (
 
     select * from {{ ref('fct_activity_mentions') }}
+    {%- if is_batch() %}
+        where date_key in ({{ activity_days_in_batch(
+            ref('int_keys_by_run_date'), ref('fct_activity_mentions'), ref('int_activity_events')
+        ) }})
+    {%- endif %}
 
 ),
 

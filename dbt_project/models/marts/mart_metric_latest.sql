@@ -1,14 +1,33 @@
+{#
+    Incremental by series: a batch recomputes the series its dates' metrics
+    belong to or belonged to (int_keys_by_run_date); the pre-hook clears them
+    first, so a series left without observations disappears.
+#}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='merge',
+    unique_key='metric_series_key',
+    on_schema_change='fail',
+    pre_hook="{{ delete_scope('metric_series_key', batch_keys(ref('int_keys_by_run_date'), 'metric_series')) }}"
+) }}
+
 with
 
 observations as (
 
     select * from {{ ref('mart_metric_observations') }}
+    where {{ in_batch_keys(
+        composite_key(['region_key', 'subject', 'coalesce(canonical_unit, unit)']),
+        ref('int_keys_by_run_date'),
+        'metric_series'
+    ) }}
 
 ),
 
 metrics as (
 
     select * from {{ ref('fct_metrics') }}
+    where metric_id in (select observations.metric_id from observations)
 
 ),
 

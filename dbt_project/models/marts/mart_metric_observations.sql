@@ -1,14 +1,50 @@
+{#
+    Incremental by metric: a batch rewrites the metrics of its dates, and the
+    metrics of organisations whose label it changed (dim_organization labels
+    an organisation by all its references); the pre-hook deletes the metrics
+    that a re-run of their date removed.
+#}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='merge',
+    unique_key='metric_id',
+    on_schema_change='fail',
+    pre_hook="{{ delete_scope('metric_id', removed_batch_keys(ref('int_keys_by_run_date'), 'metric')) }}"
+) }}
+
+-- depends_on: {{ ref('int_keys_by_run_date') }}
+
 with
+
+{% if is_batch() %}
+
+relabelled as (
+
+    select previous.metric_id
+    from {{ this }} as previous
+    inner join {{ ref('dim_organization') }} as organizations
+        on previous.organization_key = organizations.organization_key
+    where
+        {{ in_batch_keys('previous.organization_key', ref('int_keys_by_run_date'), 'organization') }}
+        and previous.organization_label is distinct from organizations.organization_label
+
+),
+
+{% endif %}
 
 metrics as (
 
     select * from {{ ref('fct_metrics') }}
+    {%- if is_batch() %}
+        where {{ in_batch() }} or metric_id in (select relabelled.metric_id from relabelled)
+    {%- endif %}
 
 ),
 
 articles as (
 
     select * from {{ ref('fct_articles') }}
+    where article_id in (select metrics.article_id from metrics)
 
 ),
 

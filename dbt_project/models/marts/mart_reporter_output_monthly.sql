@@ -1,14 +1,31 @@
+{#
+    Incremental by person and month: a batch recomputes the months of the
+    people its dates credit or credited (int_keys_by_run_date); the pre-hook
+    clears them first, so a month left without credits disappears.
+#}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='merge',
+    unique_key='reporter_month_key',
+    on_schema_change='fail',
+    pre_hook="{{ delete_scope('reporter_month_key', batch_keys(ref('int_keys_by_run_date'), 'reporter_month')) }}"
+) }}
+
+-- depends_on: {{ ref('int_keys_by_run_date') }}
+
 with
 
 credits as (
 
     select * from {{ ref('bridge_article_person') }}
+    where {{ in_batch_keys('person_key', ref('int_keys_by_run_date'), 'person') }}
 
 ),
 
 articles as (
 
     select * from {{ ref('fct_articles') }}
+    where article_id in (select credits.article_id from credits)
 
 ),
 
@@ -88,6 +105,11 @@ final as (
     from monthly
     inner join persons
         on monthly.person_key = persons.person_key
+    where {{ in_batch_keys(
+        composite_key(['monthly.person_key', 'monthly.year_month']),
+        ref('int_keys_by_run_date'),
+        'reporter_month'
+    ) }}
 
 )
 

@@ -130,3 +130,26 @@ def with_recorded_steps(settings: Settings, run_date: date, outcome: dict[str, A
                 errors.setdefault(key, f"not run: the {STEP_NAMES[failed[0]]} step failed before it")
     merged["errors"] = errors
     return merged
+
+
+def full_check(settings: Settings, run_date: date | None = None) -> dict[str, Any]:
+    """The weekly full check: every dbt data test on whole tables, under the writer lock.
+
+    The daily build tests only the rows its batch built; this runs every test on every row
+    (dbt selector ``full_checks``) while rebuilding one date's batch (``run_date``, default
+    the newest loaded run date), so it costs the tests' scans, not a rebuild of history.
+    """
+    from ingestion.locks import writer_lock
+    from ingestion.transform import dbt_build
+    from ingestion.warehouse import connect
+
+    with writer_lock(settings.warehouse, "newsdw check: every dbt test on whole tables"):
+        if run_date is None:
+            con = connect(settings.warehouse, read_only=True)
+            try:
+                run_date = con.execute("select max(run_date) from raw.pages").fetchone()[0]
+            finally:
+                con.close()
+        if run_date is None:
+            raise ValueError(f"nothing loaded in {settings.warehouse} yet: run a date first")
+        return dbt_build(settings, run_date, full_checks=True)

@@ -219,6 +219,18 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 1 if "failed" in verdicts.values() else 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """The weekly full check: every dbt test on whole tables (the daily run tests only its new rows)."""
+    from ingestion.chain import full_check
+
+    summary = full_check(_settings(args), args.date)
+    print(f"dbt: {summary['models']} models, {summary['tests']} tests, every test on whole tables: passed "
+          f"({summary['elapsed_s']:.0f} s)")
+    for warning in summary["warnings"]:
+        print(f"  warning: {warning}")
+    return 0
+
+
 def cmd_backfill(args: argparse.Namespace) -> int:
     """Backfill a range of dates through the bulk path: parse on all cores, load each date, build once."""
     from rich.console import Console
@@ -544,6 +556,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="folder holding <YYYY-MM-DD>/ day folders (default: <home>/landing)")
     p.add_argument("--workers", type=int, metavar="N", help="parse processes (default: one per core)")
     p.set_defaults(func=cmd_backfill)
+
+    p = sub.add_parser("check", help=cmd_check.__doc__, description=cmd_check.__doc__,
+                       epilog="examples:\n  newsdw check\n  newsdw check --date 2026-11-02")
+    p.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
+                   help="the batch rebuilt while checking (default: the newest loaded date), e.g. --date 2026-11-02")
+    p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("demo", help=cmd_demo.__doc__, description=cmd_demo.__doc__,
                        epilog="example:\n  newsdw --home /tmp/demo demo --days 2")

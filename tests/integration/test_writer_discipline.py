@@ -108,6 +108,9 @@ def test_backfill_leaves_the_same_marts_as_running_the_dates_one_by_one(day_by_d
     assert_same(content(settings.warehouse), day_by_day)
     # a report per date, none for the missing date
     assert sorted(p.stem for p in (settings.reports / "runs").glob("*.json")) == ["2026-11-02", "2026-11-03"]
+    # the weekly full check runs every dbt test on whole tables, more than the batch build ran
+    checked = chain.full_check(settings)
+    assert checked["success"] and checked["tests"] > result.outcome["built"]["tests"]
 
 
 KILL_DURING_LOAD = textwrap.dedent(

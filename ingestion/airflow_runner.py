@@ -61,6 +61,10 @@ def ensure_airflow(settings: Settings) -> None:
             return
         _airflow(settings, "db", "migrate")
         _airflow(settings, "pools", "set", POOL, "1", "DuckDB allows one writing process per file")
+        # Write the DAGs and their assets into the new database once, here, under the lock:
+        # two first runs that each inserted them (dag.test syncs its bundle) would collide
+        # on the asset table's unique key; later syncs only update existing rows.
+        _airflow(settings, "dags", "reserialize")
         atomic_write_text(marker, "ok\n")
 
 

@@ -132,18 +132,23 @@ def with_recorded_steps(settings: Settings, run_date: date, outcome: dict[str, A
     return merged
 
 
-def full_check(settings: Settings, run_date: date | None = None) -> dict[str, Any]:
+def full_check(settings: Settings, run_date: date | None = None, *, rebuild: bool = False) -> dict[str, Any]:
     """The weekly full check: every dbt data test on whole tables, under the writer lock.
 
     The daily build tests only the rows its batch built; this runs every test on every row
     (dbt selector ``full_checks``) while rebuilding one date's batch (``run_date``, default
     the newest loaded run date), so it costs the tests' scans, not a rebuild of history.
+    ``rebuild`` drops and rebuilds every model from all dates first (``--full-refresh``): once
+    after upgrading a warehouse built by an older project, or after a change of the
+    gazetteer, the seeds or the activity merge window, which every date depends on.
     """
     from ingestion.locks import writer_lock
     from ingestion.transform import dbt_build
     from ingestion.warehouse import connect
 
     with writer_lock(settings.warehouse, "newsdw check: every dbt test on whole tables"):
+        if rebuild:
+            return dbt_build(settings, None, full_refresh=True, full_checks=True)
         if run_date is None:
             con = connect(settings.warehouse, read_only=True)
             try:

@@ -223,7 +223,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """The weekly full check: every dbt test on whole tables (the daily run tests only its new rows)."""
     from ingestion.chain import full_check
 
-    summary = full_check(_settings(args), args.date)
+    summary = full_check(_settings(args), args.date, rebuild=args.rebuild)
     print(f"dbt: {summary['models']} models, {summary['tests']} tests, every test on whole tables: passed "
           f"({summary['elapsed_s']:.0f} s)")
     for warning in summary["warnings"]:
@@ -558,9 +558,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_backfill)
 
     p = sub.add_parser("check", help=cmd_check.__doc__, description=cmd_check.__doc__,
-                       epilog="examples:\n  newsdw check\n  newsdw check --date 2026-11-02")
+                       epilog="examples:\n  newsdw check\n  newsdw check --date 2026-11-02\n  newsdw check --rebuild")
     p.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
                    help="the batch rebuilt while checking (default: the newest loaded date), e.g. --date 2026-11-02")
+    p.add_argument("--rebuild", action="store_true",
+                   help="first rebuild every model from all dates (once after an upgrade, or after changing the "
+                        "gazetteer, the seeds or the merge window), e.g. --rebuild")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("demo", help=cmd_demo.__doc__, description=cmd_demo.__doc__,

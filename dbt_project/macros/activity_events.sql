@@ -31,9 +31,7 @@
     first report's).
 #}
 {% macro delete_disappeared_events(events_relation) -%}
-    {%- if is_batch() -%}
-        delete from {{ this }}
-        where
+    {%- set condition -%}
             (
                 event_id in (
                     select activity_mention_id from {{ events_relation }}
@@ -45,11 +43,8 @@
                 select event_id from {{ events_relation }}
                 where {{ in_batch_events() }}
             )
-    {%- elif is_incremental() -%}
-        delete from {{ this }}
-    {%- else -%}
-        select 1
-    {%- endif -%}
+    {%- endset -%}
+    {{ batch_delete(condition) }}
 {%- endmacro %}
 
 {#

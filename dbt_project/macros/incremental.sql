@@ -75,9 +75,20 @@
 #}
 {% macro delete_batch(columns='run_date') -%}
     {%- set columns = [columns] if columns is string else columns -%}
-    {%- if is_batch() -%}
-        delete from {{ this }} where
+    {%- set condition -%}
         {%- for column in columns %} {{ in_batch(column) }}{{ ' or' if not loop.last }}{% endfor %}
+    {%- endset -%}
+    {{ batch_delete(condition) }}
+{%- endmacro %}
+
+{#
+    The shape every batch pre-hook shares: on a batch, delete the rows matching
+    `condition` (which the model then recomputes); on a build without batch,
+    delete everything (every date is reprocessed); on a first build, nothing.
+#}
+{% macro batch_delete(condition) -%}
+    {%- if is_batch() -%}
+        delete from {{ this }} where {{ condition }}
     {%- elif is_incremental() -%}
         delete from {{ this }}
     {%- else -%}
@@ -92,13 +103,7 @@
     batch, delete everything.
 #}
 {% macro delete_scope(column, scope_sql) -%}
-    {%- if is_batch() -%}
-        delete from {{ this }} where {{ column }} in ({{ scope_sql }})
-    {%- elif is_incremental() -%}
-        delete from {{ this }}
-    {%- else -%}
-        select 1
-    {%- endif -%}
+    {{ batch_delete(column ~ ' in (' ~ scope_sql ~ ')') }}
 {%- endmacro %}
 
 {# Pre-hook of a model that reads its own previous rows on a batch: only a build without batch clears it. #}

@@ -82,7 +82,7 @@ def build(settings: Settings, start: date, end: date | None = None, *, run_dates
     from ingestion.publish import publish
     from ingestion.quality import validate
     from ingestion.transform import dbt_build
-    from ingestion.warehouse import connect, load_runs
+    from ingestion.warehouse import connect, load_runs, mart_counts
 
     end = end or start
     run_dates = run_dates or days(start, end)
@@ -106,6 +106,9 @@ def build(settings: Settings, start: date, end: date | None = None, *, run_dates
         # (an analyst on the writer's file): wait for that here, logged and bounded.
         connect(settings.warehouse).close()
         step("built", lambda: dbt_build(settings, start, end=end))
+        # the report's fact counts, read here under the lock: the report never opens this file
+        for day, rows in mart_counts(settings.warehouse, run_dates).items():
+            record_step(settings, [date.fromisoformat(day)], "rows", rows)
         step("validated", lambda: validate(settings, start, end_date=end))
         step("published", lambda: publish(settings))
     return outcome
@@ -119,7 +122,7 @@ def with_recorded_steps(settings: Settings, run_date: date, outcome: dict[str, A
     """
     steps = read_steps(settings, run_date)
     merged = dict(outcome)
-    for key in STEPS:
+    for key in (*STEPS, "rows"):
         if merged.get(key) is None and steps.get(key) is not None:
             merged[key] = steps[key]
     errors = {**steps.get("errors", {}), **(outcome.get("errors") or {})}

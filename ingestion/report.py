@@ -21,8 +21,9 @@ pruned then show as "pruned" rather than as dead links.
 The report never needs the warehouse: it is written even while another process holds the
 warehouse's lock. Row counts of the raw tables come from the load step's result, quarantine
 rows from the run's staged Parquet (``<staging>/quarantine/run_date=<d>/``), the files from
-the discover manifest; only the facts' counts are read from the warehouse, bounded to a few
-seconds (``REPORT_READ_WAIT_S``), and shown as unknown when it is busy.
+the discover manifest, the facts' counts from what the writer chain recorded after dbt built
+(``<staging>/_runs/<date>/steps.json``). Opening the writer's file read-only would block
+the next chain's writer, so the report never does.
 
 Every landed file is accounted for: found = parsed + quarantined + duplicates + refused
 (+ files whose parse task left no result, which is a step problem), and every file that was
@@ -33,7 +34,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -43,7 +43,6 @@ from ingestion.records import TABLES
 from ingestion.settings import Settings
 
 SUMMARY_VERSION = 2
-REPORT_READ_WAIT_S = 3.0  # how long the report waits for a busy warehouse before leaving fact counts unknown
 MART_TABLES = ("marts.fct_articles", "marts.fct_activities", "marts.fct_metrics")
 # outcome key → the DAG task that produces it
 STEPS = (("loaded", "load"), ("built", "dbt_build"), ("validated", "validate"))
@@ -267,13 +266,12 @@ def history_points(summaries: list[dict[str, Any]], until: str | None = None, li
 
 
 # ------------------------------------------------------------------ edge: read
-def _table_counts(settings: Settings, run_date: date, outcome: dict[str, Any],
-                  validated: dict[str, Any] | None = None) -> dict[str, int | None]:
-    """Rows of the run date per raw table and fact (None where unknown), without waiting on the warehouse.
+def _table_counts(run_date: date, outcome: dict[str, Any], validated: dict[str, Any] | None = None) -> dict[str, int | None]:
+    """Rows of the run date per raw table and fact (None where unknown), without opening the warehouse.
 
-    Raw tables: the load step's returned counts (None when the load did not complete).
-    Facts (the core ones plus any other ``marts.*`` table the checkpoint validated): a
-    read-only look at the warehouse bounded by ``REPORT_READ_WAIT_S``, only when dbt built.
+    Raw tables: the load step's returned counts. Facts (the core ones plus any other
+    ``marts.*`` table the checkpoint validated): the counts the writer chain read right after
+    dbt built (``rows``); unknown when the build did not complete.
     """
     validated_marts = [r["table"] for r in (validated or {}).get("results", []) if str(r.get("table", "")).startswith("marts.")]
     marts = list(dict.fromkeys([*MART_TABLES, *validated_marts]))
@@ -283,33 +281,11 @@ def _table_counts(settings: Settings, run_date: date, outcome: dict[str, Any],
         for t in TABLES:
             value = loaded.get(t)
             counts[f"raw.{t}"] = value if isinstance(value, int) else None
-    if outcome.get("built") and settings.warehouse.exists():
-        counts |= _bounded_counts(settings.warehouse, run_date, marts, REPORT_READ_WAIT_S)
-    return counts
-
-
-def _bounded_counts(warehouse: Path, run_date: date, tables: list[str], wait_s: float) -> dict[str, int | None]:
-    """Rows of the run date per table, read-only; all None if the file stays locked for ``wait_s``."""
-    import duckdb
-
-    deadline = time.monotonic() + wait_s
-    while True:
-        try:
-            con = duckdb.connect(str(warehouse), read_only=True)
-            break
-        except duckdb.Error:
-            if time.monotonic() >= deadline:
-                return dict.fromkeys(tables)
-            time.sleep(0.2)
-    counts: dict[str, int | None] = {}
-    try:
-        for table in tables:
-            try:
-                counts[table] = con.execute(f"select count(*) from {table} where run_date = ?", [run_date]).fetchone()[0]
-            except duckdb.Error:  # a table dbt has not built yet
-                counts[table] = None
-    finally:
-        con.close()
+    rows = outcome.get("rows")
+    if outcome.get("built") and isinstance(rows, dict):
+        for table in marts:
+            value = rows.get(table)
+            counts[table] = value if isinstance(value, int) else None
     return counts
 
 
@@ -429,7 +405,7 @@ def write_run_report(settings: Settings, run_date: date, outcome: dict, index: b
         run_date,
         read_manifest(settings, run_date),
         outcome,
-        _table_counts(settings, run_date, outcome, validated),
+        _table_counts(run_date, outcome, validated),
         _quarantine_rows(settings.staging, run_date),
         data_docs,
     )

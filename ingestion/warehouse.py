@@ -123,3 +123,27 @@ def load_runs(warehouse: Path, staging: Path, run_dates: list[date]) -> dict[str
 def load_run(warehouse: Path, staging: Path, run_date: date) -> dict[str, int]:
     """Replace a run date's rows in every raw table with what is staged, in one transaction."""
     return load_runs(warehouse, staging, [run_date])[run_date.isoformat()]
+
+
+def mart_counts(warehouse: Path, run_dates: list[date]) -> dict[str, dict[str, int]]:
+    """Rows per run date of every ``marts`` table with a ``run_date`` column, keyed by ISO date.
+
+    Read by the writer chain right after dbt built (under the writer lock), so the report
+    never has to open the writer's file: a read-only connection from outside the chain
+    would block the next chain's writer.
+    """
+    con = connect(warehouse, read_only=True)
+    try:
+        tables = [f"marts.{t}" for (t,) in con.execute(
+            "select table_name from information_schema.columns "
+            "where table_schema = 'marts' and column_name = 'run_date' order by table_name").fetchall()]
+        out: dict[str, dict[str, int]] = {d.isoformat(): {} for d in run_dates}
+        for table in tables:
+            rows = con.execute(f"select run_date, count(*) from {table} where run_date between ? and ? group by 1",
+                               [min(run_dates), max(run_dates)]).fetchall()
+            found = {d.isoformat(): n for d, n in rows}
+            for day in out:
+                out[day][table] = found.get(day, 0)
+        return out
+    finally:
+        con.close()

@@ -48,6 +48,9 @@ def test_seed_pages_flow_into_marts_and_rerun_is_idempotent(settings, seeds):
         assert counts[fact] > 0, fact
     assert counts["marts.fct_articles"] == counts["raw.articles"]
     assert counts["marts.fct_metrics"] == counts["raw.metrics"]
+    # the report's fact counts were recorded by the writer chain, not read by the report
+    for fact in FACT_KEYS:
+        assert summary["rows"][fact] == counts[fact], fact
 
     con = duckdb.connect(str(settings.warehouse), read_only=True)
     try:

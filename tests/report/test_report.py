@@ -17,7 +17,7 @@ import pytest
 from report.samples import DUPLICATE_ARTICLE, NO_BYLINE, PERCENT_250, docs_page, land_run
 
 from ingestion import cli
-from ingestion.report import REPORT_READ_WAIT_S, history_points, summarise, write_index, write_run_report
+from ingestion.report import history_points, summarise, write_index, write_run_report
 from ingestion.report_html import format_expected, format_observed, trend_svg
 from ingestion.settings import Settings
 
@@ -270,9 +270,9 @@ def test_report_is_written_while_another_process_holds_the_warehouse(settings: S
         holder.kill()
         holder.wait()
     summary = json.loads(Path(result["json"]).read_text(encoding="utf-8"))
-    assert elapsed < REPORT_READ_WAIT_S + 5
+    assert elapsed < 5  # the report never waits on the warehouse
     assert summary["rows"]["raw.pages"] == 3 and summary["rows"]["raw.articles"] == 7  # from the load step
-    assert summary["rows"]["marts.fct_articles"] is None  # the warehouse was busy: unknown, not a failure
+    assert summary["rows"]["marts.fct_articles"] is None  # dbt did not build: unknown, not a failure
     assert summary["loaded_pages"] == 3
 
 

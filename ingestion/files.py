@@ -46,13 +46,23 @@ def atomic_path(target: Path, mode: int = PUBLIC_FILE_MODE) -> Iterator[Path]:
     tmp = Path(name)
     try:
         yield tmp
-        os.chmod(tmp, mode)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        move_into_place(tmp, target, mode)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def move_into_place(written: Path, target: Path, mode: int = PUBLIC_FILE_MODE) -> Path:
+    """Make a finished file readable by others, fsync it and rename it to ``target`` atomically.
+
+    ``written`` must be on ``target``'s file system (a scratch folder beside it).
+    """
+    make_public_dirs(target.parent)
+    os.chmod(written, mode)
+    with open(written, "rb+") as fh:
+        os.fsync(fh.fileno())
+    os.replace(written, target)
+    return target
 
 
 def atomic_write_bytes(target: Path, data: bytes, mode: int = PUBLIC_FILE_MODE) -> Path:

@@ -29,11 +29,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import shutil
 import time
 from pathlib import Path
 from typing import Any
 
-from ingestion.files import atomic_path, atomic_write_text
+from ingestion.files import atomic_path, atomic_write_text, move_into_place
 from ingestion.settings import Settings, seconds_from_env
 
 ANALYST_FOLDER = "analyst"
@@ -113,6 +115,33 @@ def _copy(con: Any, query: str, params: list, target: Path) -> None:
         con.execute(f"copy ({query}) to {_sql_literal(str(tmp))} (format parquet, compression zstd)", params)
 
 
+def _copy_dates(con: Any, qualified: str, files: dict[str, str], target: Path) -> None:
+    """Write each run date's rows of ``qualified`` to ``target / files[date]``.
+
+    One date is one ``COPY``. Many dates (a backfill's first publish) go in one partitioned
+    ``COPY`` into a scratch folder, then each date's file is moved to its name: a ``COPY``
+    per date would scan the table once per date.
+    """
+    if len(files) <= 2:
+        for key, file in files.items():
+            _copy(con, f"select * from {qualified} where run_date = cast(? as date)", [key], target / file)
+        return
+    scratch = target / f".partitions-{os.getpid()}"
+    shutil.rmtree(scratch, ignore_errors=True)
+    try:
+        con.execute(f"copy (select * from {qualified} where list_contains(?, run_date::varchar)) "
+                    f"to {_sql_literal(str(scratch))} (format parquet, compression zstd, "
+                    "partition_by (run_date), write_partition_columns true)", [sorted(files)])
+        for key, file in files.items():
+            written = sorted((scratch / f"run_date={key}").glob("*.parquet"))
+            if len(written) == 1:
+                move_into_place(written[0], target / file)
+            else:  # DuckDB split the date over several files: write it alone
+                _copy(con, f"select * from {qualified} where run_date = cast(? as date)", [key], target / file)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
 def _version(fingerprint: str) -> str:
     return hashlib.sha256(fingerprint.encode()).hexdigest()[:12]
 
@@ -158,20 +187,24 @@ def publish_tables(con: Any, folder: Path, grace_s: float | None = None) -> dict
         if not (target / schema_file).exists():
             _copy(con, f"select * from {qualified} limit 0", [], target / schema_file)
         parts: dict[str, dict[str, str]] = {}
+        changed: dict[str, str] = {}
         for key, fingerprint in _fingerprints(con, qualified, partitioned).items():
             old = before.get("parts", {}).get(key)
             if old and old["fp"] == fingerprint and (target / old["file"]).exists():
                 parts[key] = old
                 unchanged += 1
-                continue
-            file = f"{key}-{_version(fingerprint)}.parquet"
-            if partitioned:
-                _copy(con, f"select * from {qualified} where run_date = cast(? as date)", [key], target / file)
             else:
-                _copy(con, f"select * from {qualified}", [], target / file)
+                changed[key] = fingerprint
+        files = {key: f"{key}-{_version(fp)}.parquet" for key, fp in changed.items()}
+        if partitioned:
+            _copy_dates(con, qualified, files, target)
+        elif changed:
+            _copy(con, f"select * from {qualified}", [], target / files["all"])
+        for key, fingerprint in changed.items():
+            old = before.get("parts", {}).get(key)
             if old:
                 retire(name, old["file"])
-            parts[key] = {"fp": fingerprint, "file": file}
+            parts[key] = {"fp": fingerprint, "file": files[key]}
             written += 1
         for key in set(before.get("parts", {})) - set(parts):
             retire(name, before["parts"][key]["file"])

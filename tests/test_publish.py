@@ -54,6 +54,12 @@ def test_snapshot_holds_views_over_parquet_per_run_date_and_dbt_views(settings):
                           "marts.dim_newspaper/all"}
     assert all((tables_path(settings) / key.split("/")[0] / file).is_file() for key, file in files.items())
     assert _read(settings, "select page_id from raw.pages order by 1") == [("a",), ("b",), ("c",)]
+    # the three dates were written by one partitioned COPY: each file holds its date only, no scratch left
+    for day, page in (("2026-11-02", "a"), ("2026-11-03", "b"), ("2026-11-04", "c")):
+        path = tables_path(settings) / "raw.pages" / files[f"raw.pages/{day}"]
+        assert duckdb.sql(f"select page_id, run_date::varchar from '{path}'").fetchall() == [(page, day)]
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    assert not list((tables_path(settings) / "raw.pages").glob(".partitions-*"))
     assert _read(settings, "select count(*) from marts.dim_newspaper") == [(2,)]
     # dbt's views are re-created on top of the published tables
     assert _read(settings, "select title from staging.stg_pages where page_id = 'b'") == [("第二版",)]

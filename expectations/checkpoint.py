@@ -48,6 +48,7 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from expectations import CRITICAL, WARNING, load_suite_modules, suite_name
+from ingestion.settings import duckdb_memory_limit
 
 log = logging.getLogger(__name__)
 
@@ -254,7 +255,7 @@ def read_frames(
     parameters: dict[str, dict[str, Any]] = {}
     failures: list[dict[str, Any]] = []
     try:
-        con = duckdb.connect(str(warehouse), read_only=True)
+        con = duckdb.connect(str(warehouse), read_only=True, config={"memory_limit": duckdb_memory_limit()})
     except duckdb.Error as exc:
         failures = [_read_failure(module.TABLE, "warehouse_readable", exc) for module in modules]
         return frames, parameters, failures

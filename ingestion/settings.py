@@ -72,3 +72,17 @@ def seconds_from_env(name: str, default: float, env: dict[str, str] | None = Non
         return max(0.0, float(value)) if value else default
     except ValueError:
         return default
+
+
+MEMORY_ENV = "NEWSDW_DUCKDB_MEMORY"
+DEFAULT_MEMORY = "1GB"
+
+
+def duckdb_memory_limit(env: dict[str, str] | None = None) -> str:
+    """DuckDB's memory limit for the pipeline's connections and dbt (``NEWSDW_DUCKDB_MEMORY``, default 1GB).
+
+    DuckDB's own default is 80 % of the machine's memory; bounded, it spills joins, sorts
+    and aggregates to ``<warehouse>.tmp`` instead, so a year's build stays under 2 GB a process.
+    """
+    value = ((os.environ if env is None else env).get(MEMORY_ENV) or "").strip()
+    return value or DEFAULT_MEMORY

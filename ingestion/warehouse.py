@@ -13,6 +13,7 @@ import tenacity
 
 from ingestion.locks import LOCK_WAIT_ENV, LOG_EVERY_S, WriterLockTimeout, lock_wait_s
 from ingestion.records import TABLES, columns
+from ingestion.settings import duckdb_memory_limit
 from ingestion.staging import staged_files
 from ingestion.warehouse_schema import GAZETTEER_COLUMNS, create_raw_tables
 
@@ -50,7 +51,7 @@ def connect(path: Path, read_only: bool = False, wait_s: float | None = None) ->
             reraise=True,
         ):
             with attempt:
-                return duckdb.connect(str(path), read_only=read_only)
+                return duckdb.connect(str(path), read_only=read_only, config={"memory_limit": duckdb_memory_limit()})
     except duckdb.IOException as exc:
         if not _is_lock_error(exc):
             raise

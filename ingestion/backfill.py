@@ -26,7 +26,7 @@ from datetime import date
 from typing import Any
 
 from ingestion import chain, landing, pipeline
-from ingestion.report import write_index
+from ingestion.report import load_summaries, write_index
 from ingestion.settings import Settings
 
 
@@ -109,8 +109,10 @@ def backfill(
         result.error = f"{type(exc).__name__}: {(str(exc).strip().splitlines() or [''])[0]}"
     report("build", 1, 1, "done" if result.error is None else result.error)
 
+    summaries = load_summaries(settings.reports)  # read once: each page's history comes from here
     for i, day in enumerate(result.dates, 1):
-        summary = pipeline.report(settings, day, {"parsed": result.parsed[day.isoformat()]}, index=False)
+        summary = pipeline.report(settings, day, {"parsed": result.parsed[day.isoformat()]}, index=False,
+                                  summaries=summaries)
         result.verdicts[day.isoformat()] = summary["verdict"]
         report("report", i, len(result.dates), day.isoformat())
     write_index(settings.reports)

@@ -249,7 +249,8 @@ def build(settings: Settings, run_date: date, **kwargs) -> dict:
     return run_chain(settings, run_date, **kwargs)
 
 
-def report(settings: Settings, run_date: date, outcome: dict, index: bool = True) -> dict:
+def report(settings: Settings, run_date: date, outcome: dict, index: bool = True,
+           summaries: dict[str, dict] | None = None) -> dict:
     """Write the run summary (JSON + HTML) and the reports index; return its paths and verdict.
 
     Writer steps missing from ``outcome`` (the chain's task failed and returned nothing) are
@@ -258,4 +259,5 @@ def report(settings: Settings, run_date: date, outcome: dict, index: bool = True
     from ingestion.chain import with_recorded_steps
     from ingestion.report import write_run_report
 
-    return write_run_report(settings, run_date, with_recorded_steps(settings, run_date, outcome), index=index)
+    return write_run_report(settings, run_date, with_recorded_steps(settings, run_date, outcome), index=index,
+                            summaries=summaries)

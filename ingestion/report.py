@@ -318,6 +318,11 @@ def _load_summaries(reports: Path) -> list[dict[str, Any]]:
     return summaries
 
 
+def load_summaries(reports: Path) -> dict[str, dict[str, Any]]:
+    """Every run summary in ``reports`` by run date (ISO), for ``write_run_report(summaries=...)``."""
+    return {s["run_date"]: s for s in _load_summaries(reports)}
+
+
 def read_summary(reports: Path, run_date: date | None = None) -> dict | None:
     """The stored summary of a run date (the newest when no date is given)."""
     runs = sorted((reports / "runs").glob("*.json"))
@@ -386,11 +391,14 @@ def rerender_pages(reports: Path) -> list[Path]:
     return [_render_run_page(reports, s, summaries, pages) for s in summaries if s.get("version") == SUMMARY_VERSION]
 
 
-def write_run_report(settings: Settings, run_date: date, outcome: dict, index: bool = True) -> dict:
+def write_run_report(settings: Settings, run_date: date, outcome: dict, index: bool = True,
+                     summaries: dict[str, dict[str, Any]] | None = None) -> dict:
     """Write the run's JSON and HTML summary and the index; return the verdict and the paths.
 
     ``index=False`` writes the run's JSON and page only: a backfill writing many dates then
-    calls ``write_index`` once.
+    calls ``write_index`` once. ``summaries`` (``load_summaries``, kept by the caller across
+    dates) stands for the runs folder when rendering the page's history and is updated with
+    this run: reading every summary again for each of a year's dates made reports quadratic.
     """
     from ingestion.quality import load_validation, read_manifest
 
@@ -412,11 +420,13 @@ def write_run_report(settings: Settings, run_date: date, outcome: dict, index: b
     runs = reports / "runs"
     json_path = runs / f"{run_date.isoformat()}.json"
     _write(json_path, json.dumps(summary, ensure_ascii=False, indent=1, default=str))
+    if summaries is not None:
+        summaries[summary["run_date"]] = summary
     if index:
         index_path = write_index(reports, run_date)  # renders this run's page too
     else:
-        summaries = _load_summaries(reports)
-        _render_run_page(reports, summary, summaries, _docs_pages(reports, [summary]))
+        history = list(summaries.values()) if summaries is not None else _load_summaries(reports)
+        _render_run_page(reports, summary, history, _docs_pages(reports, [summary]))
         index_path = reports / "index.html"
     html_path = runs / f"{run_date.isoformat()}.html"
     return {

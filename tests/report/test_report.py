@@ -346,3 +346,21 @@ def test_a_backfill_can_write_many_run_pages_and_the_index_once(settings: Settin
     write_index(settings.reports)
     text = (settings.reports / "index.html").read_text(encoding="utf-8")
     assert all(f'href="runs/{d}.html"' in text for d in days)
+
+
+def test_pages_rendered_from_a_kept_summaries_cache_equal_pages_read_from_disk(settings: Settings, tmp_path: Path) -> None:
+    from ingestion.report import load_summaries
+
+    days = [DAY + timedelta(days=i) for i in range(3)]
+    for day in days:
+        write_run_report(settings, day, land_run(settings, day, []), index=False)
+    from_disk = {day: (settings.reports / "runs" / f"{day}.html").read_text(encoding="utf-8") for day in days}
+    cache = load_summaries(settings.reports)
+    assert sorted(cache) == [d.isoformat() for d in days]
+    for day in days:
+        write_run_report(settings, day, land_run(settings, day, []), index=False, summaries=cache)
+        page = (settings.reports / "runs" / f"{day}.html").read_text(encoding="utf-8")
+        # the written_at stamp may differ by a second; everything else is the same page
+        strip = lambda html: "\n".join(line for line in html.splitlines() if "written" not in line)  # noqa: E731
+        assert strip(page) == strip(from_disk[day]), day
+    assert cache[days[-1].isoformat()]["run_date"] == days[-1].isoformat()

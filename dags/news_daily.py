@@ -117,11 +117,10 @@ def news_daily():
         from ingestion.pipeline import build
 
         outcome = build(_settings(), _run_date(), entry=f"airflow {DAG_ID}")
-        validated = outcome["validated"]
         return {
             "loaded": next(iter(outcome["loaded"].values())),
             "built": outcome["built"],
-            "validated": validated,
+            "validated": next(iter(outcome["validated"].values())),
             "published": outcome["published"],
         }
 

@@ -175,23 +175,18 @@
     int_keys_by_run_date needs any more (a re-run corrected a misread date).
 #}
 {% macro delete_days_outside_calendar(keys_relation) -%}
-    {%- if is_batch() -%}
-        delete from {{ this }}
-        where
-            date_key != -1
-            and (
-                date_day < (
-                    select least(min(cast(key_value as date)), date '2000-01-01') from {{ keys_relation }}
-                    where key_kind = 'calendar_date' and is_current
-                )
-                or date_day > (
-                    select greatest(max(cast(key_value as date)), date '2035-12-31') from {{ keys_relation }}
-                    where key_kind = 'calendar_date' and is_current
-                )
+    {%- set outside_calendar -%}
+        date_key != -1
+        and (
+            date_day < (
+                select least(min(cast(key_value as date)), date '2000-01-01') from {{ keys_relation }}
+                where key_kind = 'calendar_date' and is_current
             )
-    {%- elif is_incremental() -%}
-        delete from {{ this }}
-    {%- else -%}
-        select 1
-    {%- endif -%}
+            or date_day > (
+                select greatest(max(cast(key_value as date)), date '2035-12-31') from {{ keys_relation }}
+                where key_kind = 'calendar_date' and is_current
+            )
+        )
+    {%- endset -%}
+    {{ batch_delete(outside_calendar) }}
 {%- endmacro %}

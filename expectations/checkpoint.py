@@ -343,9 +343,18 @@ def file_context(gx: Any, gx_root: Path, data_docs_dir: Path) -> Any:
         context.update_data_docs_site(site_name=SITE, site_config=site)
     for other in sites.keys() - {SITE}:
         context.delete_data_docs_site(other)
+    changed = False
     # Progress bars would flood the Airflow task log.
     if context.variables.progress_bars is None:
         context.variables.progress_bars = ProgressBarsConfig(globally=False)
+        changed = True
+    # GX re-reads and YAML-parses uncommitted/config_variables.yml at every lookup of a
+    # context variable, hundreds of times a validation (a tenth of its CPU). The project
+    # substitutes no config variables: the next context registers no such file.
+    if context.variables.config_variables_file_path:
+        context.variables.config_variables_file_path = None
+        changed = True
+    if changed:
         context.variables.save()
     return context
 

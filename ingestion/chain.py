@@ -80,8 +80,8 @@ def build(settings: Settings, start: date, end: date | None = None, *, run_dates
     """
     from ingestion.locks import writer_lock
     from ingestion.publish import publish
-    from ingestion.transform import dbt_build
-    from ingestion.warehouse import connect, load_runs, mart_counts
+    from ingestion.transform import dbt_build, project_hash
+    from ingestion.warehouse import load_runs, mart_counts, record_static_build, static_build_state
 
     end = end or start
     run_dates = run_dates or days(start, end)
@@ -102,9 +102,11 @@ def build(settings: Settings, start: date, end: date | None = None, *, run_dates
     with writer_lock(settings.warehouse, f"{entry}: load, build, validate and publish {label}"):
         step("loaded", lambda: load_runs(settings.warehouse, settings.staging, run_dates), per_date=True)
         # dbt opens the file itself and fails at once on a lock held outside the pipeline
-        # (an analyst on the writer's file): wait for that here, logged and bounded.
-        connect(settings.warehouse).close()
-        step("built", lambda: dbt_build(settings, start, end=end))
+        # (an analyst on the writer's file): static_build_state waits for that, logged and bounded.
+        fingerprint, static_built = static_build_state(settings.warehouse, project_hash(settings))
+        step("built", lambda: dbt_build(settings, start, end=end, static=not static_built))
+        if not static_built:
+            record_static_build(settings.warehouse, fingerprint)
         # the report's fact counts, read here under the lock: the report never opens this file
         for day, rows in mart_counts(settings.warehouse, run_dates).items():
             record_step(settings, [date.fromisoformat(day)], "rows", rows)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from datetime import date
@@ -15,7 +16,7 @@ from ingestion.locks import LOCK_WAIT_ENV, LOG_EVERY_S, WriterLockTimeout, lock_
 from ingestion.records import TABLES, columns
 from ingestion.settings import duckdb_memory_limit
 from ingestion.staging import staged_files
-from ingestion.warehouse_schema import GAZETTEER_COLUMNS, create_raw_tables
+from ingestion.warehouse_schema import GAZETTEER_COLUMNS, PIPELINE_DDL, STATIC_BUILD_TABLE, create_raw_tables
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +125,44 @@ def load_runs(warehouse: Path, staging: Path, run_dates: list[date]) -> dict[str
 def load_run(warehouse: Path, staging: Path, run_date: date) -> dict[str, int]:
     """Replace a run date's rows in every raw table with what is staged, in one transaction."""
     return load_runs(warehouse, staging, [run_date])[run_date.isoformat()]
+
+
+def static_build_state(warehouse: Path, project: str) -> tuple[str, bool]:
+    """What the dbt project's static nodes would be built from now, and whether the warehouse's were.
+
+    Static nodes (seeds, views, and the tables built from seeds and the gazetteer; dbt's
+    selector ``daily_data`` leaves them out) depend only on the project's files
+    (``project``: ``transform.project_hash``) and on ``raw.gazetteer``. The fingerprint of
+    both is recorded in the warehouse by ``record_static_build`` after a build that made
+    them, so a warehouse that is new, replaced, or last built by another project or
+    gazetteer gets them rebuilt. Opened read-write: the caller holds the writer lock, and
+    a lock held outside the pipeline is waited for here (logged, bounded) before dbt starts.
+    """
+    con = connect(warehouse)
+    try:
+        create_raw_tables(con)
+        for statement in PIPELINE_DDL:
+            con.execute(statement)
+        cols = ", ".join(GAZETTEER_COLUMNS)
+        rows, digest = con.execute(
+            f"select count(*), coalesce(bit_xor(hash({cols})), 0) from raw.gazetteer").fetchone()
+        fingerprint = hashlib.sha256(f"{project}\n{rows}\n{digest}".encode()).hexdigest()
+        recorded = con.execute(f"select fingerprint from {STATIC_BUILD_TABLE}").fetchall()
+        return fingerprint, recorded == [(fingerprint,)]
+    finally:
+        con.close()
+
+
+def record_static_build(warehouse: Path, fingerprint: str) -> None:
+    """Record that the warehouse's static dbt nodes were built from ``fingerprint`` (see ``static_build_state``)."""
+    con = connect(warehouse)
+    try:
+        con.execute("begin transaction")
+        con.execute(f"delete from {STATIC_BUILD_TABLE}")
+        con.execute(f"insert into {STATIC_BUILD_TABLE} values (?, current_timestamp)", [fingerprint])
+        con.execute("commit")
+    finally:
+        con.close()
 
 
 def mart_counts(warehouse: Path, run_dates: list[date]) -> dict[str, dict[str, int]]:

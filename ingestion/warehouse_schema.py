@@ -78,6 +78,16 @@ def column_types(table: str) -> dict[str, str]:
     return result
 
 
+# The pipeline's own bookkeeping, not data (never published to analysts): what the
+# warehouse's static dbt nodes were last built from (ingestion.warehouse.static_build_state).
+PIPELINE_SCHEMA = "pipeline"
+STATIC_BUILD_TABLE = f"{PIPELINE_SCHEMA}.dbt_static_build"
+PIPELINE_DDL = (
+    f"create schema if not exists {PIPELINE_SCHEMA}",
+    f"create table if not exists {STATIC_BUILD_TABLE} (fingerprint VARCHAR NOT NULL, built_at TIMESTAMP NOT NULL)",
+)
+
+
 def table_ddl(table: str) -> str:
     """``create table if not exists`` statement for one raw table."""
     columns = ",\n".join(f"    {name} {duck_type}" for name, duck_type in column_types(table).items())

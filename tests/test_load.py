@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import duckdb
+import pytest
 
 from ingestion import pipeline
 from ingestion.generate import write_landing
@@ -57,3 +58,48 @@ def test_text_without_any_article_is_quarantined_at_parse_stage(tmp_path):
     rows = _count(s, "select file_name, stage, error_type, error_message from raw.quarantine")
     assert rows == [("notes.txt", "parse", "ValueError", "no article found: no headline followed by a body")]
     assert _count(s, "select count(*) from raw.pages")[0][0] == 0
+
+
+def test_the_static_build_stamp_follows_the_project_and_the_gazetteer(tmp_path):
+    from ingestion.warehouse import load_runs, record_static_build, static_build_state
+
+    s = Settings.from_env(env={}, home=tmp_path)
+    load_runs(s.warehouse, s.staging, [])  # creates the raw tables and loads the gazetteer
+    fingerprint, built = static_build_state(s.warehouse, "project-a")
+    assert not built  # a new warehouse has no static nodes yet
+    record_static_build(s.warehouse, fingerprint)
+    assert static_build_state(s.warehouse, "project-a") == (fingerprint, True)
+    # another project (any file of dbt_project/ changed) rebuilds them
+    other, built = static_build_state(s.warehouse, "project-b")
+    assert not built and other != fingerprint
+    # so does another gazetteer, even of the same size (the loader reloads on a size change only)
+    con = duckdb.connect(str(s.warehouse))
+    try:
+        con.execute("update raw.gazetteer set region_name = region_name || '新' "
+                    "where region_code = (select min(region_code) from raw.gazetteer)")
+    finally:
+        con.close()
+    assert static_build_state(s.warehouse, "project-a")[1] is False
+
+
+def test_the_chain_leaves_the_static_nodes_out_once_they_are_built(tmp_path, monkeypatch):
+    from ingestion import chain, publish, quality, transform
+
+    s = Settings.from_env(env={}, home=tmp_path)
+    asked: list[bool] = []
+    monkeypatch.setattr(transform, "dbt_build", lambda settings, start, end=None, static=True: asked.append(static)
+                        or {"success": True})
+    monkeypatch.setattr(quality, "validate", lambda *a, **k: {"success": True})
+    monkeypatch.setattr(publish, "publish", lambda settings: {})
+    chain.build(s, D1)
+    chain.build(s, D2)
+    assert asked == [True, False]
+    # a failed build records nothing: the next build makes them again
+    monkeypatch.setattr(transform, "dbt_build", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("dbt failed")))
+    s2 = Settings.from_env(env={}, home=tmp_path / "other")
+    with pytest.raises(RuntimeError, match="dbt failed"):
+        chain.build(s2, D1)
+    from ingestion.transform import project_hash
+    from ingestion.warehouse import static_build_state
+
+    assert static_build_state(s2.warehouse, project_hash(s2))[1] is False

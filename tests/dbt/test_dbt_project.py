@@ -267,7 +267,8 @@ def test_build_succeeds(built_warehouse: tuple[Path, dict]) -> None:
     assert summary["success"] is True
     assert summary["failures"] == []
     assert summary["models"] >= 30
-    assert summary["tests"] > 100  # data tests and the unit tests
+    # the batch's data tests (the raw sources' run in GX daily and in the full check) and the unit tests
+    assert summary["tests"] > 80
 
 
 @pytest.mark.integration

@@ -9,7 +9,7 @@ build, a Great Expectations run and a publish per date. ``backfill`` instead:
 3. parses every file of every date in a process pool on all cores (parsing is pure and
    needs no database), with a progress bar;
 4. runs the writer chain once for the range (``pipeline.build``): each date loaded in its
-   own transaction, then one dbt build, a validation per 31-day window and one publish, under the same
+   own transaction, then one dbt build, a validation per 92-day window and one publish, under the same
    writer lock as every other entry point;
 5. writes a report per date (its JSON and page), and the index once.
 

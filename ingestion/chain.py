@@ -116,16 +116,17 @@ def build(settings: Settings, start: date, end: date | None = None, *, run_dates
 
 
 VALIDATE_DAYS_ENV = "NEWSDW_VALIDATE_DAYS"
-DEFAULT_VALIDATE_DAYS = 31
+DEFAULT_VALIDATE_DAYS = 92
 
 
 def validate_range(settings: Settings, run_dates: list[date], start: date, end: date) -> dict[str, Any]:
-    """Validate ``start``..``end`` in runs of at most ``NEWSDW_VALIDATE_DAYS`` days (default 31); result per date.
+    """Validate ``start``..``end`` in runs of at most ``NEWSDW_VALIDATE_DAYS`` days (default 92); result per date.
 
-    One checkpoint run per window, not per date (GX's start-up is paid once a window) and not
-    one for the whole range: a year's frames in memory at once took the backfill process
-    near 2 GB, and a window's verdict is its own, so a failing date fails its month, not
-    the year. A window without a run date to validate is skipped.
+    One checkpoint run per window, not per date: most of a run's cost is fixed (GX evaluates
+    ~360 expectations over 12 tables whatever the rows; measured on the generated year,
+    30 days 8.2 s of CPU, 91 days 13.4 s), and not one for the whole range: a year's frames
+    at once took 2.1 GB (91 days: 0.9 GB). A window's verdict is its own, so a failing date
+    fails its quarter, not the year. A window without a run date to validate is skipped.
     """
     from ingestion.quality import validate
 

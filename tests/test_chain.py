@@ -45,4 +45,4 @@ def test_one_date_is_one_window_by_default(tmp_path, monkeypatch, calls):
     year = chain.days(date(2025, 1, 1), date(2025, 12, 31))
     calls.clear()
     chain.validate_range(settings, year, year[0], year[-1])
-    assert len(calls) == 12  # 365 days in windows of 31
+    assert len(calls) == 4  # 365 days in windows of 92

@@ -5,6 +5,7 @@ Layout under ``<reports>`` (``NEWSDW_REPORTS``)::
     index.html                 every run, newest first: verdict, what failed (links), counts, trend chart
     runs/<YYYY-MM-DD>.json     the run summary (the record; ``summarise`` documents its keys)
     runs/<YYYY-MM-DD>.html     the same summary for people (rendered by ``ingestion.report_html``)
+    runs/_index/<date>.json    the few fields of the summary that the index and the trend chart read
     data_docs/                 the Great Expectations site (written by the checkpoint, bounded history)
 
 The verdict is ``passed``, ``warnings`` or ``failed``. A run fails when a pipeline step did
@@ -13,8 +14,9 @@ critical expectation failed; warnings (failed warning-severity expectations, dbt
 unreadable sidecars) leave it ``warnings``. Links are relative: from a run page into
 ``../data_docs/validations/<suite>/<run date>/<run time>/<batch>.html`` for each failure.
 
-Run pages are views of their JSON. A run writes its own page and the index only (the cost
-of a run does not grow with the history); ``rerender_pages`` re-renders every run page on
+Run pages are views of their JSON. A run writes its own page and the index only, and the
+index reads each run's small entry under ``runs/_index/``, not its whole summary (a summary
+is ~100 KB of expectation results: reading a year of them cost a run 2 s); ``rerender_pages`` re-renders every run page on
 request (``newsdw report --rebuild``), so links to Data Docs results that the bounded history
 pruned then show as "pruned" rather than as dead links.
 
@@ -318,9 +320,56 @@ def _load_summaries(reports: Path) -> list[dict[str, Any]]:
     return summaries
 
 
+# What the index and the trend chart read of a summary (``render_index``, ``history_points``).
+INDEX_DIR = "_index"
+_ENTRY_FIELDS = ("run_date", "version", "verdict", "headline", "critical_failures", "expectation_warnings",
+                 "step_problems", "files", "rows", "data_docs")
+
+
+def _entry(summary: dict[str, Any]) -> dict[str, Any]:
+    return {key: summary[key] for key in _ENTRY_FIELDS if key in summary}
+
+
+def _load_entries(reports: Path) -> list[dict[str, Any]]:
+    """Every run's index entry (``_ENTRY_FIELDS`` of its summary), oldest first.
+
+    An entry is written after its summary; one that is missing or older than its summary
+    (written by an earlier version, or left by a run that died in between) is made again
+    from the summary.
+    """
+    entries = []
+    for path in sorted((reports / "runs").glob("*.json")):
+        entry_path = path.parent / INDEX_DIR / path.name
+        entry = None
+        try:
+            if entry_path.stat().st_mtime_ns >= path.stat().st_mtime_ns:
+                entry = json.loads(entry_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            entry = None
+        if not (isinstance(entry, dict) and "run_date" in entry and "verdict" in entry):
+            try:
+                summary = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            if not (isinstance(summary, dict) and "run_date" in summary and "verdict" in summary):
+                continue
+            entry = _entry(summary)
+            _write_entry(reports, entry)
+        entries.append(entry)
+    return entries
+
+
+def _write_entry(reports: Path, entry: dict[str, Any]) -> None:
+    try:
+        _write(reports / "runs" / INDEX_DIR / f"{entry['run_date']}.json", json.dumps(entry, ensure_ascii=False,
+                                                                                    default=str))
+    except OSError:  # a read-only reports folder: the index is still rendered from the summaries
+        pass
+
+
 def load_summaries(reports: Path) -> dict[str, dict[str, Any]]:
-    """Every run summary in ``reports`` by run date (ISO), for ``write_run_report(summaries=...)``."""
-    return {s["run_date"]: s for s in _load_summaries(reports)}
+    """Every run's index entry by run date (ISO): the history ``write_run_report(summaries=...)`` renders from."""
+    return {s["run_date"]: s for s in _load_entries(reports)}
 
 
 def read_summary(reports: Path, run_date: date | None = None) -> dict | None:
@@ -372,12 +421,15 @@ def write_index(reports: Path, run_date: date | str | None = None) -> Path:
     """
     from ingestion.report_html import TREND_RUNS, render_index
 
-    summaries = _load_summaries(reports)
+    summaries = _load_entries(reports)
     if run_date is not None:
         wanted = run_date if isinstance(run_date, str) else run_date.isoformat()
-        own = [s for s in summaries if s["run_date"] == wanted and s.get("version") == SUMMARY_VERSION]
-        if own:
-            _render_run_page(reports, own[0], summaries, _docs_pages(reports, own))
+        try:
+            own = json.loads((reports / "runs" / f"{wanted}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            own = None
+        if isinstance(own, dict) and own.get("version") == SUMMARY_VERSION:
+            _render_run_page(reports, own, summaries, _docs_pages(reports, [own]))
     newest_first = sorted(summaries, key=lambda s: s["run_date"], reverse=True)
     target = reports / "index.html"
     _write(target, render_index(newest_first, history_points(summaries, None, TREND_RUNS)))
@@ -420,12 +472,13 @@ def write_run_report(settings: Settings, run_date: date, outcome: dict, index: b
     runs = reports / "runs"
     json_path = runs / f"{run_date.isoformat()}.json"
     _write(json_path, json.dumps(summary, ensure_ascii=False, indent=1, default=str))
+    _write_entry(reports, _entry(summary))
     if summaries is not None:
-        summaries[summary["run_date"]] = summary
+        summaries[summary["run_date"]] = _entry(summary)
     if index:
         index_path = write_index(reports, run_date)  # renders this run's page too
     else:
-        history = list(summaries.values()) if summaries is not None else _load_summaries(reports)
+        history = list(summaries.values()) if summaries is not None else _load_entries(reports)
         _render_run_page(reports, summary, history, _docs_pages(reports, [summary]))
         index_path = reports / "index.html"
     html_path = runs / f"{run_date.isoformat()}.html"

@@ -369,3 +369,25 @@ def test_pages_rendered_from_a_kept_summaries_cache_equal_pages_read_from_disk(s
 def _without_times(html: str) -> str:
     stamp = re.compile(r"written|\d\d:\d\d:\d\d")
     return "\n".join(line for line in html.splitlines() if not stamp.search(line))
+
+
+def test_the_index_reads_small_entries_and_remakes_one_older_than_its_summary(settings: Settings) -> None:
+    days = [DAY + timedelta(days=i) for i in range(2)]
+    for day in days:
+        write_run_report(settings, day, land_run(settings, day, []))
+    runs = settings.reports / "runs"
+    for day in days:
+        entry = json.loads((runs / "_index" / f"{day}.json").read_text(encoding="utf-8"))
+        summary = json.loads((runs / f"{day}.json").read_text(encoding="utf-8"))
+        assert entry["verdict"] == summary["verdict"] and entry["rows"] == summary["rows"]
+        assert set(entry) < set(summary)  # a few fields, not the expectation results
+    # a summary rewritten after its entry (an earlier version, a run that died in between) wins
+    path = runs / f"{days[0]}.json"
+    summary = json.loads(path.read_text(encoding="utf-8"))
+    summary["headline"] = "rewritten after its entry"
+    time.sleep(0.01)
+    path.write_text(json.dumps(summary), encoding="utf-8")
+    write_index(settings.reports)
+    assert "rewritten after its entry" in (settings.reports / "index.html").read_text(encoding="utf-8")
+    entry = json.loads((runs / "_index" / f"{days[0]}.json").read_text(encoding="utf-8"))
+    assert entry["headline"] == "rewritten after its entry"

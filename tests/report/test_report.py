@@ -382,12 +382,12 @@ def test_the_index_reads_small_entries_and_remakes_one_older_than_its_summary(se
         assert entry["verdict"] == summary["verdict"] and entry["rows"] == summary["rows"]
         assert set(entry) < set(summary)  # a few fields, not the expectation results
     # a summary rewritten after its entry (an earlier version, a run that died in between) wins
-    path = runs / f"{days[0]}.json"
+    path = runs / f"{days[-1]}.json"  # the newest: the index shows its headline
     summary = json.loads(path.read_text(encoding="utf-8"))
     summary["headline"] = "rewritten after its entry"
     time.sleep(0.01)
     path.write_text(json.dumps(summary), encoding="utf-8")
     write_index(settings.reports)
     assert "rewritten after its entry" in (settings.reports / "index.html").read_text(encoding="utf-8")
-    entry = json.loads((runs / "_index" / f"{days[0]}.json").read_text(encoding="utf-8"))
+    entry = json.loads((runs / "_index" / f"{days[-1]}.json").read_text(encoding="utf-8"))
     assert entry["headline"] == "rewritten after its entry"

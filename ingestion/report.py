@@ -16,9 +16,10 @@ unreadable sidecars) leave it ``warnings``. Links are relative: from a run page 
 
 Run pages are views of their JSON. A run writes its own page and the index only, and the
 index reads each run's small entry under ``runs/_index/``, not its whole summary (a summary
-is ~100 KB of expectation results: reading a year of them cost a run 2 s); ``rerender_pages`` re-renders every run page on
-request (``newsdw report --rebuild``), so links to Data Docs results that the bounded history
-pruned then show as "pruned" rather than as dead links.
+is ~100 KB of expectation results: reading a year of them cost a run 2 s);
+``rerender_pages`` re-renders every run page on request (``newsdw report --rebuild``), so
+links to Data Docs results that the bounded history pruned then show as "pruned" rather
+than as dead links.
 
 The report never needs the warehouse: it is written even while another process holds the
 warehouse's lock. Row counts of the raw tables come from the load step's result, quarantine
@@ -472,9 +473,10 @@ def write_run_report(settings: Settings, run_date: date, outcome: dict, index: b
     runs = reports / "runs"
     json_path = runs / f"{run_date.isoformat()}.json"
     _write(json_path, json.dumps(summary, ensure_ascii=False, indent=1, default=str))
-    _write_entry(reports, _entry(summary))
+    entry = _entry(summary)
+    _write_entry(reports, entry)
     if summaries is not None:
-        summaries[summary["run_date"]] = _entry(summary)
+        summaries[summary["run_date"]] = entry
     if index:
         index_path = write_index(reports, run_date)  # renders this run's page too
     else:

@@ -14,8 +14,10 @@ Qualifiers and the value band (``value_low``/``value_high``):
 * ``at_least`` (余, 多, 以上, 超过, 逾, 超, 突破, 不少于): low = value, high = None.
 * ``at_most`` (近, 不到, 不足, 以内, 之内, 以下): low = None, high = value.
 * ``approx`` (约, 大约, 左右, 上下): low = high = None, since the text states no
-  bound; an explicit range (3至5人) is ``approx`` with low = 3, high = 5 and
-  value = the upper end (the number the unit is printed with); 10-15天 likewise.
+  bound.
+* an explicit range (3至5人, 10-15天, 两至三年) states both ends, and each is a metric
+  with the range as its band (low = 3, high = 5): the low end ``at_least`` (value 3),
+  the high end ``at_most`` (value 5), both with the unit printed after the high end.
 
 Forms other papers print, and what they give:
 
@@ -29,6 +31,14 @@ Forms other papers print, and what they give:
   is the session's name, and 2020届 a graduating class. People's nouns printed as the
   measure word (8.2万多人口, 2.2万多老年人) give the unit 人.
 * 逼近 is at_most like 接近; 突破, 超 are at_least.
+* the numeral 一 is "a/one" (一张, 一次) unless a bound goes with it: 不到一年, 约一公里,
+  一年多, 一名以上 are quantities (SPEC: 一 only "used as a/one in description" is out).
+* a span of time is a duration wherever it is stated (SPEC: 工作了18年), also as the
+  period of a change (30年来, 近5年, 过去3个月); a four-digit 年 is a year, a date.
+* points of a score (得分92.5分) are the unit 分, with Arabic numerals only (十分 is
+  "very", 三分之一 a share) and not after a clock's hour (9时57分).
+* units of power, energy and force (万千瓦, 千瓦时, 千伏, 千牛), temperatures (摄氏度),
+  container counts (标准箱) and foreign currencies (卢比, 卢布, 韩元 …) are printed units.
 * a fraction written out (三分之一, 四分之三以上) is a per cent rounded to 0.01
   (33.33 %), as 百分之九十八 is 98 %.
 * the subject: a bare change (…总额63.7亿元，增长4.1%) takes the noun of the metric
@@ -50,182 +60,10 @@ from dataclasses import dataclass
 from ingestion.parsing.model import ParsedMetric
 from ingestion.parsing.numbers import parse_number, scale_value
 from ingestion.parsing.restated import drop_restated
-
-# ---------------------------------------------------------------------------
-# Units: the measure word or unit printed after the number, with its kind.
-# ---------------------------------------------------------------------------
-_UNIT_KINDS: dict[str, tuple[str, ...]] = {
-    "count": (
-        "人次",
-        "人",
-        "名",
-        "位",
-        "户次",
-        "户",
-        "家",
-        "个",
-        "次",
-        "场次",
-        "场",
-        "条",
-        "处",
-        "支",
-        "栋",
-        "幢",
-        "座",
-        "项",
-        "件次",
-        "件",
-        "所",
-        "台次",
-        "台",
-        "辆次",
-        "辆",
-        "份",
-        "批次",
-        "批",
-        "期",
-        "盏",
-        "类",
-        "棵",
-        "株",
-        "块",
-        "套",
-        "张",
-        "本",
-        "册",
-        "篇",
-        "部",
-        "间",
-        "片",
-        "根",
-        "种",
-        "起",
-        "例",
-        "宗",
-        "头",
-        "只",
-        "匹",
-        "艘",
-        "架次",
-        "架",
-        "幅",
-        "面",
-        "箱",
-        "袋",
-        "盒",
-        "桶",
-        "瓶",
-        "双",
-        "组",
-        "轮",
-        "单",
-        "笔",
-        "枚",
-        "尊",
-        "车次",
-        "班次",
-        "趟",
-        "门",
-        "口",
-        "节",
-        "堂",
-        "课",
-        "首",
-        "封",
-        "张次",
-        "所次",
-        "余人",
-        "副",
-        "届",
-        *("人口", "老年人", "老人", "年轻人", "病人", "工人", "客人", "游人"),  # read as 人 (UNIT_ALIAS)
-    ),
-    "money": ("元", "美元", "欧元", "港元", "日元", "英镑", "块钱"),
-    "percent": ("%", "％", "个百分点", "百分点", "成"),
-    "area": ("平方米", "平方公里", "平方千米", "平米", "亩", "公顷", "㎡"),
-    "length": ("皮长公里", "芯公里", "芯千米", "公里", "千米", "延米", "米", "厘米", "毫米"),
-    "weight": ("吨", "公斤", "千克", "斤", "克"),
-    "duration": (
-        "个工作日",
-        "工作日",
-        "个小时",
-        "小时",
-        "分钟",
-        "秒",
-        "天",
-        "个月",
-        "个星期",
-        "周",
-        "年",
-        "课时",
-        "学时",
-        "个季度",
-    ),
-    "other": ("倍", "立方米", "方", "千瓦时", "千瓦", "兆瓦", "升", "毫升", "户籍"),
-}
-UNIT_KIND: dict[str, str] = {u: kind for kind, units in _UNIT_KINDS.items() for u in units}
-UNIT_KIND.pop("户籍")  # listed only so that "户籍" never reads as 户 + 籍
-UNIT_KIND.pop("方")  # too often a non-unit (多方, 六方参与); cubic metres are 立方米
-UNIT_KIND.pop("余人")
-# Nouns of people printed where the measure word would be (8.2万多人口, 2.2万多老年人): the unit is 人.
-UNIT_ALIAS: dict[str, str] = dict.fromkeys(("人口", "老年人", "老人", "年轻人", "病人", "工人", "客人", "游人"), "人")
-_UNIT_ALT = "|".join(re.escape(u) for u in sorted(set(UNIT_KIND) | {"户籍"}, key=len, reverse=True))
-
-# A unit followed by one of these characters is the first half of another word
-# (家庭, 支部, 处理, 名单, 场所 …), not a measure word.
-_UNIT_BLOCKERS: dict[str, str] = {
-    "家": "庭长属乡中里",
-    "人": "民员工口才力气们",
-    "名": "义称单片胜列额字",
-    "支": "部持援出付撑队伍",
-    "处": "理置罚长级室分于在",
-    "项": "目链",
-    "所": "有以谓属在长",
-    "场": "所景馆面合景地",
-    "台": "账阶湾上",
-    "期": "间待望限盼工项",
-    "批": "示评准复",
-    "份": "额子",
-    "座": "谈位右",
-    "次": "日年序要级",
-    "天": "然津下空地使",
-    "年": "级代度龄轻纪终底初中行计规攻",
-    "周": "边围末岁年到",
-    "元": "旦素宵老首",
-    "米": "饭粮面",
-    "克": "服难",
-    "条": "件例款约幅",
-    "件": "事",
-    "本": "地级届次人着质领",
-    "部": "门分署长队",
-    "面": "对向临貌积",
-    "口": "号罩岸径子",
-    "门": "口店前诊",
-    "节": "日约能点目",
-    "起": "来到步点草",
-    "块": "钱",
-    "间": "隔断",
-    "单": "位元独纯",
-    "笔": "者记",
-    "头": "脑",
-    "课": "题程堂",
-    "首": "都先次位府",
-    "成": "为功立员本果效绩长就交品人型年熟新都活群片规网形",
-    "倍": "增",
-    "双": "方向手",
-    "组": "织建成长",
-    "轮": "流",
-    "种": "植类子",
-    "个": "人体",
-    "副": "主市省县区局长总书部厅处科院校理秘经队组",  # 副市长, 副主任: a deputy, not a pair
-    # 十三届全国人大, 十九届四中全会: the session's name, not a count of sessions
-    "届": "全中人政委省市县区世国亚奥党常一二三四五六七八九十",
-}
-
-# Units whose numeral must be Arabic or a multi-character Chinese numeral: with a
-# single Chinese digit they are idioms or descriptions (一批, 两手, 三成群 …).
-_CN_SINGLE_DIGIT_BAD_UNITS = {"面", "口", "门", "节", "头", "双", "课", "首", "起", "方", "本", "单", "笔"}
-
+from ingestion.parsing.units import CN_SINGLE_DIGIT_BAD_UNITS as _CN_SINGLE_DIGIT_BAD_UNITS
+from ingestion.parsing.units import UNIT_ALIAS, UNIT_KIND
+from ingestion.parsing.units import UNIT_ALT as _UNIT_ALT
+from ingestion.parsing.units import UNIT_BLOCKERS as _UNIT_BLOCKERS
 
 # ---------------------------------------------------------------------------
 # Numbers
@@ -233,7 +71,7 @@ _CN_SINGLE_DIGIT_BAD_UNITS = {"面", "口", "门", "节", "头", "双", "课", "
 _AR = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN = r"[一二三四五六七八九十两俩〇零][零〇一二三四五六七八九十两百千万亿]*"
 _NUMBER = re.compile(
-    rf"(?P<pct>百分之)?(?P<num>(?:{_AR})(?:万亿|万|亿|千(?![米克瓦]))?|{_CN})"
+    rf"(?P<pct>百分之)?(?P<num>(?:{_AR})(?:万亿|万|亿|千(?![米克瓦牛伏卡]))?|{_CN})"
     rf"(?P<q1>余|多)?(?P<mag>[万亿](?![万亿]))?(?P<q2>余|多)?"
     rf"(?P<unit>个(?:多|半)?(?:月|小时|工作日|星期|季度|百分点)|{_UNIT_ALT})?"
     rf"(?P<post>以上|以下|以内|之内|左右|上下|[多余](?![\u4e00-\u9fff])|[多余](?=[的了来]))?"
@@ -308,7 +146,6 @@ _ELLIPTIC_POINTS = re.compile(r"(?:[、，,和与及]\s*[\d.]+个)*[、，,和�
 # Round-the-clock descriptions, not measured durations: 24小时服务热线, 365天无休.
 _ROUND_THE_CLOCK = re.compile(r"(?:服务|值班|值守|在线|不间断|营业|热线|开放|无休|待命|监控|运转|响应)")
 _PLACE_AFTER_UNIT = re.compile(r"[村庄店屯镇山寺桥街路巷营河湾沟坊堡寨乡县区洲岛井湖]")
-_PERIOD_LIKE = re.compile(r"(?:年|个月|天|周|个星期|个季度)(?:来|以来|内|里|中)")  # used with .match(text, pos)
 
 _QUOTE_PAIRS = {"“": "”", "‘": "’", '"': '"', "「": "」", "『": "』", "《": "》", "〈": "〉", "'": "'"}
 _QUOTE_OPEN = re.compile("[" + re.escape("".join(_QUOTE_PAIRS)) + "]")
@@ -325,13 +162,13 @@ _WEEKDAY_BEFORE = re.compile(r"(?:周|星期|礼拜|初)$")
 _CJK_LAST = re.compile(r"[\u4e00-\u9fff]$")
 _CJK_FIRST = re.compile(r"[\u4e00-\u9fff]")
 _SESSION_BEFORE = re.compile(r"届\s*$")
+_CLOCK_BEFORE = re.compile(r"[时点:：]\s*$")
 _SESSION_AFTER = re.compile(r"(?:全会|全体会议|会议精神|全委会)")
 _VAGUE_BEFORE = re.compile(r"(?<![人户次总件个份岁字天基系参倍位])[数几]$")
 _NON_DIGIT = re.compile(r"\D")
 _SEPARATOR = re.compile(r"[,，.]")
 _SCALE_CHAR = re.compile(r"[万亿千]")
 _MULTIPLIER_CHAR = re.compile(r"[十百千万亿]")
-_PERIOD_BEFORE = re.compile(r"近$|(?:最近|过去|未来)$")
 _PREFIX_FILLER = re.compile(r"(?:了|达到|达|为|有|计)$")
 _SPACES = re.compile(r"\s+")
 # Every _PERIOD match holds one of these characters, at most _PERIOD_REACH characters after its start.
@@ -518,21 +355,31 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
     digits_only = _NON_DIGIT.sub("", num)
     if is_arabic and len(digits_only) >= 7 and not _SEPARATOR.search(num) and not _SCALE_CHAR.search(num):
         return None  # phone numbers and codes
-    if not is_arabic and num in ("一", "壹") and not m.group("mag") and not pct:
-        return None  # 一 meaning "a/one": 一张, 一位居民, 一次
+    if (
+        not is_arabic
+        and num in ("一", "壹")
+        and not m.group("mag")
+        and not pct
+        and not (
+            m.group("post")
+            or m.group("q1")
+            or m.group("q2")
+            or inner_more
+            or (_prefix_qualifier(before) and not before.endswith(("最多", "最高", "最少", "最低")))
+        )
+    ):
+        return None  # 一 meaning "a/one": 一张, 一位居民, 一次; with a bound (不到一年, 约一公里, 一年多) it is a number
     if not is_arabic and len(num) == 1 and unit_clean in _CN_SINGLE_DIGIT_BAD_UNITS:
         return None
     if not is_arabic and not _MULTIPLIER_CHAR.search(num) and len(num) > 1:
         return None  # 二〇二二 (a year) or 两三 (a range)
+    if unit_clean == "分" and (not is_arabic or _CLOCK_BEFORE.search(before)):
+        return None  # 十分重要, 三分之一; 9时57分, 8点15分: a clock's minutes
     if unit_clean == "届" and value >= 1000:
         return None  # 2020届毕业生: a class, named by its year
     # Years and dates.
     if unit_clean == "年" and (value >= 1000 or not is_arabic and len(num) > 2 and "十" not in num):
         return None
-    if unit_clean in ("年", "个月", "天", "周", "个星期", "个季度") and (
-        _PERIOD_BEFORE.search(before) or _PERIOD_LIKE.match(text, m.end("unit") - len(unit))
-    ):
-        return None  # 近3年, 30年来: a period, not a measured quantity
     if unit_clean in ("小时", "天") and value in (24, 365) and _ROUND_THE_CLOCK.match(text, m.end()):
         return None
     # N大 + noun (三大运营商) never reaches here: 大 is not a unit.
@@ -715,7 +562,8 @@ def _hits_in_span(text: str, a: int, b: int, scan: _PageScan) -> list[_Hit]:
     i = bisect_left(opens, a)
     quoted = _quoted_name_spans(text, a, b) if i < len(opens) and opens[i] < b else []
     hits: list[_Hit] = []
-    pending_range: tuple[float, int, int] | None = None  # (low end, where the high end must start, low's start)
+    # (low end, where the high end must start, low's start, low's end)
+    pending_range: tuple[float, int, int, int] | None = None
     starts = scan.number_starts
     pos = a
     for c in starts[bisect_left(starts, a) : bisect_left(starts, b)]:
@@ -735,7 +583,7 @@ def _hits_in_span(text: str, a: int, b: int, scan: _PageScan) -> list[_Hit]:
             nxt = text[m.end() : m.end() + 1]
             if nxt and nxt in "至到-~—～":
                 low = parse_number(m.group("num"))
-                pending_range = (low, m.end() + 1, start) if low is not None else None
+                pending_range = (low, m.end() + 1, start, m.end()) if low is not None else None
                 continue
             if not (m.group("mag") or m.group("num")[-1] in "万亿"):
                 pending_range = None
@@ -748,9 +596,14 @@ def _hits_in_span(text: str, a: int, b: int, scan: _PageScan) -> list[_Hit]:
             continue
         if in_range:
             low = pending_range[0]
-            if m.group("mag") and low < hit.value / 1000:
-                low *= 10_000 if m.group("mag") == "万" else 100_000_000
-            hit = _Hit(hit.value, hit.unit, "approx", low, hit.value, pending_range[2], hit.num_end, hit.end)
+            mag = m.group("mag") or (m.group("num")[-1] if m.group("num")[-1] in "万亿" else None)
+            if mag and low < hit.value / 1000:  # 1至1.5亿元: the low end is in 亿 too
+                low = scale_value(low, 10_000 if mag == "万" else 100_000_000)
+            if m.group("unit") == "成":
+                low *= 10  # 三至五成: tenths, as the high end
+            # Both ends are quantities the text states (3至5人: 3 人 and 5 人), each with the band.
+            hits.append(_Hit(low, hit.unit, "at_least", low, hit.value, pending_range[2], pending_range[3], hit.end))
+            hit = _Hit(hit.value, hit.unit, "at_most", low, hit.value, pending_range[2], hit.num_end, hit.end)
         pending_range = None
         hits.append(hit)
     if scan.bare_scale:

@@ -65,9 +65,31 @@ def test_value_band_follows_qualifier():
     assert (lambda m: (m.value_low, m.value_high))(one("共有80家参展。")) == (80.0, 80.0)
 
 
-def test_range_is_approx_with_both_ends():
-    m = one("每组3至5人。".replace("每组", "分组"))
-    assert (m.value, m.unit, m.qualifier, m.value_low, m.value_high) == (5.0, "人", "approx", 3.0, 5.0)
+def test_range_gives_both_ends_with_the_band():
+    found = metrics("分组3至5人。")
+    assert [(m.value, m.unit, m.qualifier, m.value_low, m.value_high) for m in found] == [
+        (3.0, "人", "at_least", 3.0, 5.0),
+        (5.0, "人", "at_most", 3.0, 5.0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("每户每季度补助800到1200元。", [(800.0, "元"), (1200.0, "元")]),
+        ("果树挂果要等两至三年。", [(2.0, "年"), (3.0, "年")]),
+        ("快递一到两天就能送达。", [(1.0, "天"), (2.0, "天")]),
+        ("这台机器每小时能处理60—80吨秸秆。", [(60.0, "吨"), (80.0, "吨")]),
+        ("新品种能增产两到三成。", [(20.0, "%"), (30.0, "%")]),
+        ("投资规模在1至1.5亿元之间。", [(100000000.0, "元"), (150000000.0, "元")]),
+    ],
+)
+def test_range_ends_each_count(text, ends):
+    assert [(m.value, m.unit) for m in metrics(text)] == ends
+
+
+def test_range_of_years_is_dates_not_metrics():
+    assert metrics("1996—2003年，他在县城读书。") == []
 
 
 @pytest.mark.parametrize(
@@ -217,16 +239,17 @@ def test_bare_amount_money_context_must_be_in_its_clause():
     assert found == []
 
 
-def test_range_with_a_dash_is_approx_with_both_ends():
-    m = one("每期培训10-15天。")
-    assert (m.value, m.unit, m.qualifier, m.value_low, m.value_high) == (15.0, "天", "approx", 10.0, 15.0)
-    assert m.subject == "每期培训"
+def test_range_with_a_dash_gives_both_ends():
+    low, high = metrics("每期培训10-15天。")
+    assert (high.value, high.unit, high.qualifier, high.value_low, high.value_high) == (15.0, "天", "at_most", 10.0, 15.0)
+    assert (low.value, low.unit, low.qualifier) == (10.0, "天", "at_least")
+    assert high.subject == low.subject == "每期培训"
 
 
 def test_range_with_zhi_keeps_the_low_end_in_the_quote():
     text = "每个小组安排3至5人。"
-    m = one(text)
-    assert "3至5人" in text[m.start : m.end] and m.subject == "每个小组安排"
+    for m in metrics(text):
+        assert "3至5人" in text[m.start : m.end] and m.subject == "每个小组安排"
 
 
 def test_statistics_bulletin():
@@ -367,3 +390,93 @@ def test_different_exact_figures_are_not_roundings():
 )
 def test_bound_words_before_the_number(text, qualifier):
     assert one(text).qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        ("工地离镇上不到一公里。", 1.0, "公里", "at_most"),
+        ("从报名到开课用了约一个月。", 1.0, "个月", "approx"),
+        ("这条便道修了一年多。", 1.0, "年", "at_least"),
+        ("每班至少配一名以上保洁员。", 1.0, "名", "at_least"),
+        ("救援队接警后近一小时赶到。", 1.0, "小时", "at_most"),
+    ],
+)
+def test_one_with_a_bound_is_a_number(text, value, unit, qualifier):
+    m = one(text)
+    assert (m.value, m.unit, m.qualifier) == (value, unit, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "老人一次拿了一张表。",  # 一 as "a/one"
+        "大家想不到一块儿去。",  # 一块儿: together
+        "食堂最多一天接待了八十多桌。".replace("八十多桌", "很多人"),  # 最多 bounds something else
+    ],
+)
+def test_one_without_a_bound_is_not_a_number(text):
+    assert metrics(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("30年来，这所乡村小学走出了上千名学生。", 30.0),
+        ("近5年，村里新修道路十几条。", 5.0),
+        ("过去3个月，网格员走遍了每一栋楼。", 3.0),
+        ("建站20多年来，站里没出过一次差错。", 20.0),
+    ],
+)
+def test_span_of_time_before_a_change_is_a_duration(text, value):
+    durations = [m for m in metrics(text) if m.kind == "duration"]
+    assert [m.value for m in durations] == [value]
+
+
+def test_year_with_laiyi_is_still_a_date():
+    assert metrics("2018年以来，该县持续推进改厕。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("这名选手综合得分87.5分。", 87.5),
+        ("期末测评他拿到了96分。", 96.0),
+    ],
+)
+def test_points_of_a_score(text, value):
+    m = one(text)
+    assert (m.value, m.unit, m.kind) == (value, "分", "other")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这项工作十分重要。",  # 十分: very
+        "上午10时25分，车队从站前出发。",  # a clock's minutes
+        "早上7点40分大家就到齐了。",  # a clock's minutes
+        "二分之一的名额留给新人。".replace("二分之一的名额", "一半名额"),
+        "小卖部分别卖了几样菜。".replace("小卖部分别卖了几样菜", "部分商户分别登记"),
+    ],
+)
+def test_not_points(text):
+    assert [m for m in metrics(text) if m.unit == "分"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "kind"),
+    [
+        ("新建风电场装机容量45万千瓦。", 450000.0, "千瓦", "other"),
+        ("全年累计发电2.8亿千瓦时。", 280000000.0, "千瓦时", "other"),
+        ("新投运一座500千伏变电站。", 500.0, "千伏", "other"),
+        ("这台起重设备额定拉力800千牛。", 800.0, "千牛", "other"),
+        ("港口今年完成集装箱吞吐量36万标准箱。", 360000.0, "标准箱", "other"),
+        ("当地政府拨款15亿卢比修建水渠。", 1500000000.0, "卢比", "money"),
+        ("该公司在当地投资3000万卢布。", 30000000.0, "卢布", "money"),
+        ("双边贸易额突破800亿韩元。", 80000000000.0, "韩元", "money"),
+        ("夜间气温降到零下18摄氏度。", 18.0, "摄氏度", "other"),
+    ],
+)
+def test_compound_and_foreign_units(text, value, unit, kind):
+    m = one(text)
+    assert (m.value, m.unit, m.kind) == (value, unit, kind)

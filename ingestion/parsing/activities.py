@@ -12,7 +12,7 @@ clause makes an activity of its type when
 * the clause is not a purpose clause (为加强…, 为了…);
 * the sentence has not turned to plans, wishes, directives or conditions before
   the trigger (下一步, 接下来, 今后, 将 as a future marker, 还会, 预计, 想, 要, 要求,
-  必须, 应加强, 计划, 拟, 力争, 如有, 否则 …), or to documents issued and work assigned
+  必须, 有必要, 应加强, 计划, 拟, 力争, 如有, 否则 …), or to documents issued and work assigned
   (印发, 出台, 部署). 将 followed by a noun is the object marker
   (将闲置空地改造成小游园) and does not count;
 * the activity was not called off earlier in its clause (取消…文体活动, 暂停举办);
@@ -88,7 +88,7 @@ _PLAN_HARD = re.compile(
     + "|".join(f"{w}会(?![议员长场所上])" for w in "还也仍都就")
     + r"|想(?<![思理设梦感回联构猜]想)(?![法象到起念必方])|"
     # directives, appeals and conditions: what follows is asked for, not reported as done
-    r"强调[，,:：]|指出[，,:：]|要求|务必|必须|应当|应该|需要|亟需|亟待|仍需|还需|尚需|"
+    r"强调[，,:：]|指出[，,:：]|要求|务必|必须|应当|应该|需要|亟需|亟待|仍需|还需|尚需|有必要|"
     r"应(?=加强|严格|切实|及时|按照|做好|积极|主动|认真|进一步|充分|坚持|确保|立即|尽快|依法)|"
     r"如果|如有|一旦|否则|"
     # documents issued and work assigned: policy, not a report of what was done

@@ -10,7 +10,8 @@ daily: epidemic-control checks such as 测温/消毒/值守, exhibitions, sports
 * ``SELF_WORDS``: words that are an action in themselves (the clause needs no other verb).
 * ``NEEDS``: words that count only with one of the given verbs in their clause.
 * ``AFTER_BLOCK`` / ``BEFORE_BLOCK``: what may not follow or precede a word (宣传部, 技改造).
-* ``REGEX_TRIGGERS``: triggers whose words are apart (组织…志愿者).
+* ``REGEX_TRIGGERS``: triggers whose words are apart (组织…志愿者; a role-named 志愿者 doing
+  the work of its clause; 为…办理; 开设…窗口).
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "宣传册 手册 明白纸 宣传栏 公益广告 以案释法 法治 反诈 防诈 安全知识 劝导 文明引导 直播课 "
             "公开课 微课堂 讲堂 课堂 解答 答疑 评选 讲师团 宣讲团 宣传队 空中课堂 网课 在线课程 "
             "发起 发出 科学实验 防疫知识 健康知识 健康教育 小视频 短视频 手抄报 广播 大喇叭 文明实践 "
-            "以案说法 送法 科普 宣教 告知书 宣传资料 宣传材料 展板"
+            "以案说法 送法 科普 宣教 告知书 宣传资料 宣传材料 展板 "
+            "解读 政策宣讲 解疑释惑 释疑解惑 解释 普及 提醒 劝说 劝阻"
         ).split()
     ),
     "inspection_enforcement": tuple(
@@ -50,7 +52,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "打击 治安巡逻 隐患 监管 督办 取缔 专项行动 整治 "
             "抽检 约谈 稽查 巡检 督察 查验 查封 扣押 清查 联合执法 "
             "督促 测温 测量体温 体温检测 体温监测 量体温 值守 执勤 卡点 把守 巡防 登记排查 监测 审计 核查 "
-            "巡视 巡察 立案 查获 抓获 侦破 拘留 严查 劝返 管控 封闭管理 "
+            "巡视 巡察 立案 查获 抓获 侦破 拘留 严查 劝返 管控 封闭管理 巡护 巡河 巡堤 检测 检疫 核验 "
         ).split()
     ),
     "environment_infrastructure": tuple(
@@ -69,6 +71,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "调研 走访 摸底 摸排 问卷 民意调查 市场调查 入户调查 调查 征集意见 征求意见 听取意见 实地察看 "
             "实地查看 蹲点 察看 普查 视察 察访 问需 访谈 摸清 "
             "考察 询问 了解情况 了解需求 询问需求 电话询问 上门摸排 问卷调查 "
+            "摸清底数 数据分析 大数据分析 分析研判 统计分析 监测分析 精准画像 信息采集 登记造册 建档立卡 "
         ).split()
     ),
     "meeting_deliberation": tuple(
@@ -122,7 +125,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "营业执照 身份证 办理业务 服务点 受理 "
             "不打烊 不涨价 保供 稳价 退款 全额退款 代购 配送 线上办理 网上办理 招聘会 就业服务 "
             "送货上门 送菜上门 无接触配送 线上服务 网上受理 "
-            "包车 专列 点对点"
+            "包车 专列 点对点 "
+            "代缴 专窗 一窗受理 一窗通办 在线办理 网上申报 线上申报 网上预约 线上预约 预约登记 预约办理 不见面审批 "
+            "全程网办 就近办 马上办 秒批 秒办 容缺受理 上门送证 免费邮寄"
         ).split()
     ),
 }
@@ -132,6 +137,21 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"(?:组织|发动|动员|招募|带领)(?![、，,和及与])[^，,。；;]{0,12}志愿者"), "volunteer_service", "志愿者"),
     (re.compile(r"征(?:集|求)[^，,。；;]{0,8}意见"), "survey_research", "意见"),
+    # volunteers named by their role or body doing the work of their clause (社区的志愿者们为老人做饭,
+    # 文物保护志愿者撰写村志); a bare 志愿者 in a list of doers (社区工作者、志愿者上门摸排) gives only the work's type
+    (
+        re.compile(
+            r"(?<![、和与及等])(?<=[\u4e00-\u9fff”’])(?<!组织|招募|动员|发动|带领|协调|安排|委托|联系|邀请|引导|依托|借助|通过|联合|作为|成为|担任|当起|化身|这些|那些|感谢)志愿者们?"
+            r"[^，,。；;：:“”]{0,12}?(?:为|帮|给|替|陪|协助|守护|送|上门|深入|走进|来到|开展|坚守|照顾|清扫|打扫|准备|提醒|"
+            r"引导|劝导|值守|巡逻|配送|接送|讲解|撰写|筹建|编写|护送|分组|分赴|轮流|义务|走遍|跑遍)"
+        ),
+        "volunteer_service",
+        "志愿者",
+    ),
+    # services done for residents (为居民办理医保, 帮群众代办证件)
+    (re.compile(r"(?:为|帮|替|代)[^，,。；;]{1,14}?(?:办理|代办|代缴|代购)"), "public_service", "办"),
+    # a service window or desk opened (开设“长三角”专窗, 设立便民服务窗口)
+    (re.compile(r"(?:开设|设立|开通|设置|增设|开辟)[^，,。；;]{0,12}(?:窗口|专窗|专席|服务台)"), "public_service", "窗"),
     # residents formed into a patrol or service team (吸纳热心居民组成巡访队)
     (re.compile(r"(?:吸纳|组建|组成|成立)[^，,。；;]{0,12}(?:巡访|巡逻|护卫|志愿服务|志愿)队"), "volunteer_service", "队"),
     (
@@ -164,7 +184,9 @@ SELF_WORDS = set(
         "立案 查获 抓获 侦破 拘留 严查 劝返 消毒 消杀 造林 种树 修通 治沙 竣工 开工建设 建成通车 建成投用 "
         "硬化道路 考察 询问 了解情况 了解需求 询问需求 电话询问 上门摸排 问卷调查 救治 诊治 接诊 收治 医疗救治 会诊 "
         "义务诊疗 授课 带教 传帮带 技能培训 岗前培训 会谈 长跑 迎新跑 越野跑 滑雪 滑冰 冬泳 登山 表演 "
-        "民俗表演 不打烊 不涨价 稳价 线上办理 网上办理 重温入党誓词 帮困解难 送货上门 送菜上门 无接触配送"
+        "民俗表演 不打烊 不涨价 稳价 线上办理 网上办理 重温入党誓词 帮困解难 送货上门 送菜上门 无接触配送 "
+        "受理 代办 帮办 代缴 在线办理 网上申报 线上申报 网上预约 线上预约 预约登记 预约办理 上门送证 巡护 巡河 巡堤 "
+        "解疑释惑 释疑解惑 政策宣讲"
     ).split()
 )
 
@@ -246,7 +268,7 @@ NEEDS: dict[str, re.Pattern[str]] = {
     "体检": re.compile(r"免费|开展|组织|提供|进行"),
     "筛查": re.compile(r"免费|开展|组织|提供|进行|为"),
     "健康检查": re.compile(r"免费|开展|组织|提供|进行|为"),
-    "科普": re.compile(r"开展|活动|讲座|宣传|知识|进"),
+    "科普": re.compile(r"开展|活动|讲座|宣传|知识|进|视频|文章|推出|制作|发布"),
     "宣教": re.compile(r"开展|进行|活动|健康"),
     "告知书": re.compile(r"发放|分发|送达|签订"),
     "宣传资料": re.compile(r"发放|分发|张贴|赠送|送"),
@@ -338,7 +360,7 @@ NEEDS: dict[str, re.Pattern[str]] = {
     "卡点": re.compile(r"设置|设立|值守|执勤|检查|测温|坚守|驻守|值班"),
     "体温检测": re.compile(r"进行|开展|实行|每日|逐一|严格|为"),
     "体温监测": re.compile(r"进行|开展|实行|每日|逐一|严格|为"),
-    "监测": re.compile(r"开展|进行|实时|动态|全天候|启动|24小时|评估"),
+    "监测": re.compile(r"开展|进行|实时|动态|全天候|启动|24小时|评估|密切|跟踪|每日|每天|逐日|定期|加密|实施"),
     "管控": re.compile(r"严格|实施|实行|进行|封闭"),
     "封闭管理": re.compile(r"实行|实施|进行|全面"),
     "论坛": re.compile(r"举办|举行|召开|开幕|出席|闭幕|主办|承办"),
@@ -380,6 +402,32 @@ NEEDS: dict[str, re.Pattern[str]] = {
     "通风": re.compile(r"每日|定时|开窗|安排|进行|消毒"),
     "喷洒": re.compile(r"消毒|药"),
     "污水处理": re.compile(r"建成|新建|建起|改造|提标"),
+    # explaining a policy or document to the public (解读一号文件, 专家进行了解读)
+    "解读": re.compile(r"进行了?解读|解读(?:了|《|[^，,。；;]{0,12}(?:文件|政策|方案|条例|法规|办法|规定|精神|意见|通知|措施))"),
+    "解释": re.compile(r"耐心|政策|(?:向|为|给|用)[^，,。；;]{1,10}解释"),
+    "专窗": re.compile(r"开设|设立|开通|设置|增设|线下|办理"),
+    # knowledge spread to residents or workers (向员工普及防护知识); not 普及率, 普及应用
+    "普及": re.compile(r"普及[^，,。；;]{0,8}(?:知识|常识|法律|法规|政策|科学|防护|防疫|健康|安全|急救)"),
+    # reminding people in person (挨家挨户提醒村民戴口罩)
+    "提醒": re.compile(r"提醒(?:居民|群众|村民|市民|员工|职工|工人|游客|旅客|乘客|商户|大家|过往|往来|路人|家长|学生)"),
+    "劝说": re.compile(r"劝说(?:居民|群众|村民|市民|游客|商户|家人|亲友)|耐心劝说|上门劝说"),
+    "劝阻": re.compile(r"劝阻(?:居民|群众|村民|市民|游客|商户|聚集|聚餐|燃放|不文明)|上前劝阻|及时劝阻"),
+    # a check of samples or goods (对市场蔬菜进行抽样检测); testing for a disease is medical (核酸检测)
+    "检测": re.compile(
+        r"抽样检测|快速检测|进行检测|开展检测|逐一检测|对[^，,。；;]{1,12}(?:进行|开展)?检测|检测(?:样品|样本|批次)"
+    ),
+    "检疫": re.compile(r"进行|开展|严格|实施|落实|逐一|逐个|登临"),
+    "核验": re.compile(r"进行|开展|严格|逐一|对|身份|信息|证件|健康码"),
+    # what is learned by analysing data (利用大数据分析返乡人员分布, 摸清底数)
+    "数据分析": re.compile(r"通过|利用|依托|借助|运用|开展|进行"),
+    "大数据分析": re.compile(r"通过|利用|依托|借助|运用|开展|进行"),
+    "统计分析": re.compile(r"通过|利用|开展|进行"),
+    "监测分析": re.compile(r"通过|利用|开展|进行|实时|动态"),
+    "分析研判": re.compile(r"通过|开展|进行|组织|召开|综合|及时"),
+    "精准画像": re.compile(r"通过|利用|形成|进行"),
+    "信息采集": re.compile(r"开展|进行|入户|上门|逐户|完成"),
+    "登记造册": re.compile(r"逐一|逐户|入户|上门|进行|全部"),
+    "建档立卡": re.compile(r"逐一|逐户|入户|上门|进行|为"),
 }
 
 # What may not follow (宣传部, 检查站, 调研主题) or precede (技改造, 消除) a trigger.
@@ -426,7 +474,21 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
         "配送": r"中心|站|员|体系",
         "广播": r"电视|电台|台|剧",
         "志愿者": r"们说|说|告诉|介绍",
-        "询问": r"[^，,。]{0,3}(?:患者|病人|病情|病史|症状)",  # a doctor's questions are care, not a survey
+        "询问": r"[^，,。]{0,3}(?:患者|病人|病情|病史|症状)",
+        "受理": r"中心|服务中心|窗口|大厅|平台|范围|条件|点",
+        "代办": r"员|点|制|中心|站",
+        "帮办": r"员|点|制|中心|站",
+        "解读": r"能力|分析|力",
+        "解释": r"力|道|说|称|权",
+        "巡护": r"员|队|人员",
+        "检测": r"能力|机构|中心|站|试剂|设备|结果|报告|显示|仪|技术|实验室|点|费|阳性|阴性|呈"
+        r"|[^，,。；;]{0,4}(?:方案|产品|装置|系统)",
+        "检疫": r"局|站|部门|机构|证|人员|所",
+        "普及": r"率|应用|推广|程度",
+        "数据分析": r"能力|系统|平台|中心|技术|师",
+        "大数据分析": r"能力|系统|平台|中心|技术|师",
+        "信息采集": r"员|系统|平台|表",
+        "建档立卡": r"贫困|户|人口|对象",  # a doctor's questions are care, not a survey
     }.items()
 }
 BEFORE_BLOCK: dict[str, str] = {

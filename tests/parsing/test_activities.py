@@ -354,3 +354,56 @@ def test_broader_lexicon(text, expected):
 )
 def test_broader_lexicon_keeps_out(text):
     assert kinds(text) == ({"survey_research"} if "摸排" in text else set())
+
+
+# --------------------------------------------------------------------------- volunteers, services, explaining, checks
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # volunteers named by their role or body, doing the work
+        ("柳湾社区的志愿者们每天为独居老人准备午饭。", "volunteer_service"),
+        ("几位古建保护志愿者走遍全县，撰写了一本村志。", "volunteer_service"),
+        ("青年志愿者轮流在站台引导旅客进站。", "volunteer_service"),
+        # services done for residents, windows opened, online services
+        ("街道便民中心为辖区老人办理医保续费。", "public_service"),
+        ("银行网点为小微商户代办收款码。", "public_service"),
+        ("税务分局开设企业复工专窗，集中受理申报。", "public_service"),
+        ("不动产中心推行网上预约，群众可在线办理登记。", "public_service"),
+        ("政务大厅对企业开办业务实行“一站式”受理。", "public_service"),
+        # explaining policies and knowledge to the public or to workers
+        ("农业农村厅负责人解读今年的惠农政策。", "publicity_education"),
+        ("专家在发布会上对新规进行了解读。", "publicity_education"),
+        ("厂医给返岗工人普及防护知识。", "publicity_education"),
+        ("网格员挨家挨户提醒村民出门戴口罩。", "publicity_education"),
+        ("护林员在林区入口上前劝阻游客吸烟。", "publicity_education"),
+        # checks, patrols and tests of goods
+        ("市场监管所对农贸市场蔬菜进行抽样检测。", "inspection_enforcement"),
+        ("海关关员对入境船舶逐一进行卫生检疫。", "inspection_enforcement"),
+        ("护林队每天进山巡护，密切监测火情。", "inspection_enforcement"),
+        # finding out the situation from data and registers
+        ("街道利用大数据分析返乡人员分布。", "survey_research"),
+        ("村干部逐户登记造册，摸清底数。", "survey_research"),
+    ],
+)
+def test_volunteers_services_explaining_checks(text, expected):
+    assert expected in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unexpected"),
+    [
+        ("县文明办协调志愿者帮助老人注册账号。", "volunteer_service"),  # volunteers arranged by a body: its work
+        ("社区工作者、志愿者上门摸排老人情况。", "volunteer_service"),  # a bare 志愿者 in a list of doers
+        ("这些志愿者在社区开展健康讲座。", "volunteer_service"),  # the lecture's type only
+        ("全市宽带普及率达到九成。", "publicity_education"),  # a rate, not spreading knowledge
+        ("他解释道，这批树苗是去年栽的。", "publicity_education"),  # speech
+        ("这套理论对现实有较强的解释力。", "publicity_education"),
+        ("公司研发了快速检测解决方案。", "inspection_enforcement"),  # a product
+        ("拒绝接受检疫的，依法处理。", "inspection_enforcement"),  # a rule, not a check done
+        ("县检测中心位于城东。", "inspection_enforcement"),  # a body's name
+        ("科研人员有必要为公众解疑释惑。", "publicity_education"),  # what should be done
+        ("数据分析能力是企业的核心竞争力。", "survey_research"),  # a capacity
+    ],
+)
+def test_volunteers_services_explaining_checks_keep_out(text, unexpected):
+    assert unexpected not in kinds(text)

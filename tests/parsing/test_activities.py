@@ -407,3 +407,30 @@ def test_volunteers_services_explaining_checks(text, expected):
 )
 def test_volunteers_services_explaining_checks_keep_out(text, unexpected):
     assert unexpected not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unexpected"),
+    [
+        ("她在物业公司当保洁员，每月工资三千元。", "environment_infrastructure"),  # a job
+        ("一辆新型清扫车停在路边。", "environment_infrastructure"),  # a vehicle
+        ("他后来成了一名电梯维修工。", "environment_infrastructure"),
+        ("央行着力疏通利率传导机制。", "environment_infrastructure"),  # a mechanism, not a pipe
+        ("纪委及时清除干部队伍中的两面人。", "environment_infrastructure"),  # people, not rubbish
+        ("区政府全面清理各类审批事项。", "environment_infrastructure"),  # procedures
+        ("县医院建立起全科医生培训基地。", "training_exchange"),  # a base, not a training held
+    ],
+)
+def test_worker_vehicle_base_and_metaphor_are_no_work(text, unexpected):
+    assert unexpected not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "物业组织保洁人员对小区进行全面清扫，完成清扫工作后逐栋消毒。",
+        "维修人员连夜抢修，完成管道维修工作。",
+    ],
+)
+def test_work_itself_still_counts(text):
+    assert "environment_infrastructure" in kinds(text)

@@ -169,6 +169,7 @@ def run_frame_query(
     joined: Mapping[str, str] | None = None,
     run_where: str = "run_date between $run_date and $end_date",
     exclude: Sequence[str] = (),
+    required: Sequence[str] = (),
 ) -> str:
     """A suite's ``QUERY`` over a warehouse table: the run's rows, keyed, plus derived ``columns``.
 
@@ -178,6 +179,7 @@ def run_frame_query(
     CTEs (name → query; they may read ``run``), each with at most one row per ``key``, left-joined
     to the run on the key. The frame is ``run.*`` (less the ``exclude`` columns), the key count,
     then ``columns``: SQL expressions with their aliases over ``run`` and the joined CTEs.
+    With ``required``, the frame also carries ``required_sql``'s flag for those columns.
     """
     ctes = {
         "run": f"select * from {table} where {run_where}",
@@ -189,6 +191,8 @@ def run_frame_query(
         """,
         **(joined or {}),
     }
+    if required:
+        columns = [*columns, required_sql(table, required)]
     run_columns = f"run.* exclude ({', '.join(exclude)})" if exclude else "run.*"
     with_clause = ",\n\n".join(f"{name} as (\n    {_sql_block(body)}\n)" for name, body in ctes.items())
     select = "".join(f"    {_sql_block(c)},\n" for c in (run_columns, f"key_rows.{key}_rows_in_table", *columns))
@@ -233,6 +237,40 @@ def table_expectations(gx: Any, columns: list[str] | tuple[str, ...], key: str) 
             description=f"Primary key `{key}` is unique across the whole table (all run dates).",
         ),
     ]
+
+
+REQUIRED_FLAG = "required_columns_declared"
+
+
+def required_sql(table: str, columns: Sequence[str]) -> str:
+    """DuckDB flag ``required_columns_declared``: the table's definition declares every one of ``columns`` NOT NULL."""
+    schema, _, name = table.partition(".")
+    listed = ", ".join(f"'{column}'" for column in columns)
+    return f"""(
+        select count(*) = {len(set(columns))}
+        from duckdb_columns()
+        where database_name = current_database() and schema_name = '{schema}' and table_name = '{name}'
+            and column_name in ({listed}) and not is_nullable
+    ) as {REQUIRED_FLAG}"""
+
+
+def required(gx: Any, columns: Sequence[str], severity: str = CRITICAL) -> Any:
+    """Columns no row may lack, checked where it is enforced: the table declares them NOT NULL.
+
+    A raw table's columns are NOT NULL when the record's field is not optional
+    (``warehouse_schema``); a mart's, by its dbt contract. DuckDB refuses a row without them,
+    so a per-column not-null expectation could never fail: one expectation (over the flag
+    ``run_frame_query(..., required=columns)`` adds) checks instead that the definition still
+    declares them, which is what a change of schema would break. Use ``not_null`` for a
+    column the table leaves nullable.
+    """
+    names = ", ".join(f"`{column}`" for column in columns)
+    return is_true(
+        gx,
+        REQUIRED_FLAG,
+        f"{names} are declared NOT NULL by the table's definition, so no row lacks them.",
+        severity,
+    )
 
 
 def not_null(gx: Any, columns: list[str] | tuple[str, ...], severity: str = CRITICAL) -> list[Any]:

@@ -12,7 +12,7 @@ from expectations import (
     CRITICAL,
     in_set,
     is_true,
-    not_null,
+    required,
     run_frame_query,
     table_expectations,
     table_suite,
@@ -24,6 +24,19 @@ if TYPE_CHECKING:
 
 TABLE = "marts.fct_activities"
 KEY = "event_id"
+# declared NOT NULL by the table's definition: one expectation checks the declaration
+REQUIRED = (
+    "article_id",
+    "run_date",
+    "date_key",
+    "newspaper_key",
+    "region_key",
+    "organization_key",
+    "activity_type_key",
+    "activity_type",
+    "quote",
+    "mention_count",
+)
 
 COLUMNS = (
     "event_id",
@@ -77,6 +90,7 @@ QUERY = run_frame_query(
         """,
     },
     exclude=("activity_mention_ids", "article_ids"),
+    required=REQUIRED,
 )
 
 
@@ -90,21 +104,7 @@ def build_suite(gx: Any) -> ExpectationSuite:
         TABLE,
         [
             *table_expectations(gx, scalar_columns, KEY),
-            *not_null(
-                gx,
-                (
-                    "article_id",
-                    "run_date",
-                    "date_key",
-                    "newspaper_key",
-                    "region_key",
-                    "organization_key",
-                    "activity_type_key",
-                    "activity_type",
-                    "quote",
-                    "mention_count",
-                ),
-            ),
+            required(gx, REQUIRED),
             in_set(gx, "activity_type", ACTIVITY_TYPES),
             e.ExpectColumnValuesToBeBetween(
                 column="mention_count",

@@ -9,7 +9,7 @@ from expectations import (
     WARNING,
     in_set,
     is_true,
-    not_null,
+    required,
     run_frame_query,
     span_expectations,
     table_expectations,
@@ -22,6 +22,17 @@ if TYPE_CHECKING:
 
 TABLE = "marts.fct_activity_mentions"
 KEY = "activity_mention_id"
+# declared NOT NULL by the table's definition: one expectation checks the declaration
+REQUIRED = (
+    "article_id",
+    "date_key",
+    "newspaper_key",
+    "region_key",
+    "organization_key",
+    "activity_type_key",
+    "activity_type",
+    "quote",
+)
 
 COLUMNS = (
     "activity_mention_id",
@@ -59,6 +70,7 @@ QUERY = run_frame_query(
             group by activity_mention_id
         """,
     },
+    required=REQUIRED,
 )
 
 PARAMETERS = {"raw_activities_rows": "select count(*) from raw.activities where run_date between $run_date and $end_date"}
@@ -72,19 +84,7 @@ def build_suite(gx: Any) -> ExpectationSuite:
         TABLE,
         [
             *table_expectations(gx, COLUMNS, KEY),
-            *not_null(
-                gx,
-                (
-                    "article_id",
-                    "date_key",
-                    "newspaper_key",
-                    "region_key",
-                    "organization_key",
-                    "activity_type_key",
-                    "activity_type",
-                    "quote",
-                ),
-            ),
+            required(gx, REQUIRED),
             in_set(gx, "activity_type", ACTIVITY_TYPES),
             *span_expectations(gx),
             is_true(

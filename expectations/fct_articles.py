@@ -9,7 +9,7 @@ from expectations import (
     in_set,
     is_true,
     non_negative,
-    not_null,
+    required,
     run_frame_query,
     table_expectations,
     table_suite,
@@ -46,11 +46,14 @@ COLUMNS = (
     "metric_count",
 )
 COUNT_COLUMNS = ("people_count", "region_count", "organization_count", "activity_count", "metric_count")
+# declared NOT NULL by the table's definition: one expectation checks the declaration
+REQUIRED = ("page_id", "date_key", "newspaper_key", "region_key", "article_kind", *COUNT_COLUMNS)
 
 QUERY = run_frame_query(
     TABLE,
     KEY,
     ["run.article_id in (select article_id from raw.articles) as traces_to_raw"],
+    required=REQUIRED,
 )
 
 # Row-count reconciliation with the layer below, passed as suite parameters per run.
@@ -65,17 +68,7 @@ def build_suite(gx: Any) -> ExpectationSuite:
         TABLE,
         [
             *table_expectations(gx, COLUMNS, KEY),
-            *not_null(
-                gx,
-                (
-                    "page_id",
-                    "date_key",
-                    "newspaper_key",
-                    "region_key",
-                    "article_kind",
-                    *COUNT_COLUMNS,
-                ),
-            ),
+            required(gx, REQUIRED),
             in_set(gx, "article_kind", ARTICLE_KINDS),
             *non_negative(gx, COUNT_COLUMNS),
             is_true(

@@ -12,6 +12,7 @@ from expectations import (
     is_true,
     metric_value_expectations,
     not_null,
+    required,
     run_frame_query,
     span_expectations,
     table_expectations,
@@ -24,6 +25,19 @@ if TYPE_CHECKING:
 
 TABLE = "marts.fct_metrics"
 KEY = "metric_id"
+# declared NOT NULL by the table's definition: one expectation checks the declaration
+REQUIRED = (
+    "article_id",
+    "date_key",
+    "newspaper_key",
+    "region_key",
+    "organization_key",
+    "unit_key",
+    "value",
+    "qualifier",
+    "metric_kind",
+    "quote",
+)
 
 COLUMNS = (
     "metric_id",
@@ -61,6 +75,7 @@ QUERY = run_frame_query(
         "run.unit_key != '-1' and run.canonical_value is not null as unit_converts",
         f"{IS_CHANGE_SQL} as is_change",
     ],
+    required=REQUIRED,
 )
 
 PARAMETERS = {"raw_metrics_rows": "select count(*) from raw.metrics where run_date between $run_date and $end_date"}
@@ -74,22 +89,8 @@ def build_suite(gx: Any) -> ExpectationSuite:
         TABLE,
         [
             *table_expectations(gx, COLUMNS, KEY),
-            *not_null(
-                gx,
-                (
-                    "article_id",
-                    "date_key",
-                    "newspaper_key",
-                    "region_key",
-                    "organization_key",
-                    "unit_key",
-                    "value",
-                    "unit",
-                    "qualifier",
-                    "metric_kind",
-                    "quote",
-                ),
-            ),
+            required(gx, REQUIRED),
+            *not_null(gx, ("unit",)),
             in_set(gx, "qualifier", QUALIFIERS),
             in_set(gx, "metric_kind", METRIC_KINDS),
             *metric_value_expectations(gx),

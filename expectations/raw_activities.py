@@ -8,7 +8,7 @@ from expectations import (
     SPAN_FITS_QUOTE_SQL,
     in_set,
     is_true,
-    not_null,
+    required,
     run_frame_query,
     span_expectations,
     table_expectations,
@@ -21,6 +21,15 @@ if TYPE_CHECKING:
 
 TABLE = "raw.activities"
 KEY = "activity_id"
+# declared NOT NULL by the table's definition: one expectation checks the declaration
+REQUIRED = (
+    "article_id",
+    "page_id",
+    "activity_type",
+    "quote",
+    "char_start",
+    "char_end",
+)
 
 QUERY = run_frame_query(
     TABLE,
@@ -29,6 +38,7 @@ QUERY = run_frame_query(
         "run.article_id in (select article_id from raw.articles) as article_exists",
         f"{SPAN_FITS_QUOTE_SQL} as span_fits_quote",
     ],
+    required=REQUIRED,
 )
 
 
@@ -39,17 +49,7 @@ def build_suite(gx: Any) -> ExpectationSuite:
         TABLE,
         [
             *table_expectations(gx, columns("activities"), KEY),
-            *not_null(
-                gx,
-                (
-                    "article_id",
-                    "page_id",
-                    "activity_type",
-                    "quote",
-                    "char_start",
-                    "char_end",
-                ),
-            ),
+            required(gx, REQUIRED),
             is_true(
                 gx,
                 "article_exists",

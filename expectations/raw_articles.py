@@ -10,7 +10,7 @@ from expectations import (
     in_set,
     is_true,
     non_negative,
-    not_null,
+    required,
     run_frame_query,
     table_expectations,
     table_suite,
@@ -24,6 +24,16 @@ if TYPE_CHECKING:
 
 TABLE = "raw.articles"
 KEY = "article_id"
+# declared NOT NULL by the table's definition: one expectation checks the declaration
+REQUIRED = (
+    "page_id",
+    "ordinal",
+    "title",
+    "article_kind",
+    "body_text",
+    "char_start",
+    "char_end",
+)
 
 MIN_NEWS_BYLINE_SHARE = 0.5
 MIN_NEWS_REGION_SHARE = 0.5
@@ -60,6 +70,7 @@ QUERY = run_frame_query(
             select article_id from raw.activities where run_date between $run_date and $end_date
         """,
     },
+    required=REQUIRED,
 )
 
 PARAMETERS = volume_parameters(TABLE, "articles")
@@ -73,18 +84,7 @@ def build_suite(gx: Any) -> ExpectationSuite:
         TABLE,
         [
             *table_expectations(gx, columns("articles"), KEY),
-            *not_null(
-                gx,
-                (
-                    "page_id",
-                    "ordinal",
-                    "title",
-                    "article_kind",
-                    "body_text",
-                    "char_start",
-                    "char_end",
-                ),
-            ),
+            required(gx, REQUIRED),
             is_true(gx, "page_exists", "Every article belongs to a page in `raw.pages`."),
             e.ExpectCompoundColumnsToBeUnique(
                 column_list=["page_id", "ordinal"],

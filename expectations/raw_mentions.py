@@ -11,7 +11,7 @@ from expectations import (
     WARNING,
     in_set,
     is_true,
-    not_null,
+    required,
     run_frame_query,
     span_expectations,
     table_expectations,
@@ -24,6 +24,17 @@ if TYPE_CHECKING:
 
 TABLE = "raw.mentions"
 KEY = "mention_id"
+# declared NOT NULL by the table's definition: one expectation checks the declaration
+REQUIRED = (
+    "article_id",
+    "page_id",
+    "entity_type",
+    "entity_name",
+    "surface",
+    "is_inferred",
+    "char_start",
+    "char_end",
+)
 
 # region_code is checked on region rows only: organisations carry none. A region without a
 # code (an industrial zone, level ``zone``) is legitimate, so the code is matched, not required.
@@ -35,6 +46,7 @@ QUERY = run_frame_query(
         "case when run.entity_type = 'region' then run.region_code end as region_code_of_region",
         "case when run.entity_type = 'organization' then run.org_type end as org_type_of_organization",
     ],
+    required=REQUIRED,
 )
 
 
@@ -46,19 +58,7 @@ def build_suite(gx: Any) -> ExpectationSuite:
         TABLE,
         [
             *table_expectations(gx, columns("mentions"), KEY),
-            *not_null(
-                gx,
-                (
-                    "article_id",
-                    "page_id",
-                    "entity_type",
-                    "entity_name",
-                    "surface",
-                    "is_inferred",
-                    "char_start",
-                    "char_end",
-                ),
-            ),
+            required(gx, REQUIRED),
             is_true(gx, "article_exists", "Every mention belongs to an article in `raw.articles`."),
             in_set(gx, "entity_type", ENTITY_TYPES),
             e.ExpectColumnValuesToMatchRegex(

@@ -12,7 +12,7 @@ from expectations import (
     in_set,
     is_true,
     metric_value_expectations,
-    not_null,
+    required,
     run_frame_query,
     span_expectations,
     table_expectations,
@@ -25,6 +25,16 @@ if TYPE_CHECKING:
 
 TABLE = "raw.metrics"
 KEY = "metric_id"
+# declared NOT NULL by the table's definition: one expectation checks the declaration
+REQUIRED = (
+    "article_id",
+    "page_id",
+    "value",
+    "unit",
+    "qualifier",
+    "metric_kind",
+    "quote",
+)
 
 QUERY = run_frame_query(
     TABLE,
@@ -34,6 +44,7 @@ QUERY = run_frame_query(
         f"{SPAN_FITS_QUOTE_SQL} as span_fits_quote",
         f"{IS_CHANGE_SQL} as is_change",
     ],
+    required=REQUIRED,
 )
 
 
@@ -44,18 +55,7 @@ def build_suite(gx: Any) -> ExpectationSuite:
         TABLE,
         [
             *table_expectations(gx, columns("metrics"), KEY),
-            *not_null(
-                gx,
-                (
-                    "article_id",
-                    "page_id",
-                    "value",
-                    "unit",
-                    "qualifier",
-                    "metric_kind",
-                    "quote",
-                ),
-            ),
+            required(gx, REQUIRED),
             is_true(
                 gx,
                 "article_exists",

@@ -8,7 +8,7 @@ from expectations import (
     CRITICAL,
     WARNING,
     non_negative,
-    not_null,
+    required,
     run_frame_query,
     table_expectations,
     table_suite,
@@ -22,6 +22,15 @@ if TYPE_CHECKING:
 
 TABLE = "raw.pages"
 KEY = "page_id"
+# declared NOT NULL by the table's definition: one expectation checks the declaration
+REQUIRED = (
+    "file_name",
+    "raw_path",
+    "encoding",
+    "char_count",
+    "article_count",
+    "parser_version",
+)
 
 MAX_ARTICLES_PER_PAGE = 40
 MAX_EDITION_AGE_DAYS = 7
@@ -41,6 +50,7 @@ QUERY = run_frame_query(
             group by page_id
         """,
     },
+    required=REQUIRED,
 )
 
 PARAMETERS = volume_parameters(TABLE, "pages")
@@ -60,17 +70,7 @@ def build_suite(gx: Any) -> ExpectationSuite:
                 severity=CRITICAL,
                 description="`page_id` is the sha256 of the raw bytes (64 hex digits).",
             ),
-            *not_null(
-                gx,
-                (
-                    "file_name",
-                    "raw_path",
-                    "encoding",
-                    "char_count",
-                    "article_count",
-                    "parser_version",
-                ),
-            ),
+            required(gx, REQUIRED),
             e.ExpectTableRowCountToBeBetween(
                 min_value=1,
                 severity=CRITICAL,

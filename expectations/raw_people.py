@@ -8,7 +8,7 @@ from expectations import (
     WARNING,
     in_set,
     is_true,
-    not_null,
+    required,
     run_frame_query,
     span_expectations,
     table_expectations,
@@ -21,11 +21,21 @@ if TYPE_CHECKING:
 
 TABLE = "raw.people"
 KEY = "person_mention_id"
+# declared NOT NULL by the table's definition: one expectation checks the declaration
+REQUIRED = (
+    "article_id",
+    "page_id",
+    "person_name",
+    "role",
+    "char_start",
+    "char_end",
+)
 
 QUERY = run_frame_query(
     TABLE,
     KEY,
     ["run.article_id in (select article_id from raw.articles) as article_exists"],
+    required=REQUIRED,
 )
 
 
@@ -37,10 +47,7 @@ def build_suite(gx: Any) -> ExpectationSuite:
         TABLE,
         [
             *table_expectations(gx, columns("people"), KEY),
-            *not_null(
-                gx,
-                ("article_id", "page_id", "person_name", "role", "char_start", "char_end"),
-            ),
+            required(gx, REQUIRED),
             is_true(
                 gx,
                 "article_exists",

@@ -7,11 +7,9 @@ other suite, in tests/integration (real Airflow, dbt and GX).
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import types
-import typing
 from datetime import date, datetime
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from ingestion import records
 from ingestion.quality import load_validation, manifest_path, validate
 from ingestion.report import write_run_report
 from ingestion.settings import Settings
+from ingestion.warehouse_schema import create_raw_tables
 
 pytestmark = pytest.mark.integration
 
@@ -33,20 +32,9 @@ WARNING_ONLY = date(2024, 5, 3)
 NO_PAGES = date(2024, 5, 4)  # nothing landed: the fourth run date, so the volume band is learned
 RAW_SUITES = tuple(name for name in SUITE_MODULES if not name.startswith("fct_"))
 
-DUCKDB_TYPES = {str: "varchar", int: "bigint", float: "double", bool: "boolean", date: "date"}
-
-
-def _duckdb_type(annotation: object) -> str:
-    args = [a for a in typing.get_args(annotation) if a is not type(None)]
-    return DUCKDB_TYPES[args[0] if args else annotation]
-
-
 def _create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute("create schema raw")
-    for table, record in records.TABLES.items():
-        hints = typing.get_type_hints(record)
-        cols = ", ".join(f"{f.name} {_duckdb_type(hints[f.name])}" for f in dataclasses.fields(record))
-        con.execute(f"create table raw.{table} ({cols})")
+    """The production DDL (NOT NULL on the records' required fields), which the suites' declarations check."""
+    create_raw_tables(con)
 
 
 def _sha(text: str) -> str:
@@ -195,7 +183,10 @@ def test_clean_run_passes_and_writes_data_docs(workspace: types.SimpleNamespace)
     assert summary["success"] is True
     assert summary["critical_failures"] == []
     assert summary["warnings"] == []
-    assert summary["evaluated"] == summary["passed"] > 100
+    import great_expectations as gx
+
+    defined = sum(len(module.build_suite(gx).expectations) for module in load_suite_modules(RAW_SUITES))
+    assert summary["evaluated"] == summary["passed"] == defined > 80
     assert Path(summary["data_docs_index"]).is_file()
     assert {r["table"] for r in summary["results"]} == RAW_TABLES
     for r in summary["results"]:
@@ -337,6 +328,23 @@ def test_missing_mart_is_a_critical_failure(tmp_path: Path, workspace: types.Sim
     assert _where(summary["critical_failures"]) == [(table, "frame_query_runs", None) for table in facts]
     assert all("marts." in f["observed"] for f in summary["critical_failures"])
     assert all(r["success"] for r in summary["results"] if r["table"] in RAW_TABLES)
+
+
+def test_a_required_column_the_table_no_longer_declares_not_null_fails(tmp_path: Path, workspace) -> None:
+    warehouse = tmp_path / "loosened.duckdb"
+    with duckdb.connect(str(warehouse)) as con:
+        _create_raw_tables(con)
+        _insert_day(con, CLEAN)
+        con.execute("alter table raw.people alter column role drop not null")
+
+    summary = run_checkpoint(warehouse, tmp_path / "gx", tmp_path / "docs", CLEAN, manifest=_manifest(CLEAN),
+                             suites=RAW_SUITES)
+
+    assert summary["success"] is False
+    assert _where(summary["critical_failures"]) == [
+        ("raw.people", "expect_column_values_to_be_in_set", "required_columns_declared"),
+    ]
+    assert "`role`" in summary["critical_failures"][0]["description"]
 
 
 def _stored_runs(ws: types.SimpleNamespace) -> set[tuple[str, ...]]:

@@ -90,6 +90,9 @@ def _run_dbt(
         *command,
         # dbt.log at info, not debug: debug writes every statement and event of every node,
         # which cost a day's build about a sixth of its CPU; errors and node results stay.
+        # The captured output is read only when dbt fails: warnings and errors are enough.
+        "--log-level",
+        "warn",
         "--log-level-file",
         "info",
         "--project-dir",

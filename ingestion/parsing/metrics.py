@@ -15,9 +15,9 @@ Qualifiers and the value band (``value_low``/``value_high``):
 * ``at_most`` (近, 不到, 不足, 以内, 之内, 以下): low = None, high = value.
 * ``approx`` (约, 大约, 左右, 上下): low = high = None, since the text states no
   bound.
-* an explicit range (3至5人, 10-15天, 两至三年) states both ends, and each is a metric
-  with the range as its band (low = 3, high = 5): the low end ``at_least`` (value 3),
-  the high end ``at_most`` (value 5), both with the unit printed after the high end.
+* an explicit range (3至5人, 10-15天, 两至三年) is one quantity: one ``approx`` metric
+  whose value is the high end and whose band is the range (low = 3, high = 5), with
+  the unit printed after the high end.
 
 Forms other papers print, and what they give:
 
@@ -601,9 +601,9 @@ def _hits_in_span(text: str, a: int, b: int, scan: _PageScan) -> list[_Hit]:
                 low = scale_value(low, 10_000 if mag == "万" else 100_000_000)
             if m.group("unit") == "成":
                 low *= 10  # 三至五成: tenths, as the high end
-            # Both ends are quantities the text states (3至5人: 3 人 and 5 人), each with the band.
-            hits.append(_Hit(low, hit.unit, "at_least", low, hit.value, pending_range[2], pending_range[3], hit.end))
-            hit = _Hit(hit.value, hit.unit, "at_most", low, hit.value, pending_range[2], hit.num_end, hit.end)
+            # One stated quantity, one metric: the high end, approx, with the range as its band
+            # (a row per end would count 3至5人 twice in any sum over the marts).
+            hit = _Hit(hit.value, hit.unit, "approx", low, hit.value, pending_range[2], hit.num_end, hit.end)
         pending_range = None
         hits.append(hit)
     if scan.bare_scale:

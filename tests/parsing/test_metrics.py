@@ -65,27 +65,25 @@ def test_value_band_follows_qualifier():
     assert (lambda m: (m.value_low, m.value_high))(one("共有80家参展。")) == (80.0, 80.0)
 
 
-def test_range_gives_both_ends_with_the_band():
+def test_a_range_is_one_approx_metric_with_its_band():
     found = metrics("分组3至5人。")
-    assert [(m.value, m.unit, m.qualifier, m.value_low, m.value_high) for m in found] == [
-        (3.0, "人", "at_least", 3.0, 5.0),
-        (5.0, "人", "at_most", 3.0, 5.0),
-    ]
+    assert [(m.value, m.unit, m.qualifier, m.value_low, m.value_high) for m in found] == [(5.0, "人", "approx", 3.0, 5.0)]
 
 
 @pytest.mark.parametrize(
-    ("text", "ends"),
+    ("text", "band"),
     [
-        ("每户每季度补助800到1200元。", [(800.0, "元"), (1200.0, "元")]),
-        ("果树挂果要等两至三年。", [(2.0, "年"), (3.0, "年")]),
-        ("快递一到两天就能送达。", [(1.0, "天"), (2.0, "天")]),
-        ("这台机器每小时能处理60—80吨秸秆。", [(60.0, "吨"), (80.0, "吨")]),
-        ("新品种能增产两到三成。", [(20.0, "%"), (30.0, "%")]),
-        ("投资规模在1至1.5亿元之间。", [(100000000.0, "元"), (150000000.0, "元")]),
+        ("每户每季度补助800到1200元。", (800.0, 1200.0, "元")),
+        ("果树挂果要等两至三年。", (2.0, 3.0, "年")),
+        ("快递一到两天就能送达。", (1.0, 2.0, "天")),
+        ("这台机器每小时能处理60—80吨秸秆。", (60.0, 80.0, "吨")),
+        ("新品种能增产两到三成。", (20.0, 30.0, "%")),
+        ("投资规模在1至1.5亿元之间。", (100000000.0, 150000000.0, "元")),
     ],
 )
-def test_range_ends_each_count(text, ends):
-    assert [(m.value, m.unit) for m in metrics(text)] == ends
+def test_a_range_keeps_both_ends_in_its_band(text, band):
+    assert [(m.value_low, m.value_high, m.unit) for m in metrics(text)] == [band]
+    assert [m.value for m in metrics(text)] == [band[1]]
 
 
 def test_range_of_years_is_dates_not_metrics():
@@ -239,11 +237,10 @@ def test_bare_amount_money_context_must_be_in_its_clause():
     assert found == []
 
 
-def test_range_with_a_dash_gives_both_ends():
-    low, high = metrics("每期培训10-15天。")
-    assert (high.value, high.unit, high.qualifier, high.value_low, high.value_high) == (15.0, "天", "at_most", 10.0, 15.0)
-    assert (low.value, low.unit, low.qualifier) == (10.0, "天", "at_least")
-    assert high.subject == low.subject == "每期培训"
+def test_range_with_a_dash_is_approx_with_both_ends():
+    (m,) = metrics("每期培训10-15天。")
+    assert (m.value, m.unit, m.qualifier, m.value_low, m.value_high) == (15.0, "天", "approx", 10.0, 15.0)
+    assert m.subject == "每期培训"
 
 
 def test_range_with_zhi_keeps_the_low_end_in_the_quote():

@@ -110,6 +110,8 @@ _DIRECTIVE_YAO = re.compile(r"要(?<![主重需只必想纪摘提扼紧次首简
 _STANDARD_FOLLOWED = re.compile(r"(?:按照|根据|依照|对照|按|结合|围绕|满足|针对)[^，,。]{0,24}$")
 # An activity called off earlier in its clause (取消小区内各类文体活动, 暂停举办庙会) did not take place.
 _CANCELLED = re.compile(r"(?:取消|暂停|停办|叫停|停止|推迟|暂缓)[^，,。；;]*$")
+# The paper's own reporting (记者走访发现, 笔者调查了解到) is no survey anyone held.
+_REPORTER = re.compile(r"记者|笔者")
 _NEGATED = re.compile(r"(?:不(?<!不不)(?![断定停少仅但时久打])|未|没有|禁止|严禁)[^，,。、；;]{0,5}$")
 # A trigger that qualifies a system, capacity or standard (志愿服务体系, 医疗服务能力, 执法水平).
 _ABSTRACT_AFTER = re.compile(
@@ -620,6 +622,8 @@ def _sentence_activities(
                 window = y  # a negation inside a quoted name (“不打烊”) is part of the name
         if _NEGATED.search(text, window, pos) or _CANCELLED.search(text, cs, pos):
             continue  # 未安装, 不按规定安装, 未能得到整治; 取消…文体活动
+        if activity_type == "survey_research" and _REPORTER.search(text, cs, pos):
+            continue  # 记者在走访中了解到: how the story was gathered
         if _DESCRIBED.match(text, pos + len(word), ce) or _ABSTRACT_AFTER.match(text, pos + len(word), ce):
             continue  # 发现、整改、反馈的闭环机制, 志愿服务体系, 医疗服务能力: a system or a capacity, not an act
         if _AS_POLICY.search(text, cs, pos) and _AS_POLICY_AFTER.search(text, pos, ce):

@@ -467,6 +467,7 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
         "督察": r"组|局|员",
         "巡检": r"员",
         "展板": r"上",
+        "除草": r"剂|机",  # the herbicide or the machine, not the weeding (打了除草剂)
         "常委会": r"委员|副主任|主任",
         "代表大会": r"代表|常务",
         "审批": r"局|科|服务局",

@@ -434,3 +434,23 @@ def test_worker_vehicle_base_and_metaphor_are_no_work(text, unexpected):
 )
 def test_work_itself_still_counts(text):
     assert "environment_infrastructure" in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "记者在走访中了解到，村里今年新添了三台收割机。",
+        "笔者调查发现，不少商户已经换上了新招牌。",
+    ],
+)
+def test_the_papers_own_reporting_is_no_survey(text):
+    assert "survey_research" not in kinds(text)
+
+
+def test_a_survey_by_others_in_a_story_still_counts():
+    assert "survey_research" in kinds("县农业农村局组织技术人员走访种植户，了解春耕需求。")
+
+
+def test_a_herbicide_is_no_weeding():
+    assert "environment_infrastructure" not in kinds("老张说，自家地里早就打了除草剂。")
+    assert "environment_infrastructure" in kinds("志愿者们在小区绿地里拔草除草。")

@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from ingestion import generate as g
+from ingestion import generate_articles as ga
+from ingestion import generate_vocabulary as gv
 from ingestion.records import ACTIVITY_TYPES, ARTICLE_KINDS, METRIC_KINDS, QUALIFIERS, ROLES
 
 REPO = Path(__file__).resolve().parents[1]
@@ -25,7 +27,7 @@ PAGE_KEYS = ["file", "newspaper", "page_banner", "articles"]
 ARTICLE_KEYS = ["title", "subtitle", "section", "kind", "people", "regions", "activity_types", "activities", "metrics"]
 ACTIVITY_KEYS = ["quote", "type", "organizer", "name", "place"]
 METRIC_KEYS = ["quote", "value", "unit", "qualifier", "kind", "subject", "optional"]
-PERSON = re.compile(f"[{g.SURNAMES}](?:{'|'.join(sorted(g.GIVEN, key=len, reverse=True))})")
+PERSON = re.compile(f"[{gv.SURNAMES}](?:{'|'.join(sorted(gv.GIVEN, key=len, reverse=True))})")
 
 
 @pytest.fixture(scope="module")
@@ -55,12 +57,12 @@ def _squash(s: str) -> str:
 def _title_lines(text: str) -> set[str]:
     """Every line without heading marks or bullets, and every two adjacent lines joined (a headline
     broken over two lines), whitespace removed."""
-    lines = [re.sub(r"^#+", "", line.strip()).strip().lstrip(g.BULLETS) for line in text.splitlines()]
+    lines = [re.sub(r"^#+", "", line.strip()).strip().lstrip(gv.BULLETS) for line in text.splitlines()]
     lines = [_squash(x) for x in lines if x.strip()]
     return set(lines) | {a + b for a, b in zip(lines, lines[1:], strict=False)}
 
 
-_SIMPLE = str.maketrans({v: k for k, v in g._TRAD.items()})
+_SIMPLE = str.maketrans({v: k for k, v in gv._TRAD.items()})
 
 
 def _simplified(text: str) -> str:
@@ -160,9 +162,9 @@ def test_sections_are_labels_printed_on_the_page(month):
         for a in p.truth["articles"]:
             assert a["section"] is None or _squash(a["section"]) in lines
             if a["kind"] == "brief" and not p.file_name.startswith("column"):
-                assert _simplified(a["section"]) in g.BRIEF_LABELS
+                assert _simplified(a["section"]) in gv.BRIEF_LABELS
             if a["kind"] == "brief" and a["section"]:
-                assert _simplified(a["section"]) in g.BRIEF_LABELS
+                assert _simplified(a["section"]) in gv.BRIEF_LABELS
 
 
 def _cn_value(s: str) -> int:
@@ -226,33 +228,33 @@ def test_repeated_paragraph_keeps_its_metrics_once(month):
 # ------------------------------------------------------------ regions
 @pytest.fixture(scope="module")
 def full_names() -> set[str]:
-    gz = g.gazetteer()
+    gz = gv.gazetteer()
     levels = [gz.provinces, *gz.cities.values(), *gz.counties.values()]
     return {u.name for level in levels for u in level}
 
 
 def test_regions_are_real_full_names_that_the_page_writes(articles, full_names):
-    zones = tuple(g.ZONES)
+    zones = tuple(gv.ZONES)
     for p, a in articles:
         text = _simplified(p.text)
         for name in a["regions"]:
             if name.endswith(zones):  # a city's development zone: <city short><zone>, its city listed too
-                city = next(r for r in a["regions"] if r in full_names and name.startswith(g.short_form(r) or r))
+                city = next(r for r in a["regions"] if r in full_names and name.startswith(gv.short_form(r) or r))
                 assert name in text and city
                 continue
             assert name in full_names, name
-            forms = [name] + ([g.short_form(name)] if g.short_form(name) else [])
+            forms = [name] + ([gv.short_form(name)] if gv.short_form(name) else [])
             assert any(f in text for f in forms), (p.file_name, name)
 
 
 def test_no_place_name_on_a_page_is_left_out_of_the_truth(month):
     for p in month:
         keep = {p.truth["newspaper"], "新华社"} | {x["name"] for a in p.truth["articles"] for x in a["people"]}
-        keep |= {f for a in p.truth["articles"] for r in a["regions"] for f in (r, g.short_form(r)) if f}
+        keep |= {f for a in p.truth["articles"] for r in a["regions"] for f in (r, gv.short_form(r)) if f}
         masked = PERSON.sub("□", p.text)  # residents quoted in the body are people, not places
         for k in sorted((k for k in keep if k), key=lambda s: (-len(s), s)):
             masked = masked.replace(k, "□")
-        assert not g.region_hits(masked), (p.file_name, g.region_hits(masked))
+        assert not gv.region_hits(masked), (p.file_name, gv.region_hits(masked))
 
 
 def test_newspaper_name_is_not_a_region(articles):
@@ -325,8 +327,8 @@ def test_no_seed_text_is_copied(month):
         # Real place names are not copied text: a stock lead before a county's name can match a seed.
         for r in sorted({x for a in p.truth["articles"] for x in a["regions"]}, key=len, reverse=True):
             t = t.replace(r, "□")
-            if g.short_form(r):
-                t = t.replace(g.short_form(r), "□")
+            if gv.short_form(r):
+                t = t.replace(gv.short_form(r), "□")
         shared = set().union(*(grams(x) for x in t.splitlines())) & seen
         assert not shared, (p.file_name, sorted(shared)[:3])
 
@@ -366,18 +368,18 @@ def test_write_landing_writes_pages_sidecars_and_truth(tmp_path):
 
 
 def test_gazetteer_is_read_from_cpca():
-    gz = g.gazetteer()
+    gz = gv.gazetteer()
     by_name = {r.name: r for r in gz.provinces}
     assert by_name["河北省"].short == "河北" and by_name["河北省"].code == "130000000000"
-    assert g.short_form("青龙满族自治县") == "青龙" and g.short_form("沧州市") == "沧州"
-    assert g.short_form("献县") is None
+    assert gv.short_form("青龙满族自治县") == "青龙" and gv.short_form("沧州市") == "沧州"
+    assert gv.short_form("献县") is None
     assert all(r.name != "市辖区" for v in gz.counties.values() for r in v)
-    assert len(g._editions()) > 100
+    assert len(gv._editions()) > 100
 
 
 # ------------------------------------------------------------ layouts of other papers
 def _printed_titles(p) -> set[str]:
-    return {_squash(re.sub(r"^#+", "", x.strip())).lstrip(g.BULLETS) for x in p.text.splitlines() if x.strip()}
+    return {_squash(re.sub(r"^#+", "", x.strip())).lstrip(gv.BULLETS) for x in p.text.splitlines() if x.strip()}
 
 
 def test_some_headlines_are_broken_over_two_lines(month):
@@ -395,7 +397,7 @@ def test_pages_without_blank_lines_occur(month):
 
 def test_photo_news_is_an_article_credited_to_its_photographer(articles):
     photo = [(p, a) for p, a in articles if a["people"] and {x["role"] for x in a["people"]} == {"photographer"}
-             and _simplified(a["title"]).split("：")[-1] in g.PHOTO_TITLES]
+             and _simplified(a["title"]).split("：")[-1] in gv.PHOTO_TITLES]
     assert len(photo) >= 3
     for _, a in photo:
         assert (a["kind"], a["section"], a["activities"], a["metrics"]) == ("news", None, [], [])
@@ -408,17 +410,17 @@ def test_briefs_column_pages_have_bulleted_items_without_datelines(month):
         assert "本报讯" not in p.text and "日电" not in p.text
         for a in p.truth["articles"]:
             assert a["kind"] == "brief"
-            assert a["section"] is None or _simplified(a["section"]) in g.BRIEF_LABELS
+            assert a["section"] is None or _simplified(a["section"]) in gv.BRIEF_LABELS
 
 
-def _closing_credit(with_reporter: bool) -> tuple[g._Art, str]:
+def _closing_credit(with_reporter: bool) -> tuple[ga._Art, str]:
     """A closing credit of names only, for an article that does or does not credit a reporter already."""
     cx = g._context(START, 11)
     for _ in range(100):
-        a = g._Art(cx, "news")
+        a = ga._Art(cx, "news")
         if with_reporter:
             a.credit(cx.staff[cx.paper][0], "reporter")
-        credit = g._trailing_credit(a)
+        credit = ga._trailing_credit(a)
         if "记者" not in credit and "通讯员" not in credit:
             return a, credit
     raise AssertionError("no names-only credit drawn")
@@ -433,10 +435,10 @@ def test_a_closing_credit_of_names_only(with_reporter, role):
 
 
 def test_a_zone_is_listed_with_its_city(articles):
-    zones = [(p, a, r) for p, a in articles for r in a["regions"] if r.endswith(tuple(g.ZONES))]
+    zones = [(p, a, r) for p, a in articles for r in a["regions"] if r.endswith(tuple(gv.ZONES))]
     assert len(zones) >= 5
     for p, a, r in zones:
-        city = [x for x in a["regions"] if x.endswith("市") and r.startswith(g.short_form(x) or x)]
+        city = [x for x in a["regions"] if x.endswith("市") and r.startswith(gv.short_form(x) or x)]
         assert city, (p.file_name, r, a["regions"])
 
 
@@ -463,7 +465,7 @@ def _article_spans(p: g.GeneratedPage) -> tuple[list[str], list[tuple[int, int]]
     """The page's lines (heading marks, bullets and whitespace removed), and each truth article's stretch
     of them, found in the truth's order: from the line of its headline (one line or two adjacent lines
     joined; from the kicker line right above it if there is one) to the next article's headline."""
-    lines = [_squash(re.sub(r"^#+", "", x.strip()).strip().lstrip(g.BULLETS)) for x in p.text.splitlines()]
+    lines = [_squash(re.sub(r"^#+", "", x.strip()).strip().lstrip(gv.BULLETS)) for x in p.text.splitlines()]
     lines = [x for x in lines if x]
     starts, k = [], 0
     for a in p.truth["articles"]:
@@ -524,7 +526,7 @@ def test_truth_is_exact_on_joined_pages(full_pages):
                 assert x["name"] in own, (p.file_name, x)
             simple = _simplified(own)
             for r in a["regions"]:
-                assert r in simple or (g.short_form(r) or r) in simple, (p.file_name, r)
+                assert r in simple or (gv.short_form(r) or r) in simple, (p.file_name, r)
         if t["page_banner"]:
             assert p.text.count(t["page_banner"]) == 1  # printed once, at the top
         if p.file_name.startswith("story_"):

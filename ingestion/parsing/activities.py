@@ -108,6 +108,8 @@ _FUTURE_JIANG = re.compile(
 _DIRECTIVE_YAO = re.compile(r"要(?<![主重需只必想纪摘提扼紧次首简概不]要)(?![求点素闻害职事道务件不])")
 # 按照…要求, 根据…需要: a standard followed, not a directive.
 _STANDARD_FOLLOWED = re.compile(r"(?:按照|根据|依照|对照|按|结合|围绕|满足|针对)[^，,。]{0,24}$")
+# 指出，近年来…: a speaker looking back reports what was done (what he asks for comes with 要, 必须 …).
+_LOOKING_BACK = re.compile(r"[^，,。；;]{0,12}?(?:以来|年来)[，,]")
 # An activity called off earlier in its clause (取消小区内各类文体活动, 暂停举办庙会) did not take place.
 _CANCELLED = re.compile(r"(?:取消|暂停|停办|叫停|停止|推迟|暂缓)[^，,。；;]*$")
 # The paper's own reporting (记者走访发现, 笔者调查了解到) is no survey anyone held.
@@ -269,6 +271,8 @@ def _plan_cut(text: str, s: int, e: int, names: list[tuple[int, int]]) -> int:
                 text[max(s, m.start() - 26) : m.start()]
             ):
                 continue  # 按照…要求，: a standard followed, not a directive
+            if m.group(0)[:2] in ("强调", "指出") and _LOOKING_BACK.match(text, m.end()):
+                continue  # 指出，2019年以来，…开展了…: a review of work done
             cut = min(cut, m.start())
             break
     return cut

@@ -454,3 +454,13 @@ def test_a_survey_by_others_in_a_story_still_counts():
 def test_a_herbicide_is_no_weeding():
     assert "environment_infrastructure" not in kinds("老张说，自家地里早就打了除草剂。")
     assert "environment_infrastructure" in kinds("志愿者们在小区绿地里拔草除草。")
+
+
+def test_a_speaker_looking_back_reports_work_done():
+    looking_back = "李明指出，近年来，全市两千多名青年志愿者深入社区，开展了上千场义诊活动。"
+    assert {"volunteer_service", "medical_health"} <= kinds(looking_back)
+
+
+def test_what_a_speaker_asks_for_is_still_no_report():
+    assert kinds("李明指出，要组织志愿者深入社区开展义诊活动。") == set()
+    assert kinds("李明强调，各地必须开展安全大检查。") == set()

@@ -15,21 +15,14 @@ from expectations import (
     table_suite,
 )
 from ingestion.records import ACTIVITY_TYPES, columns
+from ingestion.warehouse_schema import required_columns
 
 if TYPE_CHECKING:
     from great_expectations import ExpectationSuite
 
 TABLE = "raw.activities"
 KEY = "activity_id"
-# declared NOT NULL by the table's definition: one expectation checks the declaration
-REQUIRED = (
-    "article_id",
-    "page_id",
-    "activity_type",
-    "quote",
-    "char_start",
-    "char_end",
-)
+REQUIRED = required_columns("activities")  # the record's fields that are not optional
 
 QUERY = run_frame_query(
     TABLE,

@@ -18,22 +18,14 @@ from expectations import (
     volume_parameters,
 )
 from ingestion.records import ARTICLE_KINDS, columns
+from ingestion.warehouse_schema import required_columns
 
 if TYPE_CHECKING:
     from great_expectations import ExpectationSuite
 
 TABLE = "raw.articles"
 KEY = "article_id"
-# declared NOT NULL by the table's definition: one expectation checks the declaration
-REQUIRED = (
-    "page_id",
-    "ordinal",
-    "title",
-    "article_kind",
-    "body_text",
-    "char_start",
-    "char_end",
-)
+REQUIRED = required_columns("articles")  # the record's fields that are not optional
 
 MIN_NEWS_BYLINE_SHARE = 0.5
 MIN_NEWS_REGION_SHARE = 0.5

@@ -18,23 +18,14 @@ from expectations import (
     table_suite,
 )
 from ingestion.records import columns
+from ingestion.warehouse_schema import required_columns
 
 if TYPE_CHECKING:
     from great_expectations import ExpectationSuite
 
 TABLE = "raw.mentions"
 KEY = "mention_id"
-# declared NOT NULL by the table's definition: one expectation checks the declaration
-REQUIRED = (
-    "article_id",
-    "page_id",
-    "entity_type",
-    "entity_name",
-    "surface",
-    "is_inferred",
-    "char_start",
-    "char_end",
-)
+REQUIRED = required_columns("mentions")  # the record's fields that are not optional
 
 # region_code is checked on region rows only: organisations carry none. A region without a
 # code (an industrial zone, level ``zone``) is legitimate, so the code is matched, not required.

@@ -19,22 +19,14 @@ from expectations import (
     table_suite,
 )
 from ingestion.records import METRIC_KINDS, QUALIFIERS, columns
+from ingestion.warehouse_schema import required_columns
 
 if TYPE_CHECKING:
     from great_expectations import ExpectationSuite
 
 TABLE = "raw.metrics"
 KEY = "metric_id"
-# declared NOT NULL by the table's definition: one expectation checks the declaration
-REQUIRED = (
-    "article_id",
-    "page_id",
-    "value",
-    "unit",
-    "qualifier",
-    "metric_kind",
-    "quote",
-)
+REQUIRED = required_columns("metrics")  # the record's fields that are not optional
 
 QUERY = run_frame_query(
     TABLE,

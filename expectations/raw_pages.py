@@ -16,21 +16,14 @@ from expectations import (
     volume_parameters,
 )
 from ingestion.records import columns
+from ingestion.warehouse_schema import required_columns
 
 if TYPE_CHECKING:
     from great_expectations import ExpectationSuite
 
 TABLE = "raw.pages"
 KEY = "page_id"
-# declared NOT NULL by the table's definition: one expectation checks the declaration
-REQUIRED = (
-    "file_name",
-    "raw_path",
-    "encoding",
-    "char_count",
-    "article_count",
-    "parser_version",
-)
+REQUIRED = required_columns("pages")  # the record's fields that are not optional
 
 MAX_ARTICLES_PER_PAGE = 40
 MAX_EDITION_AGE_DAYS = 7

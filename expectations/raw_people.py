@@ -15,21 +15,14 @@ from expectations import (
     table_suite,
 )
 from ingestion.records import ROLES, columns
+from ingestion.warehouse_schema import required_columns
 
 if TYPE_CHECKING:
     from great_expectations import ExpectationSuite
 
 TABLE = "raw.people"
 KEY = "person_mention_id"
-# declared NOT NULL by the table's definition: one expectation checks the declaration
-REQUIRED = (
-    "article_id",
-    "page_id",
-    "person_name",
-    "role",
-    "char_start",
-    "char_end",
-)
+REQUIRED = required_columns("people")  # the record's fields that are not optional
 
 QUERY = run_frame_query(
     TABLE,

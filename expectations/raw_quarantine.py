@@ -6,21 +6,14 @@ from typing import TYPE_CHECKING, Any
 
 from expectations import WARNING, in_set, required, run_frame_query, table_expectations, table_suite
 from ingestion.records import columns
+from ingestion.warehouse_schema import required_columns
 
 if TYPE_CHECKING:
     from great_expectations import ExpectationSuite
 
 TABLE = "raw.quarantine"
 KEY = "quarantine_id"
-# declared NOT NULL by the table's definition: one expectation checks the declaration
-REQUIRED = (
-    "page_id",
-    "file_name",
-    "raw_path",
-    "stage",
-    "error_type",
-    "error_message",
-)
+REQUIRED = required_columns("quarantine")  # the record's fields that are not optional
 
 # Stages at which pipeline.py quarantines a file (records.QuarantineRecord.stage).
 STAGES = ("discover", "decode", "parse", "load")

@@ -88,6 +88,11 @@ PIPELINE_DDL = (
 )
 
 
+
+def required_columns(table: str) -> tuple[str, ...]:
+    """The raw table's columns declared ``NOT NULL``: the record's fields that are not optional."""
+    return tuple(name for name, duck_type in column_types(table).items() if duck_type.endswith(" NOT NULL"))
+
 def table_ddl(table: str) -> str:
     """``create table if not exists`` statement for one raw table."""
     columns = ",\n".join(f"    {name} {duck_type}" for name, duck_type in column_types(table).items())

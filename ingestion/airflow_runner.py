@@ -74,25 +74,33 @@ def run_dags(settings: Settings, run_dates: list[date], quiet: bool = True,
 
     One process for a whole range pays Airflow's, dbt's and Great Expectations' import
     cost once, which is what makes a backfill of many dates affordable. The exit code
-    is 0 only when every run succeeded. With ``on_line``, the process's output (stdout and
+    is 0 only when every run succeeded. On a SQLite metadata database such processes take
+    turns on the home (``ingestion.locks.airflow_runs_lock``). With ``on_line``, the process's output (stdout and
     stderr together) is passed to it line by line as it comes, for a progress display, and
     returned as ``stdout``.
     """
+    import contextlib
+
+    from ingestion.locks import airflow_runs_lock
+
     ensure_airflow(settings)
     args = [sys.executable, "-m", "ingestion.airflow_runner", *(d.isoformat() for d in run_dates)]
     env = airflow_env(settings)
     # A command never waits for a delivery: a date whose folder is absent fails at once with
     # "no delivery" (set NEWSDW_DELIVERY_TIMEOUT_S to wait that many seconds instead).
     env.setdefault("NEWSDW_DELIVERY_TIMEOUT_S", "0")
-    if on_line is None:
-        return subprocess.run(args, env=env, cwd=PROJECT_ROOT, text=True, capture_output=quiet)
-    lines = []
-    with subprocess.Popen(args, env=env, cwd=PROJECT_ROOT, text=True, encoding="utf-8", errors="replace",
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, bufsize=1) as proc:
-        for line in proc.stdout:
-            lines.append(line)
-            on_line(line.rstrip("\n"))
-    return subprocess.CompletedProcess(args, proc.returncode, "".join(lines), "")
+    what = f"newsdw run {run_dates[0]}" + (f" … {run_dates[-1]}" if len(run_dates) > 1 else "")
+    on_sqlite = env["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"].startswith("sqlite")
+    with airflow_runs_lock(settings.airflow_home, what) if on_sqlite else contextlib.nullcontext():
+        if on_line is None:
+            return subprocess.run(args, env=env, cwd=PROJECT_ROOT, text=True, capture_output=quiet)
+        lines = []
+        with subprocess.Popen(args, env=env, cwd=PROJECT_ROOT, text=True, encoding="utf-8", errors="replace",
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, bufsize=1) as proc:
+            for line in proc.stdout:
+                lines.append(line)
+                on_line(line.rstrip("\n"))
+        return subprocess.CompletedProcess(args, proc.returncode, "".join(lines), "")
 
 
 def run_dag(settings: Settings, run_date: date, quiet: bool = True) -> subprocess.CompletedProcess:

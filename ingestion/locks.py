@@ -14,7 +14,9 @@ and is bounded (``NEWSDW_LOCK_WAIT_S``, default 300 s): then ``WriterLockTimeout
 who holds it. The lock is re-entrant within a process (a chain calling ``publish``
 that takes the lock itself does not deadlock).
 
-``setup_lock`` serialises first-use setup (the Airflow metadata database) the same way.
+``setup_lock`` serialises first-use setup (the Airflow metadata database) the same way,
+and ``airflow_runs_lock`` the in-process Airflow runs of ``newsdw run`` on a SQLite
+metadata database, which takes one writing process at a time.
 """
 
 from __future__ import annotations
@@ -144,3 +146,15 @@ def writer_lock(warehouse: Path, what: str, wait_s: float | None = None) -> cont
 def setup_lock(folder: Path, what: str, wait_s: float | None = None) -> contextlib.AbstractContextManager[None]:
     """Hold the first-use setup lock of ``folder`` (``<folder>/.setup.lock``) for the block."""
     return _flock(folder / ".setup.lock", what, wait_s, "setup")
+
+
+def airflow_runs_lock(airflow_home: Path, what: str,
+                      wait_s: float | None = None) -> contextlib.AbstractContextManager[None]:
+    """Hold ``<airflow_home>/.runs.lock`` for the block: one in-process Airflow run at a time on the home.
+
+    Airflow supports one process at a time on a SQLite metadata database. Two ``dag.test``
+    processes writing it together race in SQLite's busy handling (one run's ``INSERT …
+    RETURNING`` of its dag run was seen to fail as a duplicate of itself), so on such a home
+    ``newsdw run`` takes turns; a PostgreSQL home needs no turn.
+    """
+    return _flock(airflow_home / ".runs.lock", what, wait_s, "Airflow runs")

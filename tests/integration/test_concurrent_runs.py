@@ -2,8 +2,11 @@
 
 Before the writer discipline one of them died in `airflow db migrate` ("table … already
 exists") on a fresh home, and on a set-up home one `dbt_build` hit DuckDB's "Could not
-set lock on file" and was saved only by Airflow's retry two minutes later. Each run here
-has its own date; every run must pass on its first try.
+set lock on file" and was saved only by Airflow's retry two minutes later; later, with
+both writing the SQLite metadata database at once, one run's dag run insert failed as a
+duplicate of itself (SQLite's busy handling, once in a CI run). On a SQLite home the runs
+now take turns, and the one that waits says for whom. Each run here has its own date;
+every run must pass on its first try.
 """
 
 from __future__ import annotations
@@ -24,7 +27,10 @@ pytestmark = pytest.mark.integration
 
 
 def _run_together(env: dict[str, str], days: tuple[str, str]) -> None:
-    """Start one ``newsdw run`` per date at the same moment; each passes with no retry, no lock or setup clash."""
+    """Start one ``newsdw run`` per date at the same moment; each passes with no retry, no lock or setup clash.
+
+    The home's metadata database is SQLite: one run waits for the other's turn and logs whom it waits for.
+    """
     runs = [
         subprocess.Popen([sys.executable, "-m", "ingestion.cli", "run", "--date", day, "--verbose"], env=env,
                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -37,6 +43,9 @@ def _run_together(env: dict[str, str], days: tuple[str, str]) -> None:
         assert "Could not set lock" not in output, day
         # no task was retried: every task instance succeeded on its first try
         assert "up_for_retry" not in output.lower(), f"{day}: {output[-3000:]}"
+    waited = [day for day, output in zip(days, outputs, strict=True)
+              if "waiting for the Airflow runs lock" in output and "newsdw run 2026-" in output]
+    assert len(waited) == 1, outputs
 
 
 def _loaded_dates(settings: Settings) -> set[date]:

@@ -89,7 +89,7 @@ _PLAN_HARD = re.compile(
     + r"|想(?<![思理设梦感回联构猜]想)(?![法象到起念必方])|"
     # directives, appeals and conditions: what follows is asked for, not reported as done
     r"强调[，,:：]|指出[，,:：]|要求|务必|必须|应当|应该|需要|亟需|亟待|仍需|还需|尚需|有必要|"
-    r"应(?=加强|严格|切实|及时|按照|做好|积极|主动|认真|进一步|充分|坚持|确保|立即|尽快|依法)|"
+    r"应(?=加强|严格|切实|及时|按照|做好|积极|主动|认真|进一步|充分|坚持|确保|立即|尽快|依法|抓紧)|"
     r"如果|如有|一旦|否则|"
     # documents issued and work assigned: policy, not a report of what was done
     r"印发|出台|部署(?![会了])"
@@ -153,7 +153,8 @@ _QUOTE_OPEN = re.compile("[" + re.escape("".join(_QUOTE_PAIRS)) + "]")
 _SENTENCE_MARK = re.compile(r"[。！？!?；;]")
 
 _ENV_OBJECTS = re.compile(
-    r"环境|卫生|垃圾|杂物|违建|违章|线缆|绿化|人居|村容|河道|市容|私搭乱建|底商|牛皮癣|小广告|乱堆|坑洼|道路"
+    r"环境|卫生|垃圾|杂物|违建|违章|线缆|绿化|人居|村容|河道|市容|私搭乱建|底商|牛皮癣|小广告|乱堆|坑洼|道路|"
+    r"住房|危房|房屋|农房|院落|庭院|厕所|黑臭|沟渠|坑塘|村庄"
 )
 _ORDER_OBJECTS = re.compile(r"问题|违法|违规|行为|乱象|经营|占道|摊|商户|门店|餐饮|食品|安全|秩序|停放|停车")
 _VOLUNTEER_PATROL = re.compile(r"志愿|义务|自发|楼门长|楼长|居民|老人|党员|轮流")
@@ -281,11 +282,19 @@ def _plan_cut(text: str, s: int, e: int, names: list[tuple[int, int]]) -> int:
 # Repairs of personal goods are a service to residents, not infrastructure work.
 _PERSONAL_REPAIRS = re.compile(r"家电|电器|手表|钟表|雨伞|自行车|衣服|衣物|鞋|手机|磨刀|理发|电脑")
 _REPAIR_WORDS = {"修理", "维修", "修复", "修好", "修补"}
-_CONTEXT_TYPED = {"整治", "集中整治", "专项整治", "巡逻"}  # words whose type depends on their object or doer
+_CONTEXT_TYPED = {"整治", "集中整治", "专项整治", "巡逻", "检查", "清理"}  # words whose type depends on their object or doer
+# an examination of a patient (术中胃镜检查, 为老人做身体检查) is care, not an inspection
+_MEDICAL_EXAM = re.compile(r"(?:镜|CT|B超|彩超|超声|影像|病理|身体|体格|核磁|医学|心电|眼底|口腔|术中|术前|产前)检查")
+# what is cleared is a procedure or a site being dug (对审批流程进行清理, 沉船遗物的清理), not litter
+_NOT_LITTER = re.compile(r"流程|事项|证明|文件|规章|收费|制度|政策|规定|债务|欠款|账款|文物|遗物|遗址|沉船|墓葬|考古")
 
 
 def _resolve_type(word: str, activity_type: str, clause: str, sentence: str) -> str | None:
     if word in _REPAIR_WORDS and _PERSONAL_REPAIRS.search(clause):
+        return None
+    if word == "检查" and _MEDICAL_EXAM.search(clause):
+        return "medical_health"
+    if word == "清理" and _NOT_LITTER.search(clause):
         return None
     if word.endswith("整治"):
         if _ORDER_OBJECTS.search(clause):

@@ -39,6 +39,12 @@ Forms other papers print, and what they give:
   "very", 三分之一 a share) and not after a clock's hour (9时57分).
 * units of power, energy and force (万千瓦, 千瓦时, 千伏, 千牛), temperatures (摄氏度),
   container counts (标准箱) and foreign currencies (卢比, 卢布, 韩元 …) are printed units.
+* 个半 adds a half (6个半小时 → 6.5 个小时, 一个半月 → 1.5 个月).
+* a bare 万/亿 amount followed by who is counted and 人口 (5480万农村人口, 1000万以上
+  贫困人口) is people, unit 人, unless a money word comes before it.
+* a fraction of a count is a measure only as a rate (每千人口床位数4.88张, 人均2.5亩);
+  otherwise (2.2个) it is not a count of things. 款 (两百余款产品), 对 (结成帮扶对子46对)
+  and 字 (Arabic numerals only: 铭文6000字, not 八字方针) count.
 * a fraction written out (三分之一, 四分之三以上) is a per cent rounded to 0.01
   (33.33 %), as 百分之九十八 is 98 %.
 * the subject: a bare change (…总额63.7亿元，增长4.1%) takes the noun of the metric
@@ -181,6 +187,12 @@ _MONEY_CONTEXT = re.compile(
     r"奖励|经费|费用|资产|存款|生产总值|GDP|增加值|消费|成本|投入|捐款|善款|拨付|筹集|募集|基金|损失|工资|薪酬|价值|造价"
 )
 _PEOPLE_CONTEXT = re.compile(r"人口")
+# a bare 万/亿 amount of people named after it (5480万农村人口, 1000万以上贫困人口)
+_PEOPLE_AFTER = re.compile(
+    r"(?:以上|以下|左右)?[\u4e00-\u9fff]{0,8}?人口(?!密度|比例|比重|占比|结构|增长|增速|规模|总量|总数|数量)"
+)
+# a rate per head or per thousand (每千人口床位数4.88张, 人均2.5亩): a fraction of a count is a measure
+_RATE_BEFORE = re.compile(r"每[十百千万]?(?:人口|人|户|名|位|平方公里)|人均|户均|平均")
 # 三分之一, 2/3 written out: a share, given as a per cent (三分之一 → 33.33 %).
 _FRACTION = re.compile(
     r"(?P<den>[一二三四五六七八九十两千\d]{1,3})分之(?P<num>[一二三四五六七八九十两\d]{1,3}(?:\.\d+)?)"
@@ -278,13 +290,15 @@ def _implied_unit(text: str, m: re.Match[str], line_start: int) -> str | None:
     num = m.group("num")
     if not (m.group("mag") or num[-1] in "万亿"):
         return None
-    nxt = text[m.end() : m.end() + 1]
-    if nxt and _CJK_FIRST.match(nxt) and nxt not in "的用建投":
-        return None  # an unknown measure word follows
     head = text[max(line_start, m.start() - 14) : m.start()]
     cut = _CLAUSE_BREAK_BEFORE.search(head)
     if cut:
         head = head[cut.end() :]
+    nxt = text[m.end() : m.end() + 1]
+    if nxt and _CJK_FIRST.match(nxt) and not _MONEY_CONTEXT.search(head) and _PEOPLE_AFTER.match(text, m.end()):
+        return "人"
+    if nxt and _CJK_FIRST.match(nxt) and nxt not in "的用建投":
+        return None  # an unknown measure word follows
     if _MONEY_CONTEXT.search(head):
         return "元"
     if _PEOPLE_CONTEXT.search(head):
@@ -340,11 +354,10 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
     if (not is_arabic and _VAGUE_BEFORE.search(before)) or text[m.end("num") : m.end("num") + 1] == "几":
         return None
     unit_clean = unit
-    inner_more = False
+    inner_more = half = False
     if unit.startswith("个") and len(unit) > 1 and unit[1] in "多半":
         inner_more = unit[1] == "多"
-        if unit[1] == "半":
-            return None  # 一个半月: a fraction we do not model
+        half = unit[1] == "半"  # 6个半小时 is 6.5 个小时
         unit_clean = "个" + unit[2:]
     nxt = text[m.end("unit") : m.end("unit") + 1] if m.group("unit") else ""
     if nxt and nxt in _UNIT_BLOCKERS.get(unit_clean, ""):
@@ -352,6 +365,8 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
     value = parse_number(("百分之" if pct else "") + num)
     if value is None:
         return None
+    if half:
+        value += 0.5
     digits_only = _NON_DIGIT.sub("", num)
     if is_arabic and len(digits_only) >= 7 and not _SEPARATOR.search(num) and not _SCALE_CHAR.search(num):
         return None  # phone numbers and codes
@@ -365,6 +380,7 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
             or m.group("q1")
             or m.group("q2")
             or inner_more
+            or half
             or (_prefix_qualifier(before) and not before.endswith(("最多", "最高", "最少", "最低")))
         )
     ):
@@ -373,6 +389,8 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
         return None
     if not is_arabic and not _MULTIPLIER_CHAR.search(num) and len(num) > 1:
         return None  # 二〇二二 (a year) or 两三 (a range)
+    if unit_clean == "字" and not is_arabic:
+        return None  # 八字方针, 十六字: a slogan's length, not a count
     if unit_clean == "分" and (not is_arabic or _CLOCK_BEFORE.search(before)):
         return None  # 十分重要, 三分之一; 9时57分, 8点15分: a clock's minutes
     if unit_clean == "届" and value >= 1000:
@@ -396,8 +414,9 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
     if unit_clean == "个" and _ELLIPTIC_POINTS.match(text, m.end("unit")):
         unit_clean = "个百分点"  # 提高7.9个、3.4个和1.7个百分点
     unit_clean = UNIT_ALIAS.get(unit_clean, unit_clean)
-    if UNIT_KIND.get(unit_clean) == "count" and value != int(value) and not m.group("mag") and not implied:
-        return None  # 2.2个 is not a count of things
+    if (UNIT_KIND.get(unit_clean) == "count" and value != int(value) and not m.group("mag") and not implied
+            and not _RATE_BEFORE.search(_CLAUSE_BREAK_BEFORE.sub("", text[max(line_start, start - 16) : start]))):
+        return None  # 2.2个 is not a count of things; 每千人口4.88张 is a rate
     if negative:
         value = -value
         start -= 1

@@ -98,6 +98,9 @@ _UNIT_KINDS: dict[str, tuple[str, ...]] = {
         "余人",
         "副",
         "届",
+        "款",  # 两百余款产品
+        "对",  # 结成帮扶对子146对; not 对于, 对接, 1对1
+        "字",  # 铭文近6000字; Arabic numerals only (八字方针 is a slogan)
         *("人口", "老年人", "老人", "年轻人", "病人", "工人", "客人", "游人"),  # read as 人 (UNIT_ALIAS)
     ),
     "money": (
@@ -190,7 +193,10 @@ UNIT_BLOCKERS: dict[str, str] = {
     "轮": "流",
     "种": "植类子",
     "个": "人体",
-    "副": "主市省县区局长总书部厅处科院校理秘经队组",  # 副市长, 副主任: a deputy, not a pair
+    "副": "主市省县区局长总书部厅处科院校理秘经队组",
+    "款": "式项待额子",
+    "对": "于面话象外接照比付待应称准抗立口手方策症标表路岸一二三四五六七八九十0123456789",
+    "字": "号母节头幕样眼句",  # 副市长, 副主任: a deputy, not a pair
     # 十三届全国人大, 十九届四中全会: the session's name, not a count of sessions
     "届": "全中人政委省市县区世国亚奥党常一二三四五六七八九十",
     # 分别, 分享, 分析, 分局 …; 分之 is a share, 2分12秒 a time, 1分钱 money
@@ -200,4 +206,4 @@ UNIT_BLOCKERS: dict[str, str] = {
 
 # Units whose numeral must be Arabic or a multi-character Chinese numeral: with a
 # single Chinese digit they are idioms or descriptions (一批, 两手, 三成群 …).
-CN_SINGLE_DIGIT_BAD_UNITS = {"面", "口", "门", "节", "头", "双", "课", "首", "起", "方", "本", "单", "笔"}
+CN_SINGLE_DIGIT_BAD_UNITS = {"面", "口", "门", "节", "头", "双", "课", "首", "起", "方", "本", "单", "笔", "对"}

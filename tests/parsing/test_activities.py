@@ -464,3 +464,37 @@ def test_a_speaker_looking_back_reports_work_done():
 def test_what_a_speaker_asks_for_is_still_no_report():
     assert kinds("李明指出，要组织志愿者深入社区开展义诊活动。") == set()
     assert kinds("李明强调，各地必须开展安全大检查。") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("县委理论学习中心组举行集体学习。", "training_exchange"),
+        ("五位劳动模范在会上作先进事迹报告。", "publicity_education"),
+        ("镇政府给困难学生发放生活补助。", "charity_assistance"),
+        ("村委会为每户低保户送去米面油。", "charity_assistance"),
+        ("乡卫生院为贫困户定制健康服务包。", "medical_health"),
+        ("县医院为这位老人实施了胃镜检查。", "medical_health"),  # an examination, not an inspection
+        ("镇里完成了老旧住房整治。", "environment_infrastructure"),  # 整治 of houses
+        ("跨江大桥正在紧张施工。", "environment_infrastructure"),
+        ("这所学校由对口省份援建。", "environment_infrastructure"),
+    ],
+)
+def test_wording_of_a_national_daily(text, expected):
+    assert expected in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("区里对报销流程进行了全面清理。", "environment_infrastructure"),  # a procedure, not litter
+        ("考古队对古墓遗物进行清理。", "environment_infrastructure"),  # a dig
+        ("展柜里摆着剪纸培训学校学员的作品。", "culture_recreation"),  # a school's name, not a class held
+        ("县医院为这位老人实施了胃镜检查。", "inspection_enforcement"),
+        ("施工单位负责人介绍了情况。", "environment_infrastructure"),  # the builder, not the work
+        ("各地应抓紧开展施工进场准备。", "environment_infrastructure"),  # a directive
+        ("援建干部来到村里。", "environment_infrastructure"),
+    ],
+)
+def test_not_that_kind(text, absent):
+    assert absent not in kinds(text)

@@ -477,3 +477,33 @@ def test_not_points(text):
 def test_compound_and_foreign_units(text, value, unit, kind):
     m = one(text)
     assert (m.value, m.unit, m.kind) == (value, unit, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        ("抢修持续了4个半小时。", 4.5, "个小时", "exact"),  # 个半: half a unit more
+        ("新村民搬进来已经一个半月。", 1.5, "个月", "exact"),  # 一 with a half is a quantity
+        ("全省还有3200万农村人口喝上了自来水。", 32000000.0, "人", "exact"),  # 万 + who + 人口
+        ("今年要再减少800万以上贫困人口。", 8000000.0, "人", "at_least"),
+        ("两地干部结成结对子58对。", 58.0, "对", "exact"),
+        ("这家工厂研发了三十余款新产品。", 30.0, "款", "at_least"),
+        ("老人写下回忆录近3万字。", 30000.0, "字", "at_most"),
+        ("全县每千人口拥有医师3.15人。", 3.15, "人", "exact"),  # a rate per head keeps its fraction
+    ],
+)
+def test_halves_people_after_wan_pairs_models_words_and_rates(text, value, unit, qualifier):
+    m = one(text)
+    assert (m.value, m.unit, m.qualifier) == (value, unit, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大家牢记十六字方针。",  # a slogan's length in Chinese numerals
+        "两个部门开展一对一帮扶。",  # 一对一 is a way of pairing, not pairs
+        "投资2000万帮扶农村人口。",  # money before it: not people
+    ],
+)
+def test_not_these_units(text):
+    assert [(m.value, m.unit) for m in metrics(text) if m.unit in ("字", "对", "人")] == []

@@ -286,7 +286,9 @@ _CONTEXT_TYPED = {"整治", "集中整治", "专项整治", "巡逻", "检查", 
 # an examination of a patient (术中胃镜检查, 为老人做身体检查) is care, not an inspection
 _MEDICAL_EXAM = re.compile(r"(?:镜|CT|B超|彩超|超声|影像|病理|身体|体格|核磁|医学|心电|眼底|口腔|术中|术前|产前)检查")
 # what is cleared is a procedure or a site being dug (对审批流程进行清理, 沉船遗物的清理), not litter
-_NOT_LITTER = re.compile(r"流程|事项|证明|文件|规章|收费|制度|政策|规定|债务|欠款|账款|文物|遗物|遗址|沉船|墓葬|考古")
+_NOT_LITTER = re.compile(
+    r"流程|事项|证明|文件|规章|收费|制度|政策|规定|债务|欠款|账款|文物|遗物|遗址|沉船|船体|墓葬|考古|出土|发掘"
+)
 
 
 def _resolve_type(word: str, activity_type: str, clause: str, sentence: str) -> str | None:

@@ -478,6 +478,7 @@ def test_what_a_speaker_asks_for_is_still_no_report():
         ("镇里完成了老旧住房整治。", "environment_infrastructure"),  # 整治 of houses
         ("跨江大桥正在紧张施工。", "environment_infrastructure"),
         ("这所学校由对口省份援建。", "environment_infrastructure"),
+        ("县里依法关闭了十多家违规小煤窑。", "inspection_enforcement"),
     ],
 )
 def test_wording_of_a_national_daily(text, expected):
@@ -494,6 +495,8 @@ def test_wording_of_a_national_daily(text, expected):
         ("施工单位负责人介绍了情况。", "environment_infrastructure"),  # the builder, not the work
         ("各地应抓紧开展施工进场准备。", "environment_infrastructure"),  # a directive
         ("援建干部来到村里。", "environment_infrastructure"),
+        ("大雾天气，高速公路入口临时关闭。", "inspection_enforcement"),  # a road closed, nobody shut down
+        ("订单减少，被迫关闭的工厂多了起来。", "inspection_enforcement"),  # closed by the market
     ],
 )
 def test_not_that_kind(text, absent):

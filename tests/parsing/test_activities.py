@@ -174,6 +174,7 @@ def test_type_in_other_wording(text, expected):
         "确保年底前完成农村户厕改造任务。",
         # conditions
         "如有需要，居民可拨打热线预约上门服务。",
+        "有条件的老旧小区加装电梯、增设停车位。",
         # policy statements
         "该县坚持把志愿服务作为创建文明城市的重要抓手。",
         "不断完善志愿服务体系。",

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 
 from ingestion.parsing.bylines import parse_byline
+from ingestion.parsing.drafts import ArticleLayout
 from ingestion.parsing.model import (
     PageMeta,
     ParsedActivity,
@@ -26,7 +27,7 @@ from ingestion.parsing.model import (
 )
 from ingestion.parsing.normalise import normalise
 from ingestion.parsing.regions import RegionContext, dominant_city_name, find_regions, page_context
-from ingestion.parsing.segment import ArticleLayout, segment
+from ingestion.parsing.segment import segment
 
 try:  # the content half is developed alongside; run without it if absent
     from ingestion.parsing.metrics import extract_metrics

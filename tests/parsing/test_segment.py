@@ -690,6 +690,17 @@ def test_notebook_piece_labelled_with_a_role_word_has_no_person():
     assert (a.title, a.section, a.people) == ("把服务做到群众心坎上", "记者手记", ())
 
 
+def test_labelled_piece_inside_an_archive_file_is_an_article_of_its_own():
+    # a notebook or sidebar printed after the story: its headline ends with its column's label
+    page = parse_page(archive("", "某地开展冬季植树", "", BODY, BODY2, "绿色是最美的底色（记者手记）", BODY, BODY2))
+    assert [(a.title, a.section) for a in page.articles] == [("某地开展冬季植树", None), ("绿色是最美的底色", "记者手记")]
+    page = parse_page(archive("", "某地开展冬季植树", "", BODY, "植树有哪些讲究？（延伸阅读）", BODY2))
+    assert [(a.title, a.section) for a in page.articles][1] == ("植树有哪些讲究？", "延伸阅读")
+    # a picture's credit with its agency in brackets is not a headline
+    (a,) = parse_page(archive("", "某地开展冬季植树", "", BODY, "王小明摄（新华社发）", BODY2)).articles
+    assert a.title == "某地开展冬季植树"
+
+
 def test_dateline_without_names_credits_nobody():
     (a,) = parse_page(archive("", "某地开展冬季植树", "", "本报北京3月1日电  " + BODY, BODY2)).articles
     assert a.people == () and a.dateline_place == "北京"

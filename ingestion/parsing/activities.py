@@ -115,6 +115,8 @@ _CANCELLED = re.compile(r"(?:取消|暂停|停办|叫停|停止|推迟|暂缓)[^
 # The paper's own reporting (记者走访发现, 笔者调查了解到) is no survey anyone held.
 _REPORTER = re.compile(r"记者|笔者")
 _NEGATED = re.compile(r"(?:不(?<!不不)(?![断定停少仅但时久打])|未|没有|禁止|严禁)[^，,。、；;]{0,5}$")
+# what a ban lists is forbidden, not done (严禁运输、观赏、展示、展演等一切经营利用行为)
+_BANNED = re.compile(r"(?:禁止|严禁)[^，,。；;]{0,24}$")
 # A trigger that qualifies a system, capacity or standard (志愿服务体系, 医疗服务能力, 执法水平).
 _ABSTRACT_AFTER = re.compile(
     r"体系|机制|制度|能力|水平|格局|意识|理念|精神|氛围|质量|效能|短板|需求|政策|标准|规范|职能"
@@ -635,7 +637,7 @@ def _sentence_activities(
         for _x, y in names:
             if window < y <= pos:
                 window = y  # a negation inside a quoted name (“不打烊”) is part of the name
-        if _NEGATED.search(text, window, pos) or _CANCELLED.search(text, cs, pos):
+        if _NEGATED.search(text, window, pos) or _CANCELLED.search(text, cs, pos) or _BANNED.search(text, cs, pos):
             continue  # 未安装, 不按规定安装, 未能得到整治; 取消…文体活动
         if activity_type == "survey_research" and _REPORTER.search(text, cs, pos):
             continue  # 记者在走访中了解到: how the story was gathered

@@ -53,6 +53,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "抽检 约谈 稽查 巡检 督察 查验 查封 扣押 清查 联合执法 "
             "督促 测温 测量体温 体温检测 体温监测 量体温 值守 执勤 卡点 把守 巡防 登记排查 监测 审计 核查 "
             "巡视 巡察 立案 查获 抓获 侦破 拘留 严查 劝返 管控 封闭管理 巡护 巡河 巡堤 检测 检疫 核验 关闭 "
+            "审查调查 立案审查 "
         ).split()
     ),
     "environment_infrastructure": tuple(
@@ -80,7 +81,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "会议 调度会 推进会 座谈会 座谈 议事会 议事 协商 商量 商讨 研讨会 听证会 恳谈会 联席会 "
             "现场会 调度 出谋划策 畅谈 面对面 "
             "常委会 全会 代表大会 动员会 部署会 协调会 例会 会商 恳谈 听证 "
-            "论坛 峰会 会谈 研讨 视频会议 电视电话会议 专题会 工作会 联席会议 茶话会"
+            "论坛 峰会 会谈 研讨 视频会议 电视电话会议 专题会 工作会 联席会议 茶话会 谈判 磋商"
         ).split()
     ),
     "training_exchange": tuple(
@@ -155,7 +156,7 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     # a service window or desk opened (开设“长三角”专窗, 设立便民服务窗口)
     (re.compile(r"(?:开设|设立|开通|设置|增设|开辟)[^，,。；;]{0,12}(?:窗口|专窗|专席|服务台)"), "public_service", "窗"),
     # residents formed into a patrol or service team (吸纳热心居民组成巡访队)
-    (re.compile(r"(?:吸纳|组建|组成|成立)[^，,。；;]{0,12}(?:巡访|巡逻|护卫|志愿服务|志愿)队"), "volunteer_service", "队"),
+    (re.compile(r"(?:吸纳|组建|组成|成立)[^，,。；;]{0,12}(?:巡访|巡逻|护卫|志愿服务|志愿者?)队"), "volunteer_service", "队"),
     (
         re.compile(r"会议上(?<![社机体理晚舞赛展庙灯]会议上)|会上(?<![社机体理晚舞赛展庙灯运动博览易唱乐]会上)"),
         "meeting_deliberation",
@@ -446,6 +447,9 @@ NEEDS: dict[str, re.Pattern[str]] = {
     "困难补助": re.compile(r"发放|发|给予|送|领"),
     "报告会": re.compile(r"举办|举行|召开|开展|组织|作|做"),
     "事迹报告": re.compile(r"作|做|举办|举行|开展|巡回|宣讲"),
+    # talks held between parties (双方进行非直接谈判, 谈判仍在继续), not a call for them
+    "谈判": re.compile(r"进行|举行|开展|继续|展开|恢复|启动|参加|参与|结束|达成"),
+    "磋商": re.compile(r"进行|举行|开展|继续|展开|恢复|启动|参加|参与|结束|达成"),
     # closing down what breaks the rules (关闭小煤窑, 依法关闭违规企业), not a road or a window closed
     "关闭": re.compile(
         r"(?<!被迫)(?<!暂时)(?<!临时)关闭(?!的)[^，,。；;的]{0,10}(?:煤窑|煤矿|矿井|矿山|企业|工厂|作坊|养殖场|网站|账号|散乱污|窑)"
@@ -473,6 +477,8 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
         "巡逻": r"队",
         "调度": r"中心",
         "讲解": r"员",
+        "讲座": r"教授",  # a chair professor's title
+        "执勤": r"警察|民警|交警|辅警|人员|车辆|车",  # the officer on duty named, not the duty
         # a procedure, a debt or a person cleared out is no clean-up (清理审批事项, 清除两面人)
         "清理": r"欠|拖欠|整顿|[^，,。；;]{0,8}?(?:流程|事项|证明|收费|规章|文件|欠款|账款|债务|两面人)",
         "清除": r"[^，,。；;]{0,10}?(?:两面人|壁垒|余毒)",

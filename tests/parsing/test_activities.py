@@ -480,6 +480,9 @@ def test_what_a_speaker_asks_for_is_still_no_report():
         ("跨江大桥正在紧张施工。", "environment_infrastructure"),
         ("这所学校由对口省份援建。", "environment_infrastructure"),
         ("县里依法关闭了十多家违规小煤窑。", "inspection_enforcement"),
+        ("两国代表团在日内瓦进行了新一轮谈判。", "meeting_deliberation"),
+        ("街道成立了一支退休教师志愿者队伍。", "volunteer_service"),
+        ("市纪委监委对该局原局长进行了立案审查调查。", "inspection_enforcement"),
     ],
 )
 def test_wording_of_a_national_daily(text, expected):
@@ -498,6 +501,11 @@ def test_wording_of_a_national_daily(text, expected):
         ("援建干部来到村里。", "environment_infrastructure"),
         ("大雾天气，高速公路入口临时关闭。", "inspection_enforcement"),  # a road closed, nobody shut down
         ("订单减少，被迫关闭的工厂多了起来。", "inspection_enforcement"),  # closed by the market
+        ("市纪委监委对该局原局长进行了立案审查调查。", "survey_research"),  # a discipline case, not a survey
+        ("通知严禁在景区内举办演出、展览等活动。", "culture_recreation"),  # what a ban lists is not done
+        ("某大学医学院讲座教授张明说。", "publicity_education"),  # a title, not a lecture
+        ("执勤民警王明说，这里车流量大。", "inspection_enforcement"),  # the officer named, not the duty
+        ("这将损害重启双边磋商的前景。", "meeting_deliberation"),
     ],
 )
 def test_not_that_kind(text, absent):

@@ -141,12 +141,13 @@ _SUFFIX_KIND = {
 # ---------------------------------------------------------------------------
 # Exclusions by context
 # ---------------------------------------------------------------------------
+_PHASE_BEFORE = re.compile(r"(?:工程|项目|园区|大楼|线)$")
 # Set phrases and political slogans written with a numeral + measure word.
 _SET_PHRASES = re.compile(
     r"(?:两个|三个|四个|五个|六个|八个|十个)(?:确立|维护|意识|自信|全面|代表|务必|结合|全民|必须|坚持|"
     r"优先|着力|走在前列|一批|统筹)"
     r"|三天两头|三番五次|千家万户|三五成群|四面八方|五湖四海|七嘴八舌|三令五申|三言两语|接二连三|"
-    r"[这那前头]两(?:天|年|日|周)|四处|两头|[一二三四五六七八九十]年级|[一二三四五六七八九十]周岁|三会一课|两学一做|五位一体"
+    r"[这那前头]两(?:天|年|日|周)|四处|两头|[一二三四五六七八九十]项(?:规定|基本原则|原则)|[一二三四五六七八九十]年级|[一二三四五六七八九十]周岁|三会一课|两学一做|五位一体"
 )
 _ELLIPTIC_POINTS = re.compile(r"(?:[、，,和与及]\s*[\d.]+个)*[、，,和与及]\s*[\d.]+个百分点")
 # Round-the-clock descriptions, not measured durations: 24小时服务热线, 365天无休.
@@ -385,18 +386,23 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
         )
     ):
         return None  # 一 meaning "a/one": 一张, 一位居民, 一次; with a bound (不到一年, 约一公里, 一年多) it is a number
-    if not is_arabic and len(num) == 1 and unit_clean in _CN_SINGLE_DIGIT_BAD_UNITS:
-        return None
+    if not is_arabic and len(num) == 1 and unit_clean in _CN_SINGLE_DIGIT_BAD_UNITS and not (
+        unit_clean == "起" and num in "两二三五六七八九十" and _CJK_FIRST.match(text[m.end() : m.end() + 1])
+    ):
+        return None  # 一起 is "together"; 两起袭击 counts incidents
     if not is_arabic and not _MULTIPLIER_CHAR.search(num) and len(num) > 1:
         return None  # 二〇二二 (a year) or 两三 (a range)
     if unit_clean == "字" and not is_arabic:
         return None  # 八字方针, 十六字: a slogan's length, not a count
     if unit_clean == "分" and (not is_arabic or _CLOCK_BEFORE.search(before)):
         return None  # 十分重要, 三分之一; 9时57分, 8点15分: a clock's minutes
+    if unit_clean == "期" and _PHASE_BEFORE.search(before):
+        return None  # 子午工程二期: a phase, named by its number
     if unit_clean == "届" and value >= 1000:
         return None  # 2020届毕业生: a class, named by its year
     # Years and dates.
-    if unit_clean == "年" and (value >= 1000 or not is_arabic and len(num) > 2 and "十" not in num):
+    more = bool(m.group("q1") or m.group("q2"))  # 5000多年: a span, not the year 5000 (2030年左右 is a year)
+    if unit_clean == "年" and not more and (value >= 1000 or not is_arabic and len(num) > 2 and "十" not in num):
         return None
     if unit_clean in ("小时", "天") and value in (24, 365) and _ROUND_THE_CLOCK.match(text, m.end()):
         return None

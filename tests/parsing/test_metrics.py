@@ -507,3 +507,32 @@ def test_halves_people_after_wan_pairs_models_words_and_rates(text, value, unit,
 )
 def test_not_these_units(text):
     assert [(m.value, m.unit) for m in metrics(text) if m.unit in ("字", "对", "人")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        ("这座古城已有3000多年的历史。", 3000.0, "年", "at_least"),  # 多 makes it a span, not a year
+        ("当晚发生两起交通事故。", 2.0, "起", "exact"),  # 两起 counts incidents
+        ("镇里举办了三期技能培训班。", 3.0, "期", "exact"),
+    ],
+)
+def test_spans_incidents_and_sessions(text, value, unit, qualifier):
+    m = one(text)
+    assert (m.value, m.unit, m.qualifier) == (value, unit, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "预计到2035年左右基本建成。",  # a year with a bound is still a year
+        "一时间谣言四起。",  # 四起: rising on all sides
+        "大家一起动手。",
+        "地铁工程二期开通。",  # a phase named by its number
+        "严格落实中央八项规定精神。",  # a name
+        "坚持四项基本原则。",
+        "老人骑着三轮车去赶集。",  # a tricycle
+    ],
+)
+def test_years_idioms_phases_and_names_are_not_metrics(text):
+    assert metrics(text) == []

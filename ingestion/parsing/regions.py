@@ -30,15 +30,22 @@ city's name (沧州高新区) or bare on a page whose city is known become
 named in full on the page is that zone again. A bare zone also yields its city,
 marked ``inferred`` because the city is implied, not printed (the benchmark
 lists only printed units). A zone named after a town (XX镇开发区) is not a unit.
+The state-level new areas (国家级新区: 雄安新区, 两江新区 …), listed with their
+approvals in ``data/national_new_areas.csv``, are zones under their own names
+wherever printed; a county's short form inside such a name (江北 of 江北新区, 南沙
+of 南沙新区) is not that county, a city's (兰州新区, 长春新区) still names the city.
+(浦东新区 and 滨海新区 are districts of the code list.)
 """
 
 from __future__ import annotations
 
 import bisect
+import csv
 import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
@@ -126,6 +133,17 @@ CITY_DOMINANCE = 2.0
 _REFORM_SUFFIXES = ("区", "县", "市", "旗")
 # …except where the character starts an ordinary word (泊头市场, 某地区域).
 _NOT_REFORM = frozenset("区域 区级 县域 县级 县城 市场 市民 市级 市区 市县 市委 市政".split())
+
+NEW_AREAS_CSV = Path(__file__).resolve().parent / "data" / "national_new_areas.csv"
+
+
+@functools.cache
+def _new_area_re() -> re.Pattern[str]:
+    """The state-level new areas' names (longest first), from ``data/national_new_areas.csv``."""
+    with open(NEW_AREAS_CSV, encoding="utf-8", newline="") as f:
+        names = sorted((row["name"] for row in csv.DictReader(f)), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
 
 _ZONE_RE = re.compile(r"高新技术产业开发区|高新技术开发区|高新区|经济技术开发区|经济开发区|开发区")
 _ZONE_KIND = {
@@ -390,6 +408,12 @@ def _page_regions(text: str, ctx: RegionContext) -> tuple[tuple[int, ...], tuple
                         inferred=True,
                     )
                 )
+    for z in _new_area_re().finditer(text):
+        if _in_spans(z.start(), skip):
+            continue
+        # 江北 of 南京江北新区 is not 江北区; 兰州 of 兰州新区 is still 兰州市
+        out = [r for r in out if not (r.level == "county" and z.start() <= r.start < z.end())]
+        out.append(ParsedRegion(name=z.group(), surface=z.group(), code=None, level="zone", start=z.start(), end=z.end()))
     out.sort(key=lambda r: r.start)
     return tuple(r.start for r in out), tuple(out)
 

@@ -342,3 +342,24 @@ def test_lakes_nicknames_and_halls_named_like_districts_are_not_the_district():
     assert national("福建的榕城迎来春天。") == ["福建省"]  # 榕城: Fuzhou's nickname, and a district of Jieyang
     assert national("北京中南海怀仁堂举行仪式，山西代表出席。") == ["北京市", "山西省"]  # a hall, not 怀仁市
     assert national("杭州西湖区召开会议。") == ["杭州市", "西湖区"]  # the full name still counts
+
+
+# --- state-level new areas (data/national_new_areas.csv) -------------------------------
+
+
+def test_state_level_new_areas_are_zones_and_hide_the_county_inside_their_name():
+    assert names("雄安新区建设全面提速。") == ["雄安新区"]  # not 安新 (县 → 区) read inside it
+    assert names("南京江北新区推出新政。") == ["南京市", "江北新区"]  # not 江北区
+    assert names("兰州新区招商成效明显。") == ["兰州市", "兰州新区"]  # 兰州 still names the city
+    assert names("浦东新区开展志愿服务。") == ["浦东新区"]  # a district of the code list, as before
+
+
+def test_new_areas_table_has_its_approvals():
+    import csv
+
+    from ingestion.parsing.regions import NEW_AREAS_CSV
+
+    with open(NEW_AREAS_CSV, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == len({r["name"] for r in rows}) >= 17
+    assert all(r["name"].endswith("新区") and r["province"] and 2010 <= int(r["approved"]) <= 2017 and r["source"] for r in rows)

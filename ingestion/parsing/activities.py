@@ -102,7 +102,8 @@ _FUTURE_JIANG = re.compile(
     r"将(?:(?<![即也还又都并正就]将)(?=持续|继续|进一步|常态化|把|推进|加大|全面|不断|深入|积极|大力|切实|坚持|努力|"
     r"着力|以|在|于|发挥|开展|举办|组织|启动|实施|建立|推动|加快|加强|围绕|聚焦|重点|创新|用|陆续|逐步|"
     r"适时|定期|集中|统筹|为|始终|更加|联系|做好|继续|和|与|同|跟|会|要|进行|成为|投入|全力|精心|送|走进|前往|赴|"
-    r"来到|推出|上线|建成|完成|实现|达到|迎来|举行|召开|邀请|带领|正式|首次|陆续|分批|针对|对|开工|动工|竣工|投用|投产|通车|采取|打造|建设)"
+    r"来到|推出|上线|建成|完成|实现|达到|迎来|举行|召开|邀请|带领|正式|首次|陆续|分批|针对|对|开工|动工|竣工|投用|投产|通车|采取|打造|建设|"
+    r"提供|赠送|发放|开放|设立|开设|增设|新建|安装|派出|选派|组建|成立|安排|给予|捐赠|协助|上门|免费|面向|惠及)"
     r"|(?<=[即也还又都并正就]将))"
 )
 _DIRECTIVE_YAO = re.compile(r"要(?<![主重需只必想纪摘提扼紧次首简概不]要)(?![求点素闻害职事道务件不])")
@@ -117,9 +118,15 @@ _REPORTER = re.compile(r"记者|笔者")
 _NEGATED = re.compile(r"(?:不(?<!不不)(?![断定停少仅但时久打])|未|没有|禁止|严禁)[^，,。、；;]{0,5}$")
 # what a ban lists is forbidden, not done (严禁运输、观赏、展示、展演等一切经营利用行为)
 _BANNED = re.compile(r"(?:禁止|严禁)[^，,。；;]{0,24}$")
+# what an inspector or visitor looked into (实地了解通风消毒、体温检测等情况): the object observed, not work done
+_OBSERVING = re.compile(r"(?:了解|察看|查看|询问|听取|掌握|督导|督查|检查)[^，,。；;]{0,30}$")
+_OBSERVED = re.compile(r"[^，,。；;]{0,20}?(?:等)?(?:情况|进展|落实情况|工作情况)")
+# a sport naming a person (滑雪名将, 乒乓球运动员), and a complaint of too many (会议多、文件多、督查多)
+_SPORT_PERSON = re.compile(r"[^，,。；;]{0,6}?(?:名将|运动员|选手|教练|冠军|队员|健将|爱好者)")
+_TOO_MANY = re.compile(r"多[、，,。；;]")
 # A trigger that qualifies a system, capacity or standard (志愿服务体系, 医疗服务能力, 执法水平).
 _ABSTRACT_AFTER = re.compile(
-    r"体系|机制|制度|能力|水平|格局|意识|理念|精神|氛围|质量|效能|短板|需求|政策|标准|规范|职能"
+    r"体系|机制|制度|能力|水平|格局|意识|理念|精神|氛围|质量|效能|短板|需求|政策|标准|规范|职能|模式|路径"
     # a statistic about the activity, not the activity (垃圾分类覆盖率达90%, 志愿服务参与人数同比增长)
     r"|[\u4e00-\u9fff]{0,5}?(?:率(?!先)|人数|件量|数量|总量|人次数|规模)(?=[为是达超过近约同比环比较增降下提上突破0-9%，,。；;])"
 )
@@ -639,6 +646,15 @@ def _sentence_activities(
                 window = y  # a negation inside a quoted name (“不打烊”) is part of the name
         if _NEGATED.search(text, window, pos) or _CANCELLED.search(text, cs, pos) or _BANNED.search(text, cs, pos):
             continue  # 未安装, 不按规定安装, 未能得到整治; 取消…文体活动
+        end = pos + len(word)
+        if _TOO_MANY.match(text, end) or (
+            activity_type not in ("survey_research", "inspection_enforcement")
+            and _OBSERVING.search(text, cs, pos)
+            and _OBSERVED.match(text, end, ce)
+        ):
+            continue
+        if activity_type == "culture_recreation" and _SPORT_PERSON.match(text, end, ce):
+            continue
         if activity_type == "survey_research" and _REPORTER.search(text, cs, pos):
             continue  # 记者在走访中了解到: how the story was gathered
         if _DESCRIBED.match(text, pos + len(word), ce) or _ABSTRACT_AFTER.match(text, pos + len(word), ce):

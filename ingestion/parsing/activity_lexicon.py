@@ -140,6 +140,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"(?:组织|发动|动员|招募|带领)(?![、，,和及与])[^，,。；;]{0,12}志愿者"), "volunteer_service", "志愿者"),
     (re.compile(r"征(?:集|求)[^，,。；;]{0,8}意见"), "survey_research", "意见"),
+    # looking into how things stand on the spot (实地了解通风消毒、体温检测等情况)
+    (re.compile(r"(?:实地|深入|详细|逐一|上门)了解[^，,。；;]{0,30}情况"), "survey_research", "了解"),
     # volunteers named by their role or body doing the work of their clause (社区的志愿者们为老人做饭,
     # 文物保护志愿者撰写村志); a bare 志愿者 in a list of doers (社区工作者、志愿者上门摸排) gives only the work's type
     (

@@ -483,6 +483,7 @@ def test_what_a_speaker_asks_for_is_still_no_report():
         ("两国代表团在日内瓦进行了新一轮谈判。", "meeting_deliberation"),
         ("街道成立了一支退休教师志愿者队伍。", "volunteer_service"),
         ("市纪委监委对该局原局长进行了立案审查调查。", "inspection_enforcement"),
+        ("督导组实地了解隔离点消毒、体温检测等情况。", "survey_research"),
     ],
 )
 def test_wording_of_a_national_daily(text, expected):
@@ -506,6 +507,11 @@ def test_wording_of_a_national_daily(text, expected):
         ("某大学医学院讲座教授张明说。", "publicity_education"),  # a title, not a lecture
         ("执勤民警王明说，这里车流量大。", "inspection_enforcement"),  # the officer named, not the duty
         ("这将损害重启双边磋商的前景。", "meeting_deliberation"),
+        ("督导组实地了解隔离点消毒、体温检测等情况。", "environment_infrastructure"),  # what was looked into
+        ("短道速滑名将李明说，比赛很激烈。", "culture_recreation"),  # a sport naming a person
+        ("基层干部反映会议多、文件多、督查多。", "inspection_enforcement"),  # too many, not held
+        ("店家表示将免费赠送年夜饭。", "charity_assistance"),  # promised
+        ("新条例健全了联合执法的模式。", "inspection_enforcement"),  # a model, not an act
     ],
 )
 def test_not_that_kind(text, absent):

@@ -90,7 +90,7 @@ _PLAN_HARD = re.compile(
     # directives, appeals and conditions: what follows is asked for, not reported as done
     r"强调[，,:：]|指出[，,:：]|要求|务必|必须|应当|应该|需要|亟需|亟待|仍需|还需|尚需|有必要|"
     r"应(?=加强|严格|切实|及时|按照|做好|积极|主动|认真|进一步|充分|坚持|确保|立即|尽快|依法|抓紧)|"
-    r"如果|如有|一旦|否则|有条件的|"
+    r"如果|如有|一旦|否则|有条件的|企图|试图|妄图|"
     # documents issued and work assigned: policy, not a report of what was done
     r"印发|出台|部署(?![会了])"
 )

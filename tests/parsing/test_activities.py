@@ -484,6 +484,9 @@ def test_what_a_speaker_asks_for_is_still_no_report():
         ("街道成立了一支退休教师志愿者队伍。", "volunteer_service"),
         ("市纪委监委对该局原局长进行了立案审查调查。", "inspection_enforcement"),
         ("督导组实地了解隔离点消毒、体温检测等情况。", "survey_research"),
+        ("他作为代表参加了全市民兵动员大会。", "meeting_deliberation"),
+        ("驻村干部挨家挨户劝说村民移风易俗。", "publicity_education"),
+        ("基金会为山区学生提供了200个奖学金名额。", "charity_assistance"),
     ],
 )
 def test_wording_of_a_national_daily(text, expected):
@@ -512,6 +515,9 @@ def test_wording_of_a_national_daily(text, expected):
         ("基层干部反映会议多、文件多、督查多。", "inspection_enforcement"),  # too many, not held
         ("店家表示将免费赠送年夜饭。", "charity_assistance"),  # promised
         ("新条例健全了联合执法的模式。", "inspection_enforcement"),  # a model, not an act
+        ("全民健身大会在各地同步举行。", "meeting_deliberation"),  # a sports event
+        ("参观者走进人民大会堂。", "meeting_deliberation"),  # a building
+        ("有人企图靠赠送礼品拉拢他。", "charity_assistance"),  # an attempt, not a gift given
     ],
 )
 def test_not_that_kind(text, absent):

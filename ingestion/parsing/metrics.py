@@ -141,13 +141,14 @@ _SUFFIX_KIND = {
 # ---------------------------------------------------------------------------
 # Exclusions by context
 # ---------------------------------------------------------------------------
+_HALF_AFTER = frozenset(("天", "年", "周", "个月", "个小时", "小时", "个星期", "个工作日", "个季度"))
 _PHASE_BEFORE = re.compile(r"(?:工程|项目|园区|大楼|线)$")
 # Set phrases and political slogans written with a numeral + measure word.
 _SET_PHRASES = re.compile(
     r"(?:两个|三个|四个|五个|六个|八个|十个)(?:确立|维护|意识|自信|全面|代表|务必|结合|全民|必须|坚持|"
     r"优先|着力|走在前列|一批|统筹)"
     r"|三天两头|三番五次|千家万户|三五成群|四面八方|五湖四海|七嘴八舌|三令五申|三言两语|接二连三|"
-    r"[这那前头]两(?:天|年|日|周)|四处|两头|[一二三四五六七八九十]项(?:规定|基本原则|原则)|[一二三四五六七八九十]年级|[一二三四五六七八九十]周岁|三会一课|两学一做|五位一体"
+    r"[这那前头]两(?:天|年|日|周)|四处|两头|(?<!为期)(?<!历时)(?<!连续)(?<!持续)(?<!经过)(?<!用了)四周(?![后内以来])|[一二三四五六七八九十]项(?:规定|基本原则|原则)|[一二三四五六七八九十]年级|[一二三四五六七八九十]周岁|三会一课|两学一做|五位一体"
 )
 _ELLIPTIC_POINTS = re.compile(r"(?:[、，,和与及]\s*[\d.]+个)*[、，,和与及]\s*[\d.]+个百分点")
 # Round-the-clock descriptions, not measured durations: 24小时服务热线, 365天无休.
@@ -361,6 +362,8 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
         half = unit[1] == "半"  # 6个半小时 is 6.5 个小时
         unit_clean = "个" + unit[2:]
     nxt = text[m.end("unit") : m.end("unit") + 1] if m.group("unit") else ""
+    if nxt == "半" and unit_clean in _HALF_AFTER:
+        half = True  # 3天半, 两年半
     if nxt and nxt in _UNIT_BLOCKERS.get(unit_clean, ""):
         return None
     value = parse_number(("百分之" if pct else "") + num)

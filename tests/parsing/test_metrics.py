@@ -536,3 +536,22 @@ def test_spans_incidents_and_sessions(text, value, unit, qualifier):
 )
 def test_years_idioms_phases_and_names_are_not_metrics(text):
     assert metrics(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("选手们经过4天半的比赛。", 4.5, "天"),  # N天半, N年半: half a unit more
+        ("他在村里驻了两年半。", 2.5, "年"),
+        ("中欧班列累计开行2万列。", 20000.0, "列"),
+        ("为期四周的集训结束了。", 4.0, "周"),
+    ],
+)
+def test_halves_after_the_unit_trains_and_weeks(text, value, unit):
+    m = one(text)
+    assert (m.value, m.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["他环顾四周，没有人。", "这条线路被列入计划。", "村子四周都是山。"])
+def test_surroundings_and_listing_are_not_metrics(text):
+    assert metrics(text) == []

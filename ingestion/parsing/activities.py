@@ -91,6 +91,9 @@ _PLAN_HARD = re.compile(
     r"强调[，,:：]|指出[，,:：]|要求|务必|必须|应当|应该|需要|亟需|亟待|仍需|还需|尚需|有必要|"
     r"应(?=加强|严格|切实|及时|按照|做好|积极|主动|认真|进一步|充分|坚持|确保|立即|尽快|依法|抓紧)|"
     r"如果|如有|一旦|否则|有条件的|企图|试图|妄图|"
+    # what a plan or document is about (重点是加强职业技能培训, 主要是扩大…), and the exhortation 讲好…故事
+    r"重点是(?=对|加强|扩大|推进|做好|实施|鼓励|抓好|落实|完善|健全|强化|提升|开展)|"
+    r"主要是(?=对|加强|扩大|推进|做好|实施|鼓励|抓好|落实|完善|健全|强化|提升|开展)|讲好(?<!为讲好)(?<!为了讲好)(?=[^，,。；;]{0,12}故事)|"
     # documents issued and work assigned: policy, not a report of what was done
     r"印发|出台|部署(?![会了])"
 )
@@ -124,6 +127,8 @@ _OBSERVED = re.compile(r"[^，,。；;]{0,20}?(?:等)?(?:情况|进展|落实情
 # a sport naming a person (滑雪名将, 乒乓球运动员), and a complaint of too many (会议多、文件多、督查多)
 _SPORT_PERSON = re.compile(r"[^，,。；;]{0,6}?(?:名将|运动员|选手|教练|冠军|队员|健将|爱好者)")
 _TOO_MANY = re.compile(r"多[、，,。；;]")
+# methods named for how work is done (采取重点复核与随机抽查相结合), not the work
+_METHODS = re.compile(r"[^，,。；;]*?相结合")
 # A trigger that qualifies a system, capacity or standard (志愿服务体系, 医疗服务能力, 执法水平).
 _ABSTRACT_AFTER = re.compile(
     r"体系|机制|制度|能力|水平|格局|意识|理念|精神|氛围|质量|效能|短板|需求|政策|标准|规范|职能|模式|路径"
@@ -647,7 +652,7 @@ def _sentence_activities(
         if _NEGATED.search(text, window, pos) or _CANCELLED.search(text, cs, pos) or _BANNED.search(text, cs, pos):
             continue  # 未安装, 不按规定安装, 未能得到整治; 取消…文体活动
         end = pos + len(word)
-        if _TOO_MANY.match(text, end) or (
+        if _TOO_MANY.match(text, end) or _METHODS.match(text, end, ce) or (
             activity_type not in ("survey_research", "inspection_enforcement")
             and _OBSERVING.search(text, cs, pos)
             and _OBSERVED.match(text, end, ce)

@@ -175,6 +175,9 @@ def test_type_in_other_wording(text, expected):
         # conditions
         "如有需要，居民可拨打热线预约上门服务。",
         "有条件的老旧小区加装电梯、增设停车位。",
+        "今年的重点是加强农民职业技能培训。",  # what a plan is about
+        "要讲好脱贫攻坚故事。",
+        "采取重点复核与随机抽查相结合的办法。",  # methods named
         # policy statements
         "该县坚持把志愿服务作为创建文明城市的重要抓手。",
         "不断完善志愿服务体系。",

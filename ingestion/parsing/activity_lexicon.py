@@ -65,7 +65,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "清淤 疏浚 改厕 户厕 充电桩 扫雪 清雪 除雪 铲雪 除冰 补绿 增绿 栽植 划线 拆违 翻新 口袋公园 "
             "小游园 健身器材 公厕 停车位 加装 增设 "
             "消毒 消杀 通风 喷洒 造林 种树 建成通车 竣工 开工建设 建成投用 修通 硬化道路 污水处理 治沙 爱国卫生 治理 "
-            "施工 援建"
+            "施工 援建 修葺 墙绘"
         ).split()
     ),
     "survey_research": tuple(
@@ -81,7 +81,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "会议 调度会 推进会 座谈会 座谈 议事会 议事 协商 商量 商讨 研讨会 听证会 恳谈会 联席会 "
             "现场会 调度 出谋划策 畅谈 面对面 "
             "常委会 全会 代表大会 动员会 部署会 协调会 例会 会商 恳谈 听证 大会 年会 "
-            "论坛 峰会 会谈 研讨 视频会议 电视电话会议 专题会 工作会 联席会议 茶话会 谈判 磋商"
+            "论坛 峰会 会谈 研讨 视频会议 电视电话会议 专题会 工作会 联席会议 茶话会 谈判 磋商 会见 会晤 发布会"
         ).split()
     ),
     "training_exchange": tuple(
@@ -164,6 +164,19 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "meeting_deliberation",
         "会",
     ),
+    # things given or fitted to a household or a person by those who help (县残联帮他装了耳蜗,
+    # 政府给每家每户都发了米、面、油, 为他们配了家具)
+    (
+        re.compile(
+            r"(?:帮|为|给)(?:他|她|他们|她们|每家每户|每户|家家户户|贫困户|困难户|残疾人)(?:都|还|免费)?"
+            r"(?:买了|装了|发了|配了|送了|捐了|买|装上|发放|配备|赠送)"
+        ),
+        "charity_assistance",
+        "",
+    ),
+    # a meeting called, however it is named (召开党员群众场子会、院子会)
+    # (the hit is 召开 alone, so a named kind of meeting inside, 民主生活会, keeps its own type)
+    (re.compile(r"召开(?=[^，,。；;、和及]{0,16}?会(?![议员长场所计]))"), "meeting_deliberation", "召开"),
     # help handed to people in need (给困难学生发放生活补助, 为每户低保户送去米面油)
     (
         re.compile(
@@ -481,6 +494,8 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
         "整改": r"完成率|率",
         "督导": r"组",
         "巡逻": r"队",
+        "修复": r"[^，,。；;]{0,4}?(?:功能|关系|信心|信任|形象)",  # a function or a relation restored, not a repair
+        "救助": r"[^，,。；;]{0,4}?(?:企业|金融机构|银行|机构|专家)",  # a bailout, not help to people
         "调度": r"中心",
         "讲解": r"员",
         "讲座": r"教授",  # a chair professor's title

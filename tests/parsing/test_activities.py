@@ -490,6 +490,13 @@ def test_what_a_speaker_asks_for_is_still_no_report():
         ("他作为代表参加了全市民兵动员大会。", "meeting_deliberation"),
         ("驻村干部挨家挨户劝说村民移风易俗。", "publicity_education"),
         ("基金会为山区学生提供了200个奖学金名额。", "charity_assistance"),
+        ("去年县残联帮他装了助听器。", "charity_assistance"),  # fitted to a person by those who help
+        ("乡政府给每家每户都发了米、面、油。", "charity_assistance"),
+        ("两国外长在日内瓦举行会晤。", "meeting_deliberation"),
+        ("市政府新闻办召开新闻发布会。", "meeting_deliberation"),
+        ("村党支部召开了几次院坝会。", "meeting_deliberation"),  # a meeting called, however it is named
+        ("镇党委召开专题民主生活会。", "party_building"),  # the named kind keeps its type
+        ("村里的公厕、长廊陆续修葺一新。", "environment_infrastructure"),
     ],
 )
 def test_wording_of_a_national_daily(text, expected):
@@ -521,6 +528,9 @@ def test_wording_of_a_national_daily(text, expected):
         ("全民健身大会在各地同步举行。", "meeting_deliberation"),  # a sports event
         ("参观者走进人民大会堂。", "meeting_deliberation"),  # a building
         ("有人企图靠赠送礼品拉拢他。", "charity_assistance"),  # an attempt, not a gift given
+        ("资产公司救助了一批问题企业。", "charity_assistance"),  # a bailout of firms
+        ("原定3月召开的年会宣布推迟。", "meeting_deliberation"),  # what was planned
+        ("调整结构，修复企业的造血功能。", "environment_infrastructure"),  # a function restored
     ],
 )
 def test_not_that_kind(text, absent):

@@ -197,7 +197,7 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, str], ...] = (
 # Words that are actions in themselves (the clause needs no other verb).
 SELF_WORDS = set(
     (
-        "赠送 修好 注册志愿者 巡查 清除 义诊 捐了 清理 实地查看 参观 修理 捡拾 疏通 商讨 募集 "
+        "修葺 赠送 修好 注册志愿者 巡查 清除 义诊 捐了 清理 实地查看 参观 修理 捡拾 疏通 商讨 募集 "
         "交流经验 摸排 修补 测量血压 慰问 布放 整修 抽查 暗访 义剪 打扫 除草 欢聚一堂 经验交流 维修 "
         "办证 捐助 劝导 拔除 针灸 普法 捡垃圾 出证 义卖 调研 跳舞 清扫 送医 修缮 唱红歌 以案释法 "
         "征集意见 议事 捐款 修建 听取意见 招募志愿者 拆除 修路 施划 主题党日 明察 交流工作经验 巡逻 "
@@ -494,8 +494,8 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
         "整改": r"完成率|率",
         "督导": r"组",
         "巡逻": r"队",
-        "修复": r"[^，,。；;]{0,4}?(?:功能|关系|信心|信任|形象)",  # a function or a relation restored, not a repair
-        "救助": r"[^，,。；;]{0,4}?(?:企业|金融机构|银行|机构|专家)",  # a bailout, not help to people
+        "修复": r"[^，,。；;]{0,6}?(?:功能|关系|信心|信任|形象)",  # a function or a relation restored, not a repair
+        "救助": r"[^，,。；;]{0,6}?(?:企业|金融机构|银行|机构|专家)",  # a bailout, not help to people
         "调度": r"中心",
         "讲解": r"员",
         "讲座": r"教授",  # a chair professor's title

@@ -435,7 +435,7 @@ class _PageScan:
     quote_opens: list[int]
     clause_splits: list[int]
     sentence_ends: list[int]
-    regex_triggers: tuple[tuple[re.Pattern[str], str, str], ...]  # those whose needed word occurs on the page
+    regex_triggers: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]  # those with a needed word on the page
     plan_marks: list[int]  # where a plan or directive marker may start
     appeals: list[int]  # where an appeal or aim (倡议, 号召, 确保 …) starts
 
@@ -465,7 +465,7 @@ def _page_scan(text: str) -> _PageScan:
         quote_opens=[m.start() for m in _QUOTE_OPEN.finditer(text)],
         clause_splits=[m.start() for m in _CLAUSE_SPLIT.finditer(text)],
         sentence_ends=[m.start() for m in _SENT_SPLIT.finditer(text)],
-        regex_triggers=tuple((rx, kind, lit) for rx, kind, lit in REGEX_TRIGGERS if lit in text),
+        regex_triggers=tuple((rx, kind, lits) for rx, kind, lits in REGEX_TRIGGERS if any(w in text for w in lits)),
         plan_marks=sorted(m.start() for rx in (_PLAN_HARD, _FUTURE_JIANG, _DIRECTIVE_YAO) for m in rx.finditer(text)),
         appeals=[m.start() for m in _APPEAL.finditer(text)],
     )
@@ -521,7 +521,9 @@ def _paragraph_activities(
     ends_at = scan.trigger_ends
     found = [h for h in scan.triggers[bisect_left(ends_at, a) : bisect_left(ends_at, b)] if h[0] >= a]
     regex_ok = (
-        tuple((rx, kind) for rx, kind, lit in scan.regex_triggers if text.find(lit, a, b) != -1) if scan.regex_triggers else ()
+        tuple((rx, kind) for rx, kind, lits in scan.regex_triggers if any(text.find(w, a, b) != -1 for w in lits))
+        if scan.regex_triggers
+        else ()
     )
     names = [(x, y) for x, y, is_name in _quote_spans(text, a, b) if is_name] if _any_between(scan.quote_opens, a, b) else []
     plan_marks = scan.plan_marks
@@ -650,13 +652,14 @@ def _sentence_activities(
         for _x, y in names:
             if window < y <= pos:
                 window = y  # a negation inside a quoted name (“不打烊”) is part of the name
-        if _NEGATED.search(text, window, pos) or _CANCELLED.search(text, cs, pos) or _BANNED.search(text, cs, pos):
+        if (_NEGATED.search(text, window, pos) or _CANCELLED.search(text, cs, pos)
+                or (text.find("禁", cs, pos) >= 0 and _BANNED.search(text, cs, pos))):
             continue  # 未安装, 不按规定安装, 未能得到整治; 取消…文体活动
         end = pos + len(word)
-        if _TOO_MANY.match(text, end) or _METHODS.match(text, end, ce) or (
+        if _TOO_MANY.match(text, end) or (text.find("相结合", end, ce) >= 0 and _METHODS.match(text, end, ce)) or (
             activity_type not in ("survey_research", "inspection_enforcement")
-            and _OBSERVING.search(text, cs, pos)
             and _OBSERVED.match(text, end, ce)
+            and _OBSERVING.search(text, cs, pos)
         ):
             continue
         if activity_type == "culture_recreation" and _SPORT_PERSON.match(text, end, ce):

@@ -135,13 +135,13 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Patterns for triggers whose words are apart: (pattern, type, a literal word without which it cannot
-# match, tested on the page first because it is cheaper than the pattern).
-REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r"(?:组织|发动|动员|招募|带领)(?![、，,和及与])[^，,。；;]{0,12}志愿者"), "volunteer_service", "志愿者"),
-    (re.compile(r"征(?:集|求)[^，,。；;]{0,8}意见"), "survey_research", "意见"),
+# Patterns for triggers whose words are apart: (pattern, type, the literal words one of which it cannot
+# match without, tested on the page and the paragraph first because that is cheaper than the pattern).
+REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
+    (re.compile(r"(?:组织|发动|动员|招募|带领)(?![、，,和及与])[^，,。；;]{0,12}志愿者"), "volunteer_service", ("志愿者",)),
+    (re.compile(r"征(?:集|求)[^，,。；;]{0,8}意见"), "survey_research", ("意见",)),
     # looking into how things stand on the spot (实地了解通风消毒、体温检测等情况)
-    (re.compile(r"(?:实地|深入|详细|逐一|上门)了解[^，,。；;]{0,30}情况"), "survey_research", "了解"),
+    (re.compile(r"(?:实地|深入|详细|逐一|上门)了解[^，,。；;]{0,30}情况"), "survey_research", ("了解",)),
     # volunteers named by their role or body doing the work of their clause (社区的志愿者们为老人做饭,
     # 文物保护志愿者撰写村志); a bare 志愿者 in a list of doers (社区工作者、志愿者上门摸排) gives only the work's type
     (
@@ -151,18 +151,18 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, str], ...] = (
             r"引导|劝导|值守|巡逻|配送|接送|讲解|撰写|筹建|编写|护送|分组|分赴|轮流|义务|走遍|跑遍)"
         ),
         "volunteer_service",
-        "志愿者",
+        ("志愿者",),
     ),
     # services done for residents (为居民办理医保, 帮群众代办证件)
-    (re.compile(r"(?:为|帮|替|代)[^，,。；;]{1,14}?(?:办理|代办|代缴|代购)"), "public_service", "办"),
+    (re.compile(r"(?:为|帮|替|代)[^，,。；;]{1,14}?(?:办理|代办|代缴|代购)"), "public_service", ("办",)),
     # a service window or desk opened (开设“长三角”专窗, 设立便民服务窗口)
-    (re.compile(r"(?:开设|设立|开通|设置|增设|开辟)[^，,。；;]{0,12}(?:窗口|专窗|专席|服务台)"), "public_service", "窗"),
+    (re.compile(r"(?:开设|设立|开通|设置|增设|开辟)[^，,。；;]{0,12}(?:窗口|专窗|专席|服务台)"), "public_service", ("窗",)),
     # residents formed into a patrol or service team (吸纳热心居民组成巡访队)
-    (re.compile(r"(?:吸纳|组建|组成|成立)[^，,。；;]{0,12}(?:巡访|巡逻|护卫|志愿服务|志愿者?)队"), "volunteer_service", "队"),
+    (re.compile(r"(?:吸纳|组建|组成|成立)[^，,。；;]{0,12}(?:巡访|巡逻|护卫|志愿服务|志愿者?)队"), "volunteer_service", ("队",)),
     (
         re.compile(r"会议上(?<![社机体理晚舞赛展庙灯]会议上)|会上(?<![社机体理晚舞赛展庙灯运动博览易唱乐]会上)"),
         "meeting_deliberation",
-        "会",
+        ("会",),
     ),
     # things given or fitted to a household or a person by those who help (县残联帮他装了耳蜗,
     # 政府给每家每户都发了米、面、油, 为他们配了家具)
@@ -172,11 +172,11 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, str], ...] = (
             r"(?:买了|装了|发了|配了|送了|捐了|买|装上|发放|配备|赠送)"
         ),
         "charity_assistance",
-        "",
+        ("他", "她", "户", "残疾人"),
     ),
     # a meeting called, however it is named (召开党员群众场子会、院子会)
     # (the hit is 召开 alone, so a named kind of meeting inside, 民主生活会, keeps its own type)
-    (re.compile(r"召开(?=[^，,。；;、和及]{0,16}?会(?![议员长场所计]))"), "meeting_deliberation", "召开"),
+    (re.compile(r"召开(?=[^，,。；;、和及]{0,16}?会(?![议员长场所计]))"), "meeting_deliberation", ("召开",)),
     # help handed to people in need (给困难学生发放生活补助, 为每户低保户送去米面油)
     (
         re.compile(
@@ -185,12 +185,12 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, str], ...] = (
             r"(?:提供|发放|发|送|赠送|捐赠|捐|资助|补助|补贴)"
         ),
         "charity_assistance",
-        "",
+        ("贫困", "困难", "低保", "五保", "特困", "孤寡", "留守", "空巢", "残疾"),
     ),
     (
         re.compile(r"发放[^，,。；;]{0,20}(?:手册|宣传|倡议书|资料|明白纸|传单|折页|读本|告知书|提示卡|一封信|公开信)"),
         "publicity_education",
-        "发放",
+        ("发放",),
     ),
 )
 

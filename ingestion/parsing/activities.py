@@ -128,6 +128,19 @@ _OBSERVED = re.compile(r"[^，,。；;]{0,20}?(?:等)?(?:情况|进展|落实情
 # a sport naming a person (滑雪名将, 乒乓球运动员), and a complaint of too many (会议多、文件多、督查多)
 _SPORT_PERSON = re.compile(r"[^，,。；;]{0,6}?(?:名将|运动员|选手|教练|冠军|队员|健将|爱好者)")
 _TOO_MANY = re.compile(r"多[、，,。；;]")
+# A policy's content: in a sentence about a document or what it asks for (文件, 意见, 提出, 部署 …), a clause
+# that opens with a policy verb (推进, 加强, 广泛开展 …) and says nothing was done (no 了, 已, 累计 …) states
+# the policy, not work done (有序推进…通硬化路建设, 广泛开展村庄清洁行动).
+_POLICY_CONTEXT = re.compile(r"文件|意见|方案|规划|纲要|通知|办法|条例|提出|明确|部署|政策|措施|举措|一号|任务|目标")
+_POLICY_ADVERB = (
+    r"(?:继续|持续|进一步|大力|积极|广泛|深入|扎实|有序|全面|着力|加快|切实|不断|稳步|统筹)"
+)
+_POLICY_OPENING = re.compile(
+    r"\s*(?:[一二三四五六七八九十]是)?(?:[要应需并还也再更])?"
+    rf"(?:{_POLICY_ADVERB}?(?:推进|加强|推动|深化|扩大|完善|健全|强化|提升|提高|优化)"
+    rf"|{_POLICY_ADVERB}(?:实施|落实|开展|做好|抓好|支持|鼓励|引导|推广|建立|发展))"
+)
+_DONE = re.compile(r"了|已|先后|累计|共计|完成|建成|截至|目前|去年|以来")
 # methods named for how work is done (采取重点复核与随机抽查相结合), not the work
 _METHODS = re.compile(r"[^，,。；;]*?相结合")
 # A trigger that qualifies a system, capacity or standard (志愿服务体系, 医疗服务能力, 执法水平).
@@ -633,6 +646,8 @@ def _sentence_activities(
     sentence: str | None = None
     # clause index → hits (start, word, type, inside a quoted name)
     hits_by_clause: dict[int, list[tuple[int, str, str, bool]]] = {}
+    policy_sentence = bool(_POLICY_CONTEXT.search(text, s, e))
+    policy_clause: dict[int, bool] = {}  # clause index → states a policy's content
     for pos, word, activity_type in found:
         if pos >= cut:
             continue
@@ -655,6 +670,11 @@ def _sentence_activities(
         if (_NEGATED.search(text, window, pos) or _CANCELLED.search(text, cs, pos)
                 or (text.find("禁", cs, pos) >= 0 and _BANNED.search(text, cs, pos))):
             continue  # 未安装, 不按规定安装, 未能得到整治; 取消…文体活动
+        if policy_sentence:
+            if idx not in policy_clause:
+                policy_clause[idx] = bool(_POLICY_OPENING.match(text, cs, ce)) and not _DONE.search(text, cs, ce)
+            if policy_clause[idx]:
+                continue
         end = pos + len(word)
         if _TOO_MANY.match(text, end) or (text.find("相结合", end, ce) >= 0 and _METHODS.match(text, end, ce)) or (
             activity_type not in ("survey_research", "inspection_enforcement")

@@ -535,3 +535,21 @@ def test_wording_of_a_national_daily(text, expected):
 )
 def test_not_that_kind(text, absent):
     assert absent not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "文件提出，有序推进较大自然村通硬化路建设。",  # what a document asks for
+        "意见明确，持续推进农村危房改造，加强乡村医疗服务。",
+        "七是深化政务便民服务，这是方案的重点。",
+    ],
+)
+def test_a_policy_s_content_is_not_work_done(text):
+    assert kinds(text) == set()
+
+
+def test_work_done_in_a_sentence_about_a_policy_is_still_reported():
+    # the same verbs with work done (了, 累计) or a standard followed (按照…要求) stay activities
+    assert kinds("按照文件要求，全县已推进危房改造1200户。") == {"environment_infrastructure"}
+    assert kinds("按照环境卫生责任区要求，开展卫生清扫活动。") == {"environment_infrastructure"}

@@ -161,7 +161,10 @@ _COUNTED = re.compile(
 _AS_POLICY = re.compile(r"[把将]")
 _AS_POLICY_AFTER = re.compile(r"作为|当作|当成|列为|纳入|摆在|放在")
 # A trigger that only names a step of a mechanism or system the clause describes.
-_DESCRIBED = re.compile(r"[^，,。；;“”]{0,12}的[\u4e00-\u9fff]{0,6}(?:机制|制度|模式|体系|工作法|办法|流程|格局)")
+_DESCRIBED = re.compile(
+    r"[^，,。；;“”]{0,12}的[\u4e00-\u9fff]{0,6}(?:机制|制度|模式|体系|工作法|办法|流程|格局"
+    r"|消息|剪报|照片|录像|新闻报道)"  # …会见代表团的消息剪报: a record of it, shown or kept
+)
 _PURPOSE = re.compile(  # used with .match(text, clause_start)
     r"(?:为了|为(?:进一步|更好|切实|加强|推动|推进|促进|营造|确保|破解|解决|提高|提升|引导|强化|减轻|精准|做强|"
     r"做优|打通|实现|满足|维护|保障|巩固|深化|落实|充分|广泛|让|使|方便|助力|丰富|弘扬|传承|增强|扎实|全面|"
@@ -310,7 +313,9 @@ def _plan_cut(text: str, s: int, e: int, names: list[tuple[int, int]]) -> int:
 # Repairs of personal goods are a service to residents, not infrastructure work.
 _PERSONAL_REPAIRS = re.compile(r"家电|电器|手表|钟表|雨伞|自行车|衣服|衣物|鞋|手机|磨刀|理发|电脑")
 _REPAIR_WORDS = {"修理", "维修", "修复", "修好", "修补"}
-_CONTEXT_TYPED = {"整治", "集中整治", "专项整治", "巡逻", "检查", "清理"}  # words whose type depends on their object or doer
+# words whose type depends on their object or doer
+_CONTEXT_TYPED = {"整治", "集中整治", "专项整治", "巡逻", "检查", "清理", "除草", "拔除"}
+_FIELD_WORK = re.compile(r"(?<![绿草空场基园])地里|田里|田间|麦田|稻田|棉田|菜地|菜园|果园|茶园|大棚|庄稼|农田")
 # an examination of a patient (术中胃镜检查, 为老人做身体检查) is care, not an inspection
 _MEDICAL_EXAM = re.compile(r"(?:镜|CT|B超|彩超|超声|影像|病理|身体|体格|核磁|医学|心电|眼底|口腔|术中|术前|产前)检查")
 # what is cleared is a procedure or a site being dug (对审批流程进行清理, 沉船遗物的清理), not litter
@@ -326,6 +331,8 @@ def _resolve_type(word: str, activity_type: str, clause: str, sentence: str) -> 
         return "medical_health"
     if word == "清理" and _NOT_LITTER.search(clause):
         return None
+    if word in ("除草", "拔除") and _FIELD_WORK.search(clause):
+        return None  # weeding a field is farming, not upkeep of public space
     if word.endswith("整治"):
         if _ORDER_OBJECTS.search(clause):
             return "inspection_enforcement"

@@ -492,6 +492,8 @@ def test_what_a_speaker_asks_for_is_still_no_report():
         ("基金会为山区学生提供了200个奖学金名额。", "charity_assistance"),
         ("去年县残联帮他装了助听器。", "charity_assistance"),  # fitted to a person by those who help
         ("乡政府给每家每户都发了米、面、油。", "charity_assistance"),
+        ("国家主席会见了来访的外国总统。", "meeting_deliberation"),
+        ("基金会持续在当地开展扶贫、教育等公益项目。", "charity_assistance"),
         ("两国外长在日内瓦举行会晤。", "meeting_deliberation"),
         ("市政府新闻办召开新闻发布会。", "meeting_deliberation"),
         ("村党支部召开了几次院坝会。", "meeting_deliberation"),  # a meeting called, however it is named
@@ -529,6 +531,8 @@ def test_wording_of_a_national_daily(text, expected):
         ("参观者走进人民大会堂。", "meeting_deliberation"),  # a building
         ("有人企图靠赠送礼品拉拢他。", "charity_assistance"),  # an attempt, not a gift given
         ("资产公司救助了一批问题企业。", "charity_assistance"),  # a bailout of firms
+        ("十几名乡亲已在地里除草。", "environment_infrastructure"),  # farming
+        ("展柜里有当年总理会见代表团的消息剪报。", "meeting_deliberation"),  # a record of it, kept
         ("原定3月召开的年会宣布推迟。", "meeting_deliberation"),  # what was planned
         ("调整结构，修复企业的造血功能。", "environment_infrastructure"),  # a function restored
     ],

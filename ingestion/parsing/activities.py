@@ -143,6 +143,8 @@ _POLICY_OPENING = re.compile(
 _DONE = re.compile(r"了|已|先后|累计|共计|完成|建成|截至|目前|去年|以来")
 # methods named for how work is done (采取重点复核与随机抽查相结合), not the work
 _METHODS = re.compile(r"[^，,。；;]*?相结合")
+# topics listed (涵盖…监督、调查、处置…等各个方面): what a text covers, not work done
+_TOPICS = re.compile(r"[^，,。；;]{0,40}?等(?:各个|多个|诸多|几个)?方面")
 # A trigger that qualifies a system, capacity or standard (志愿服务体系, 医疗服务能力, 执法水平).
 _ABSTRACT_AFTER = re.compile(
     r"体系|机制|制度|能力|水平|格局|意识|理念|精神|氛围|质量|效能|短板|需求|政策|标准|规范|职能|模式|路径"
@@ -163,7 +165,8 @@ _AS_POLICY_AFTER = re.compile(r"作为|当作|当成|列为|纳入|摆在|放在
 # A trigger that only names a step of a mechanism or system the clause describes.
 _DESCRIBED = re.compile(
     r"[^，,。；;“”]{0,12}的[\u4e00-\u9fff]{0,6}(?:机制|制度|模式|体系|工作法|办法|流程|格局"
-    r"|消息|剪报|照片|录像|新闻报道)"  # …会见代表团的消息剪报: a record of it, shown or kept
+    r"|消息|剪报|照片|录像|新闻报道"  # …会见代表团的消息剪报: a record of it, shown or kept
+    r"|优势|作用|特长)"  # 发挥他们宣传党的政策…等方面的优势: a strength, not an act
 )
 _PURPOSE = re.compile(  # used with .match(text, clause_start)
     r"(?:为了|为(?:进一步|更好|切实|加强|推动|推进|促进|营造|确保|破解|解决|提高|提升|引导|强化|减轻|精准|做强|"
@@ -684,6 +687,8 @@ def _sentence_activities(
                 continue
         end = pos + len(word)
         if _TOO_MANY.match(text, end) or (text.find("相结合", end, ce) >= 0 and _METHODS.match(text, end, ce)) or (
+            text.find("方面", end, ce) >= 0 and _TOPICS.match(text, end, ce)
+        ) or (
             activity_type not in ("survey_research", "inspection_enforcement")
             and _OBSERVED.match(text, end, ce)
             and _OBSERVING.search(text, cs, pos)

@@ -32,7 +32,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "义诊 送医 巡诊 医疗服务 诊疗服务 健康体检 免费体检 量血压 测血压 测量血压 健康咨询 针灸 理疗 "
             "门诊 家庭医生 签约服务 医疗队 健康讲座 疫苗接种 核酸检测 健康筛查 送药 医疗健康 中医 体检 "
             "筛查 免费诊疗 巡回医疗 坐诊 健康检查 送医送药 健康档案 "
-            "救治 诊治 接诊 收治 医疗救治 会诊 接种 远程问诊 在线问诊 义务诊疗 健康服务"
+            "救治 诊治 接诊 收治 医疗救治 会诊 接种 远程问诊 在线问诊 义务诊疗 健康服务 手术 心肺复苏 清创 缝合"
         ).split()
     ),
     "publicity_education": tuple(
@@ -74,6 +74,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "实地查看 蹲点 察看 普查 视察 察访 问需 访谈 摸清 "
             "考察 询问 了解情况 了解需求 询问需求 电话询问 上门摸排 问卷调查 "
             "摸清底数 数据分析 大数据分析 分析研判 统计分析 监测分析 精准画像 信息采集 登记造册 建档立卡 "
+            "考古发掘 考古调查 考古勘探 "
         ).split()
     ),
     "meeting_deliberation": tuple(
@@ -108,7 +109,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         (
             "慰问 捐款 捐赠 捐助 捐了 募捐 募集 救助 资助 助学 送温暖 关爱 困难群众 困难家庭 慰问金 "
             "救助金 赠送 义卖 结对帮扶 帮扶 爱心 "
-            "无偿献血 献血 捐资 捐物 认捐 帮困 救济 慈善 公益事业 调拨 调配 送去 运送 援助 支援 筹措 免收 免除 "
+            "无偿献血 献血 捐资 捐物 认捐 帮困 救济 慈善 公益事业 调拨 调配 送去 运送 援助 支援 筹措 免收 免除 免去 "
             "看望 走访慰问 捐献 义演 助老 帮困解难 减免 免费赠送 爱心企业 生活补助 困难补助 奖学金 公益项目 公益活动"
         ).split()
     ),
@@ -117,7 +118,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "主题党日 党日活动 党课 三会一课 党建品牌 党建+ 党建联建 组织生活 党员活动 入党誓词 党史学习 "
             "党史教育 党员示范岗 亮身份 共产党员 党建 红色网格 支部建设 党员教育 党员管理 支部 "
             "党员大会 民主生活会 入党宣誓 先锋岗 党建联盟 支部共建 党纪学习 主题教育 "
-            "临时党支部 党员突击队 党员先锋队 党小组 党员服务队 重温入党誓词"
+            "临时党支部 党员突击队 党员先锋队 党小组 党员服务队 重温入党誓词 党支部"
         ).split()
     ),
     "public_service": tuple(
@@ -173,6 +174,12 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         ),
         "charity_assistance",
         ("他", "她", "户", "残疾人"),
+    ),
+    # fittings mended (修了近30个楼道的灯泡和开关)
+    (
+        re.compile(r"修(?:了|好了?|复了?)[^，,。；;]{0,12}(?:灯泡|灯|开关|水管|管道|屋顶|门窗|线路|电路|路面|护栏|井盖)"),
+        "environment_infrastructure",
+        ("修",),
     ),
     # a meeting called, however it is named (召开党员群众场子会、院子会)
     # (the hit is 召开 alone, so a named kind of meeting inside, 民主生活会, keeps its own type)
@@ -374,6 +381,7 @@ NEEDS: dict[str, re.Pattern[str]] = {
     **dict.fromkeys(("调拨", "调配", "送去", "运送", "援助", "支援", "筹措"), _GOODS),
     "免收": _FEES,
     "免除": _FEES,
+    "免去": _FEES,
     "治理": re.compile(r"污染|河道|河流|水体|水土流失|荒漠|沙化|扬尘|黑臭|湿地|矿山"),
     # a campaign of persuasion launched (发起“公筷行动”, 发出…倡议)
     "发起": re.compile(r"“[^”]{1,16}”(?:行动|倡议)|倡议(?!书)"),
@@ -462,6 +470,10 @@ NEEDS: dict[str, re.Pattern[str]] = {
     "困难补助": re.compile(r"发放|发|给予|送|领"),
     "报告会": re.compile(r"举办|举行|召开|开展|组织|作|做"),
     "事迹报告": re.compile(r"作|做|举办|举行|开展|巡回|宣讲"),
+    # an operation done (为患者实施手术), not a ward or its count
+    "手术": re.compile(r"实施|进行|做了|完成|开展|主刀|施行|为[^，,。；;]{1,10}做"),
+    "缝合": re.compile(r"伤口|清创"),
+    "党支部": re.compile(r"成立|建立|组建|设立"),  # a branch set up (组建队伍并成立党支部)
     # a congress or annual meeting held or attended (参加了市国防动员大会, 出席博鳌亚洲论坛年会)
     "大会": re.compile(r"召开|举行|举办|参加|出席|闭幕|开幕|隆重|在[^，,。；;]{1,20}大会上"),
     "年会": re.compile(r"召开|举行|举办|参加|出席|闭幕|开幕|在[^，,。；;]{1,20}年会上"),
@@ -494,6 +506,7 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
         "整改": r"完成率|率",
         "督导": r"组",
         "巡逻": r"队",
+        "整治": r"重点|对象|范围|任务|目标",
         "修复": r"[^，,。；;]{0,6}?(?:功能|关系|信心|信任|形象)",  # a function or a relation restored, not a repair
         "救助": r"[^，,。；;]{0,6}?(?:企业|金融机构|银行|机构|专家)",  # a bailout, not help to people
         "调度": r"中心",

@@ -493,6 +493,11 @@ def test_what_a_speaker_asks_for_is_still_no_report():
         ("去年县残联帮他装了助听器。", "charity_assistance"),  # fitted to a person by those who help
         ("乡政府给每家每户都发了米、面、油。", "charity_assistance"),
         ("国家主席会见了来访的外国总统。", "meeting_deliberation"),
+        ("急诊科医生立刻为患者实施手术。", "medical_health"),
+        ("物业师傅修了近30个楼道的灯泡和开关。", "environment_infrastructure"),
+        ("开发区为企业提供办公场地，并免去3年租金。", "charity_assistance"),
+        ("社区组建“志愿管家”队伍并成立党支部。", "party_building"),
+        ("考古队在遗址开展考古发掘。", "survey_research"),
         ("基金会持续在当地开展扶贫、教育等公益项目。", "charity_assistance"),
         ("两国外长在日内瓦举行会晤。", "meeting_deliberation"),
         ("市政府新闻办召开新闻发布会。", "meeting_deliberation"),
@@ -533,6 +538,9 @@ def test_wording_of_a_national_daily(text, expected):
         ("资产公司救助了一批问题企业。", "charity_assistance"),  # a bailout of firms
         ("十几名乡亲已在地里除草。", "environment_infrastructure"),  # farming
         ("展柜里有当年总理会见代表团的消息剪报。", "meeting_deliberation"),  # a record of it, kept
+        ("充分发挥老党员宣传政策、调解纠纷等方面的优势。", "publicity_education"),  # a strength
+        ("条例涵盖监督、调查、处置等各个方面。", "survey_research"),  # topics covered
+        ("瞄准违规操办婚丧喜庆这个整治重点。", "inspection_enforcement"),  # a target named
         ("原定3月召开的年会宣布推迟。", "meeting_deliberation"),  # what was planned
         ("调整结构，修复企业的造血功能。", "environment_infrastructure"),  # a function restored
     ],

@@ -78,7 +78,14 @@ COMMON_WORD_SHORT_FORMS = frozenset(
 )
 # Short forms that are a place only when not followed by these characters
 # (新乡贤 is a village worthy, 大同小异 a set phrase, 哈密瓜 a melon).
-_WORD_AFTER = {"新乡": ("贤", "村"), "哈密": ("瓜",), "长白": ("山",), "北京": ("时间",)}
+_WORD_AFTER = {
+    "新乡": ("贤", "村"),
+    "哈密": ("瓜",),
+    "长白": ("山",),
+    "北京": ("时间",),
+    # Pakistan and China (巴中两国, 巴中合作), not the city of Sichuan
+    "巴中": ("两国", "合作", "关系", "友谊", "友好", "建交", "经济走廊", "双方", "两国人民"),
+}
 # Full names that are everyday words (a town's 城区, the 郊区 of any city).
 COMMON_WORD_FULL_NAMES = frozenset("城区 郊区 矿区 东区 西区 新区 市区 新市区 解放区".split())
 # A full name opening with 市 read across a word that ends in 市 (城市中区域, 全市中区县) is no unit.
@@ -237,8 +244,10 @@ def _raw_mentions(text: str, a: int, b: int) -> list[_Mention]:
         found.append(_Mention(a + start, a + end, surface, regs, is_full))
     if len(found) < 2:
         return found
-    # Greedy longest-first: a match survives unless a longer one overlaps it.
-    found.sort(key=lambda m: (m.start - m.end, m.start))
+    # Greedy longest-first: a match survives unless a longer one overlaps it. Between two of one
+    # length, a short form that opens with a preposition or particle gives way to the name after it
+    # (从江西: 江西, not 从江), then the earlier one wins.
+    found.sort(key=lambda m: (m.start - m.end, not m.is_full and m.surface[0] in _FUNCTION_BEFORE, m.start))
     used = bytearray(b - a)
     taken: list[_Mention] = []
     for m in found:

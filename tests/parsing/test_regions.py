@@ -363,3 +363,14 @@ def test_new_areas_table_has_its_approvals():
         rows = list(csv.DictReader(f))
     assert len(rows) == len({r["name"] for r in rows}) >= 17
     assert all(r["name"].endswith("新区") and r["province"] and 2010 <= int(r["approved"]) <= 2017 and r["source"] for r in rows)
+
+
+
+def test_a_short_form_after_a_preposition_gives_way_to_the_name_after_it():
+    assert names("这是他从江西背回来的树苗。") == ["江西省"]  # 从江西, not 从江 (从江县)
+    assert names("从江县位于贵州东南部。") == ["从江县", "贵州省"]
+
+
+def test_a_country_pair_is_not_a_city():
+    assert names("他说，巴中两国友谊深厚，巴中合作成果丰硕。") == []  # Pakistan and China
+    assert names("巴中市委书记到村里调研。") == ["巴中市"]

@@ -39,12 +39,15 @@ Forms other papers print, and what they give:
   "very", 三分之一 a share) and not after a clock's hour (9时57分).
 * units of power, energy and force (万千瓦, 千瓦时, 千伏, 千牛), temperatures (摄氏度),
   container counts (标准箱) and foreign currencies (卢比, 卢布, 韩元 …) are printed units.
-* 个半 adds a half (6个半小时 → 6.5 个小时, 一个半月 → 1.5 个月).
+* 个半 and a 半 after the unit add a half (6个半小时 → 6.5 个小时, 一个半月 → 1.5 个月,
+  3天半 → 3.5 天); 半 alone before a unit of time is 0.5 of it (近半个小时, 半年来; not 上半年).
+* 多/余 after a four-digit number of 年, or 距今 before it, makes it a span (5000多年, 距今约9000年).
 * a bare 万/亿 amount followed by who is counted and 人口 (5480万农村人口, 1000万以上
   贫困人口) is people, unit 人, unless a money word comes before it.
 * a fraction of a count is a measure only as a rate (每千人口床位数4.88张, 人均2.5亩);
   otherwise (2.2个) it is not a count of things. 款 (两百余款产品), 对 (结成帮扶对子46对)
-  and 字 (Arabic numerals only: 铭文6000字, not 八字方针) count.
+  and 字 (Arabic numerals only: 铭文6000字, not 八字方针) count, and so do 列, 章, 步, 颗, 碗
+  and 个年头.
 * a fraction written out (三分之一, 四分之三以上) is a per cent rounded to 0.01
   (33.33 %), as 百分之九十八 is 98 %.
 * the subject: a bare change (…总额63.7亿元，增长4.1%) takes the noun of the metric
@@ -141,6 +144,7 @@ _SUFFIX_KIND = {
 # ---------------------------------------------------------------------------
 # Exclusions by context
 # ---------------------------------------------------------------------------
+_AGO_BEFORE = re.compile(r"距今(?:约|大约|已有|已|有)?$")
 _HALF_AFTER = frozenset(("天", "年", "周", "个月", "个小时", "小时", "个星期", "个工作日", "个季度"))
 _PHASE_BEFORE = re.compile(r"(?:工程|项目|园区|大楼|线)$")
 # Set phrases and political slogans written with a numeral + measure word.
@@ -287,6 +291,11 @@ def _prefix_qualifier(before: str) -> str | None:
     return _PREFIX_KIND.get(word)
 
 
+def nxt_after_unit(text: str, m: re.Match[str]) -> str:
+    """The character right after a match's unit ('' at the end of the text)."""
+    return text[m.end("unit") : m.end("unit") + 1]
+
+
 def _implied_unit(text: str, m: re.Match[str], line_start: int) -> str | None:
     """The unit of a bare 万/亿 amount (总投资2.5亿, 人口约76万) when the words before it say what it counts."""
     num = m.group("num")
@@ -395,6 +404,8 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
         return None  # 一起 is "together"; 两起袭击 counts incidents
     if not is_arabic and not _MULTIPLIER_CHAR.search(num) and len(num) > 1:
         return None  # 二〇二二 (a year) or 两三 (a range)
+    if unit_clean == "对" and value <= 2 and nxt_after_unit(text, m) in "0123456789一二两":
+        return None  # 1对1, 一对一: a way of pairing, not pairs
     if unit_clean == "字" and not is_arabic:
         return None  # 八字方针, 十六字: a slogan's length, not a count
     if unit_clean == "分" and (not is_arabic or _CLOCK_BEFORE.search(before)):
@@ -404,7 +415,8 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
     if unit_clean == "届" and value >= 1000:
         return None  # 2020届毕业生: a class, named by its year
     # Years and dates.
-    more = bool(m.group("q1") or m.group("q2"))  # 5000多年: a span, not the year 5000 (2030年左右 is a year)
+    # 5000多年, 距今约9000年: a span, not the year (2030年左右 is a year)
+    more = bool(m.group("q1") or m.group("q2")) or bool(_AGO_BEFORE.search(before))
     if unit_clean == "年" and not more and (value >= 1000 or not is_arabic and len(num) > 2 and "十" not in num):
         return None
     if unit_clean in ("小时", "天") and value in (24, 365) and _ROUND_THE_CLOCK.match(text, m.end()):
@@ -469,6 +481,27 @@ def _fraction_hits(text: str, a: int, b: int) -> list[_Hit]:
         low = None if qualifier in ("at_most", "approx") else value
         high = None if qualifier in ("at_least", "approx") else value
         out.append(_Hit(value, "%", qualifier, low, high, m.start(), m.end("num"), m.end()))
+    return out
+
+
+# half a unit of time with no numeral (近半个小时, 半个月, 半年来); not 上半年, 大半年, 一半
+_HALF = re.compile(
+    r"(?P<pre>近|约|不到|不足|仅|只有|大约)?(?<![上下前后每多大一两三四五六七八九十个])半"
+    r"(?:个(?P<u1>小时|月|星期|钟头)|(?P<u2>年)(?![度级刊]))"
+)
+_HALF_UNIT = {"小时": "个小时", "月": "个月", "星期": "个星期", "钟头": "个小时", "年": "年"}
+_HALF_QUALIFIER = {"近": "at_most", "不到": "at_most", "不足": "at_most", "约": "approx", "大约": "approx"}
+
+
+def _half_hits(text: str, a: int, b: int) -> list[_Hit]:
+    """半个小时, 近半个月, 半年: half a unit of time, 0.5 of it."""
+    out = []
+    for m in _HALF.finditer(text, a, b):
+        unit = _HALF_UNIT[m.group("u1") or m.group("u2")]
+        qualifier = _HALF_QUALIFIER.get(m.group("pre") or "", "exact")
+        low = None if qualifier in ("at_most", "approx") else 0.5
+        high = 0.5 if qualifier == "at_most" else None
+        out.append(_Hit(0.5, unit, qualifier, low, high, m.start() + len(m.group("pre") or ""), m.end() - len(unit), m.end()))
     return out
 
 
@@ -636,6 +669,10 @@ def _hits_in_span(text: str, a: int, b: int, scan: _PageScan) -> list[_Hit]:
         hits.append(hit)
     if scan.bare_scale:
         for h in _bare_scale_hits(text, a, b):
+            if not _inside(h.num_start, quoted):
+                hits.append(h)
+    if text.find("半", a, b) != -1:
+        for h in _half_hits(text, a, b):
             if not _inside(h.num_start, quoted):
                 hits.append(h)
     if scan.fraction and text.find("分之", a, b) != -1:

@@ -102,6 +102,10 @@ _UNIT_KINDS: dict[str, tuple[str, ...]] = {
         "对",  # 结成帮扶对子146对; not 对于, 对接, 1对1
         "字",  # 铭文近6000字; Arabic numerals only (八字方针 is a slogan)
         "列",  # 中欧班列开行1万列; not 列车, 列入
+        "章",  # 条例共10章62条; not 章程
+        "步",  # 每天走2万步; a single Chinese digit is a manner (一步, 两步走)
+        "颗",  # 五十颗元宵
+        "碗",  # 上百碗元宵
         *("人口", "老年人", "老人", "年轻人", "病人", "工人", "客人", "游人"),  # read as 人 (UNIT_ALIAS)
     ),
     "money": (
@@ -119,6 +123,7 @@ _UNIT_KINDS: dict[str, tuple[str, ...]] = {
     "duration": (
         "个工作日",
         "工作日",
+        "个年头",  # 走了12个年头
         "个小时",
         "小时",
         "分钟",
@@ -196,9 +201,12 @@ UNIT_BLOCKERS: dict[str, str] = {
     "个": "人体",
     "副": "主市省县区局长总书部厅处科院校理秘经队组",  # 副市长, 副主任: a deputy, not a pair
     "款": "式项待额子",
-    "对": "于面话象外接照比付待应称准抗立口手方策症标表路岸一二三四五六七八九十0123456789",
+    "对": "于面话象外接照比付待应称准抗立口手方策症标表路岸",
     "字": "号母节头幕样眼句",
     "列": "车入出举为席队表岛强支",
+    "章": "程法节",
+    "步": "伐骤入行调子态",
+    "碗": "筷",
     # 十三届全国人大, 十九届四中全会: the session's name, not a count of sessions
     "届": "全中人政委省市县区世国亚奥党常一二三四五六七八九十",
     # 分别, 分享, 分析, 分局 …; 分之 is a share, 2分12秒 a time, 1分钱 money
@@ -208,4 +216,4 @@ UNIT_BLOCKERS: dict[str, str] = {
 
 # Units whose numeral must be Arabic or a multi-character Chinese numeral: with a
 # single Chinese digit they are idioms or descriptions (一批, 两手, 三成群 …).
-CN_SINGLE_DIGIT_BAD_UNITS = {"面", "口", "门", "节", "头", "双", "课", "首", "起", "方", "本", "单", "笔", "对"}
+CN_SINGLE_DIGIT_BAD_UNITS = {"面", "口", "门", "节", "头", "双", "课", "首", "起", "方", "本", "单", "笔", "对", "步", "章"}

@@ -555,3 +555,24 @@ def test_halves_after_the_unit_trains_and_weeks(text, value, unit):
 @pytest.mark.parametrize("text", ["他环顾四周，没有人。", "这条线路被列入计划。", "村子四周都是山。"])
 def test_surroundings_and_listing_are_not_metrics(text):
     assert metrics(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        ("排队用了近半个小时。", 0.5, "个小时", "at_most"),  # half a unit with no numeral
+        ("近半年来，村里变化很大。", 0.5, "年", "at_most"),
+        ("距今约8000年的稻作遗存。", 8000.0, "年", "approx"),  # years before now are a span
+        ("他在山区走了15个年头。", 15.0, "个年头", "exact"),
+        ("每天往返的列车增加到52对。", 52.0, "对", "exact"),
+        ("条例共8章50条。", 8.0, "章", "exact"),
+    ],
+)
+def test_halves_spans_before_now_and_more_measure_words(text, value, unit, qualifier):
+    m = metrics(text)[0]
+    assert (m.value, m.unit, m.qualifier) == (value, unit, qualifier)
+
+
+@pytest.mark.parametrize("text", ["上半年完成投资。", "大半年没回家。", "迈出第一步。", "实行两步走战略。", "开展一对一帮扶。"])
+def test_halves_of_the_calendar_and_steps_in_words_are_not_metrics(text):
+    assert metrics(text) == []

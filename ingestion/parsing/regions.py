@@ -83,6 +83,7 @@ _WORD_AFTER = {
     "哈密": ("瓜",),
     "长白": ("山",),
     "北京": ("时间",),
+    "文山": ("会海",),  # 文山会海: too many papers and meetings
     # Pakistan and China (巴中两国, 巴中合作), not the city of Sichuan
     "巴中": ("两国", "合作", "关系", "友谊", "友好", "建交", "经济走廊", "双方", "两国人民"),
 }
@@ -96,6 +97,8 @@ _STREET_AFTER = ("路", "街", "大街", "大道", "巷", "胡同")
 # 宁蒗路灯 are the county's street lights).
 _STREETS_IN_GENERAL = ("街头", "街巷", "街面", "街区", "街景", "街坊", "路灯", "路面", "路网", "路况")
 _DIRECTIONS = "东西南北"
+# One-character names of provinces, which with a direction name a part of one (豫西, 苏北, 皖南)
+_PROVINCE_LETTERS = frozenset("豫冀鲁晋陕甘川蜀滇黔湘鄂赣皖苏浙闽粤桂琼辽吉黑蒙宁青新藏渝沪京津")
 _NEIGHBOURHOOD_AFTER = ("里", "村", "庄", "屯")
 # A newspaper's name: the place, up to three more characters, then a paper word
 # (沧州日报, 唐山劳动日报, 河北青年报) — but not 报道 (a report).
@@ -129,6 +132,7 @@ _WORD_TAIL_PAIRS = frozenset(
     政府 关于 平台 丰收 首批 安置 安全 中华 元宵 远大 于是 于全 国家 台阶 台上 化工 化学 发展 和平
     平安 安排 安装 安心 东部 西部 南部 北部 中部 城市 宁静 康复 民主 民族 民生 福利 华人 华侨 明显
     明确 清楚 清理 山水 江河 海外 兴趣 兴奋 庆祝 庆典 阳光 光明 定期 定位 丰富 丰厚 宁愿 长期 长远
+    山庄
     """.split()
 )
 # A page's city is trusted (for bare 开发区 and for naming 本报's paper) only
@@ -288,6 +292,10 @@ def _choose(m: _Mention, text: str, ctx: RegionContext, gaz: Gazetteer) -> Regio
             return None
         if m.surface.startswith("市") and (before in _CITY_WORD_BEFORE or after[:1] in ("域", "县")):
             return None
+        if m.surface.endswith("市") and after[:1] == "场":
+            return None  # 长沙湾市场: a market, not 沙湾市
+        if m.surface[0] in _DIRECTIONS and before in _PROVINCE_LETTERS:
+            return None  # 豫西山区, 闽西山区: a part of a province, then 山区, not 西山区
         cands = [r for r in m.candidates if r.name == m.surface]
     else:
         if m.surface in COMMON_WORD_SHORT_FORMS:

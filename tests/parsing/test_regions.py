@@ -374,3 +374,12 @@ def test_a_short_form_after_a_preposition_gives_way_to_the_name_after_it():
 def test_a_country_pair_is_not_a_city():
     assert names("他说，巴中两国友谊深厚，巴中合作成果丰硕。") == []  # Pakistan and China
     assert names("巴中市委书记到村里调研。") == ["巴中市"]
+
+
+
+def test_words_read_across_a_unit_s_name():
+    assert names("设计院搬迁到位于豫西山区的城市。") == []  # 豫西 + 山区, not 西山区
+    assert names("蔬菜抵达长沙湾市场。") == []  # 市场, not 沙湾市
+    assert names("村民开了一家渔乐山庄。") == []  # 山庄, not 乐山
+    assert names("反对文山会海式的执行。") == []  # an idiom, not 文山
+    assert names("西山区开展志愿服务。") == ["西山区"]

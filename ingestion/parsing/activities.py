@@ -244,6 +244,10 @@ _NAME_AFTER = re.compile(
 _NAME_BEFORE = re.compile(r"(?:开展|以|启动|举办|举行|组织|推出|创新|推行|开发了|建立|打造|开设|实施)$")
 
 
+# Each pattern trigger with its needed words as one literal pattern (a C-level scan of a paragraph).
+_REGEX_TRIGGERS = tuple((rx, kind, re.compile("|".join(map(re.escape, needs)))) for rx, kind, needs in REGEX_TRIGGERS)
+
+
 def _build_automaton() -> tuple[AhoCorasick, tuple[tuple[tuple[str, str], ...], ...]]:
     """An automaton over the trigger words, and per word its ((word, type), …) (a word may have two types)."""
     by_word: dict[str, tuple[tuple[str, str], ...]] = {}
@@ -458,7 +462,7 @@ class _PageScan:
     quote_opens: list[int]
     clause_splits: list[int]
     sentence_ends: list[int]
-    regex_triggers: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]  # those with a needed word on the page
+    regex_triggers: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...]  # those with a needed word on the page
     plan_marks: list[int]  # where a plan or directive marker may start
     appeals: list[int]  # where an appeal or aim (倡议, 号召, 确保 …) starts
 
@@ -488,7 +492,7 @@ def _page_scan(text: str) -> _PageScan:
         quote_opens=[m.start() for m in _QUOTE_OPEN.finditer(text)],
         clause_splits=[m.start() for m in _CLAUSE_SPLIT.finditer(text)],
         sentence_ends=[m.start() for m in _SENT_SPLIT.finditer(text)],
-        regex_triggers=tuple((rx, kind, lits) for rx, kind, lits in REGEX_TRIGGERS if any(w in text for w in lits)),
+        regex_triggers=tuple((rx, kind, needs) for rx, kind, needs in _REGEX_TRIGGERS if needs.search(text)),
         plan_marks=sorted(m.start() for rx in (_PLAN_HARD, _FUTURE_JIANG, _DIRECTIVE_YAO) for m in rx.finditer(text)),
         appeals=[m.start() for m in _APPEAL.finditer(text)],
     )
@@ -544,9 +548,7 @@ def _paragraph_activities(
     ends_at = scan.trigger_ends
     found = [h for h in scan.triggers[bisect_left(ends_at, a) : bisect_left(ends_at, b)] if h[0] >= a]
     regex_ok = (
-        tuple((rx, kind) for rx, kind, lits in scan.regex_triggers if any(text.find(w, a, b) != -1 for w in lits))
-        if scan.regex_triggers
-        else ()
+        tuple((rx, kind) for rx, kind, needs in scan.regex_triggers if needs.search(text, a, b)) if scan.regex_triggers else ()
     )
     names = [(x, y) for x, y, is_name in _quote_spans(text, a, b) if is_name] if _any_between(scan.quote_opens, a, b) else []
     plan_marks = scan.plan_marks

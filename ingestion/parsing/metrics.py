@@ -291,9 +291,9 @@ def _prefix_qualifier(before: str) -> str | None:
     return _PREFIX_KIND.get(word)
 
 
-def nxt_after_unit(text: str, m: re.Match[str]) -> str:
-    """The character right after a match's unit ('' at the end of the text)."""
-    return text[m.end("unit") : m.end("unit") + 1]
+def _band(value: float, qualifier: str) -> tuple[float | None, float | None]:
+    """The bounds a qualifier gives a value (the module docstring's table): exact both, at_least low, at_most high."""
+    return (None if qualifier in ("at_most", "approx") else value, None if qualifier in ("at_least", "approx") else value)
 
 
 def _implied_unit(text: str, m: re.Match[str], line_start: int) -> str | None:
@@ -404,7 +404,7 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
         return None  # 一起 is "together"; 两起袭击 counts incidents
     if not is_arabic and not _MULTIPLIER_CHAR.search(num) and len(num) > 1:
         return None  # 二〇二二 (a year) or 两三 (a range)
-    if unit_clean == "对" and value <= 2 and nxt_after_unit(text, m) in "0123456789一二两":
+    if unit_clean == "对" and value <= 2 and nxt and nxt in "0123456789一二两":
         return None  # 1对1, 一对一: a way of pairing, not pairs
     if unit_clean == "字" and not is_arabic:
         return None  # 八字方针, 十六字: a slogan's length, not a count
@@ -453,14 +453,7 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
     post = m.group("post")
     if post:
         qualifier = _SUFFIX_KIND[post]
-    low: float | None = value
-    high: float | None = value
-    if qualifier == "at_least":
-        high = None
-    elif qualifier == "at_most":
-        low = None
-    elif qualifier == "approx":
-        low = high = None
+    low, high = _band(value, qualifier)
     if unit_clean == "成":  # tenths: 三成 = 30 %
         value, low, high = (None if x is None else x * 10 for x in (value, low, high))
         unit_clean = "%"
@@ -478,9 +471,7 @@ def _fraction_hits(text: str, a: int, b: int) -> list[_Hit]:
         qualifier = _prefix_qualifier(text[max(a, m.start() - 8) : m.start()]) or "exact"
         if m.group("post"):
             qualifier = _SUFFIX_KIND[m.group("post")]
-        low = None if qualifier in ("at_most", "approx") else value
-        high = None if qualifier in ("at_least", "approx") else value
-        out.append(_Hit(value, "%", qualifier, low, high, m.start(), m.end("num"), m.end()))
+        out.append(_Hit(value, "%", qualifier, *_band(value, qualifier), m.start(), m.end("num"), m.end()))
     return out
 
 
@@ -499,9 +490,8 @@ def _half_hits(text: str, a: int, b: int) -> list[_Hit]:
     for m in _HALF.finditer(text, a, b):
         unit = _HALF_UNIT[m.group("u1") or m.group("u2")]
         qualifier = _HALF_QUALIFIER.get(m.group("pre") or "", "exact")
-        low = None if qualifier in ("at_most", "approx") else 0.5
-        high = 0.5 if qualifier == "at_most" else None
-        out.append(_Hit(0.5, unit, qualifier, low, high, m.start() + len(m.group("pre") or ""), m.end() - len(unit), m.end()))
+        start = m.start() + len(m.group("pre") or "")
+        out.append(_Hit(0.5, unit, qualifier, *_band(0.5, qualifier), start, m.end() - len(unit), m.end()))
     return out
 
 
@@ -520,9 +510,7 @@ def _bare_scale_hits(text: str, a: int, b: int) -> list[_Hit]:
         qualifier = {"近": "at_most", "逾": "at_least", "超": "at_least", "约": "approx", "上": "at_least", None: "exact"}[pre]
         if m.group("q1"):
             qualifier = "at_least"
-        low = None if qualifier in ("at_most", "approx") else value
-        high = value if qualifier == "at_most" else None
-        out.append(_Hit(value, unit, qualifier, low, high, m.start("num"), m.end("num"), m.end()))
+        out.append(_Hit(value, unit, qualifier, *_band(value, qualifier), m.start("num"), m.end("num"), m.end()))
     return out
 
 

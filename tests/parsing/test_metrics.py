@@ -576,3 +576,13 @@ def test_halves_spans_before_now_and_more_measure_words(text, value, unit, quali
 @pytest.mark.parametrize("text", ["上半年完成投资。", "大半年没回家。", "迈出第一步。", "实行两步走战略。", "开展一对一帮扶。"])
 def test_halves_of_the_calendar_and_steps_in_words_are_not_metrics(text):
     assert metrics(text) == []
+
+
+def test_a_half_takes_the_band_its_qualifier_gives():
+    exact, near = metrics("等了半个小时。")[0], metrics("用了近半个月。")[0]
+    assert (exact.value_low, exact.value_high) == (0.5, 0.5)
+    assert (near.qualifier, near.value_low, near.value_high) == ("at_most", None, 0.5)
+
+
+def test_pairs_at_the_end_of_a_sentence_are_counted():
+    assert [(m.value, m.unit) for m in metrics("结成帮扶对子2对")] == [(2.0, "对")]

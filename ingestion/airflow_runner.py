@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -79,8 +80,6 @@ def run_dags(settings: Settings, run_dates: list[date], quiet: bool = True,
     stderr together) is passed to it line by line as it comes, for a progress display, and
     returned as ``stdout``.
     """
-    import contextlib
-
     from ingestion.locks import airflow_runs_lock
 
     ensure_airflow(settings)

@@ -85,7 +85,7 @@ _PLAN_HARD = re.compile(
     # plans and the future
     r"下一步|下阶段|下一阶段|接下来|今后|以后(?<![之了束完后]以后)|将来|未来|计划|拟(?<![模虚草]拟)|即将|"
     r"准备(?=开展|举办|组织|在|于|将)|打算|届时|力争|争取|预计|有望|目标是|目标为|"
-    + "|".join(f"{w}会(?![议员长场所上])" for w in "还也仍都就")
+    + "|".join(f"{w}会(?![议员长场所上见晤])" for w in "还也仍都就")
     + r"|想(?<![思理设梦感回联构猜]想)(?![法象到起念必方])|"
     # directives, appeals and conditions: what follows is asked for, not reported as done
     r"强调[，,:：]|指出[，,:：]|要求|务必|必须|应当|应该|需要|亟需|亟待|仍需|还需|尚需|有必要|"
@@ -105,7 +105,7 @@ _APPEAL = re.compile(r"倡议(?![书下])|倡导(?!下)|号召(?!下)|呼吁(?!�
 _FUTURE_JIANG = re.compile(
     r"将(?:(?<![即也还又都并正就]将)(?=持续|继续|进一步|常态化|把|推进|加大|全面|不断|深入|积极|大力|切实|坚持|努力|"
     r"着力|以|在|于|发挥|开展|举办|组织|启动|实施|建立|推动|加快|加强|围绕|聚焦|重点|创新|用|陆续|逐步|"
-    r"适时|定期|集中|统筹|为|始终|更加|联系|做好|继续|和|与|同|跟|会|要|进行|成为|投入|全力|精心|送|走进|前往|赴|"
+    r"适时|定期|集中|统筹|为|始终|更加|联系|做好|继续|和|与|同|跟|会|要|进行|成为|从|投入|全力|精心|送|走进|前往|赴|"
     r"来到|推出|上线|建成|完成|实现|达到|迎来|举行|召开|邀请|带领|正式|首次|陆续|分批|针对|对|开工|动工|竣工|投用|投产|通车|采取|打造|建设|"
     r"提供|赠送|发放|开放|设立|开设|增设|新建|安装|派出|选派|组建|成立|安排|给予|捐赠|协助|上门|免费|面向|惠及)"
     r"|(?<=[即也还又都并正就]将))"
@@ -115,6 +115,9 @@ _DIRECTIVE_YAO = re.compile(r"要(?<![主重需只必想纪摘提扼紧次首简
 _STANDARD_FOLLOWED = re.compile(r"(?:按照|根据|依照|对照|按|结合|围绕|满足|针对)[^，,。]{0,24}$")
 # 指出，近年来…: a speaker looking back reports what was done (what he asks for comes with 要, 必须 …).
 _LOOKING_BACK = re.compile(r"[^，,。；;]{0,12}?(?:以来|年来)[，,]")
+# What is to be strengthened (加强职业技能培训, 加大对…的宣传教育, 强化资金使用监管) is a policy's aim,
+# not work reported; what was strengthened (加强了巡逻) is reported.
+_STRENGTHENED = re.compile(r"(?:加强|强化|加大|注重)(?!了)[^，,。；;、]{0,8}$")
 # An activity called off earlier in its clause (取消小区内各类文体活动, 暂停举办庙会) did not take place.
 _CANCELLED = re.compile(r"(?:取消|暂停|停办|叫停|停止|推迟|暂缓)[^，,。；;]*$")
 # The paper's own reporting (记者走访发现, 笔者调查了解到) is no survey anyone held.
@@ -188,7 +191,9 @@ _SENTENCE_MARK = re.compile(r"[。！？!?；;]")
 
 _ENV_OBJECTS = re.compile(
     r"环境|卫生|垃圾|杂物|违建|违章|线缆|绿化|人居|村容|河道|市容|私搭乱建|底商|牛皮癣|小广告|乱堆|坑洼|道路|"
-    r"住房|危房|房屋|农房|院落|庭院|厕所|黑臭|沟渠|坑塘|村庄"
+    r"住房|危房|房屋|农房|院落|庭院|厕所|黑臭|沟渠|坑塘|村庄|"
+    # waters and shores (河湖整治, 海湾整治行动)
+    r"河湖|湖泊|湖区|水域|水体|水系|流域|海湾|海岸|岸线|湿地|滩涂"
 )
 _ORDER_OBJECTS = re.compile(r"问题|违法|违规|行为|乱象|经营|占道|摊|商户|门店|餐饮|食品|安全|秩序|停放|停车")
 _VOLUNTEER_PATROL = re.compile(r"志愿|义务|自发|楼门长|楼长|居民|老人|党员|轮流")
@@ -321,13 +326,13 @@ def _plan_cut(text: str, s: int, e: int, names: list[tuple[int, int]]) -> int:
 _PERSONAL_REPAIRS = re.compile(r"家电|电器|手表|钟表|雨伞|自行车|衣服|衣物|鞋|手机|磨刀|理发|电脑")
 _REPAIR_WORDS = {"修理", "维修", "修复", "修好", "修补"}
 # words whose type depends on their object or doer
-_CONTEXT_TYPED = {"整治", "集中整治", "专项整治", "巡逻", "检查", "清理", "除草", "拔除"}
+_CONTEXT_TYPED = {"整治", "集中整治", "专项整治", "整治行动", "巡逻", "检查", "清理", "除草", "拔除"}
 _FIELD_WORK = re.compile(r"(?<![绿草空场基园])地里|田里|田间|麦田|稻田|棉田|菜地|菜园|果园|茶园|大棚|庄稼|农田")
 # an examination of a patient (术中胃镜检查, 为老人做身体检查) is care, not an inspection
 _MEDICAL_EXAM = re.compile(r"(?:镜|CT|B超|彩超|超声|影像|病理|身体|体格|核磁|医学|心电|眼底|口腔|术中|术前|产前)检查")
 # what is cleared is a procedure or a site being dug (对审批流程进行清理, 沉船遗物的清理), not litter
 _NOT_LITTER = re.compile(
-    r"流程|事项|证明|文件|规章|收费|制度|政策|规定|债务|欠款|账款|文物|遗物|遗址|沉船|船体|墓葬|考古|出土|发掘"
+    r"流程|事项|证明|文件|规章|收费|制度|政策|规定|措施|清单|限制|条款|债务|欠款|账款|文物|遗物|遗址|沉船|船体|墓葬|考古|出土|发掘"
 )
 
 
@@ -340,7 +345,7 @@ def _resolve_type(word: str, activity_type: str, clause: str, sentence: str) -> 
         return None
     if word in ("除草", "拔除") and _FIELD_WORK.search(clause):
         return None  # weeding a field is farming, not upkeep of public space
-    if word.endswith("整治"):
+    if word.endswith("整治") or word == "整治行动":
         if _ORDER_OBJECTS.search(clause):
             return "inspection_enforcement"
         return "environment_infrastructure" if _ENV_OBJECTS.search(clause) else "inspection_enforcement"
@@ -682,6 +687,8 @@ def _sentence_activities(
         if (_NEGATED.search(text, window, pos) or _CANCELLED.search(text, cs, pos)
                 or (text.find("禁", cs, pos) >= 0 and _BANNED.search(text, cs, pos))):
             continue  # 未安装, 不按规定安装, 未能得到整治; 取消…文体活动
+        if _STRENGTHENED.search(text, max(cs, pos - 10), pos):
+            continue
         if policy_sentence:
             if idx not in policy_clause:
                 policy_clause[idx] = bool(_POLICY_OPENING.match(text, cs, ce)) and not _DONE.search(text, cs, ce)

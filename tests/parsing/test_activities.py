@@ -565,3 +565,56 @@ def test_work_done_in_a_sentence_about_a_policy_is_still_reported():
     # the same verbs with work done (了, 累计) or a standard followed (按照…要求) stay activities
     assert kinds("按照文件要求，全县已推进危房改造1200户。") == {"environment_infrastructure"}
     assert kinds("按照环境卫生责任区要求，开展卫生清扫活动。") == {"environment_infrastructure"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a work published under its title is publicity
+        ("市出版社出版了《乡村振兴案例选编》一书。", "publicity_education"),
+        ("国务院新闻办公室发表《中国的能源发展》白皮书。", "publicity_education"),
+        ("研究院发布了《2019年城市发展报告》。", "publicity_education"),
+        # 会见 after 还/也 is the meeting, not the modal 会
+        ("总理还会见了某组织新任秘书长。", "meeting_deliberation"),
+        ("国家主席接受5国新任驻华大使递交国书。", "meeting_deliberation"),
+        ("与会代表齐聚一堂，共商产业转型升级之路。", "meeting_deliberation"),
+        ("他把全部奖金捐给了村里的小学。", "charity_assistance"),
+        ("街道在主干道西侧新开放了50个停车位。", "environment_infrastructure"),
+        # waters and shores cleaned up are environment work, not enforcement
+        ("县里启动了投资5亿元的河道整治行动。", "environment_infrastructure"),
+        ("镇里对辖区湖泊岸线开展整治。", "environment_infrastructure"),
+        ("社区带领居民组成了以退休老人为主的楼委会和志愿者队伍。", "volunteer_service"),
+        ("社区老党员为孩子们讲述红色故事。", "culture_recreation"),
+    ],
+)
+def test_publishing_meetings_and_other_wording(text, expected):
+    assert expected in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # directives and joint statements issued are policy, a scholar's findings and books research
+        "省政府办公厅印发《关于加快发展的意见》。",
+        "市政府发布《关于进一步优化营商环境的若干措施》。",
+        "与会各方会后发表了《联合声明》。",
+        "这一成果发表在最新一期《某某》杂志上。",
+        "他先后出版了《江南市镇研究》等专著。",
+        # what is to be strengthened is an aim
+        "要充实人员力量、加强业务培训、提升服务能力。",
+        "县里加强农民职业技能培训，促进返乡创业。",
+        # the future with 将从…起, and the modal 会 before a verb
+        "某委员会将从下月1日起举行听证会。",
+        "他将会见来访的外宾。",
+        # a film's plot, a trend, measures cleared away
+        "这部电影讲述的故事感动了观众。",
+        "影片上映后引发观影热潮。",
+        "市商务局清理取消了一批不合理的限制措施。",
+    ],
+)
+def test_publishing_and_aims_keep_out(text):
+    assert acts(text) == []
+
+
+def test_what_was_strengthened_is_reported():
+    assert "inspection_enforcement" in kinds("社区加强了对外来人员的排查。")

@@ -31,7 +31,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ingestion.files import atomic_path
+from ingestion.files import atomic_path, atomic_write_text
 from ingestion.settings import Settings
 
 # Non-success statuses in run_results.json ("warn" is reported, not a failure).
@@ -63,6 +63,30 @@ def _dbt_dirs(settings: Settings) -> tuple[Path, Path]:
     return base / "target", base / "logs"
 
 
+PARTIAL_PARSE_FILE = "partial_parse.msgpack"
+PARSED_PROJECT_FILE = "partial_parse.project"
+
+
+def _partial_parse_for(settings: Settings, target_path: Path) -> None:
+    """Drop dbt's partial-parse cache when it was written for a project in another folder.
+
+    The cache lives in the data home and outlives a checkout: a new release deployed to
+    another folder, with the same home, would otherwise be built from the old folder's
+    absolute paths (dbt 1.11 reuses the cached seed paths: "No files found that match the
+    pattern <old folder>/seeds/…"). The folder the cache was written for is kept beside it.
+    """
+    project = str(Path(settings.dbt_project).resolve())
+    stamp = target_path / PARSED_PROJECT_FILE
+    try:
+        recorded = stamp.read_text(encoding="utf-8").strip()
+    except OSError:
+        recorded = None
+    if recorded == project:
+        return
+    (target_path / PARTIAL_PARSE_FILE).unlink(missing_ok=True)
+    atomic_write_text(stamp, project + "\n")
+
+
 def _tail(text: str, lines: int = _OUTPUT_TAIL_LINES) -> str:
     return "\n".join(text.rstrip().splitlines()[-lines:])
 
@@ -75,6 +99,7 @@ def _run_dbt(
     target_path.mkdir(parents=True, exist_ok=True)
     log_path.mkdir(parents=True, exist_ok=True)
     settings.warehouse.parent.mkdir(parents=True, exist_ok=True)
+    _partial_parse_for(settings, target_path)
 
     env = {**os.environ, **settings.env()}
     # The batch and the checks come from the caller only, never from the environment we inherit.

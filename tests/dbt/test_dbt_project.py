@@ -428,3 +428,25 @@ def test_seeds_follow_the_parser_and_the_taxonomy() -> None:
     types = list(csv.DictReader((SEEDS / "activity_types.csv").open(encoding="utf-8")))
     assert [t["activity_type"] for t in types] == list(records.ACTIVITY_TYPES)
     assert all(t["label_zh"] and t["description"] for t in types)
+
+
+@pytest.mark.integration
+def test_a_release_in_another_folder_does_not_reuse_the_old_folders_parse(tmp_path: Path, dbt_settings) -> None:
+    """dbt's partial-parse cache lives in the data home; a new release in another folder must not load
+    the old folder's seeds (dbt 1.11 keeps their absolute paths in the cache)."""
+    import shutil
+
+    from ingestion.transform import _run_dbt
+
+    ignore = shutil.ignore_patterns("target", "logs", "dbt_packages")
+    first = shutil.copytree(DBT_PROJECT, tmp_path / "release-1" / "dbt_project", ignore=ignore)
+    home = tmp_path / "home"
+    done = _run_dbt(dbt_settings(home, dbt_project=first), ["seed"])
+    assert done.returncode == 0, done.stdout[-2000:]
+    assert (home / "dbt" / "target" / "partial_parse.msgpack").exists()
+
+    second = shutil.copytree(first, tmp_path / "release-2" / "dbt_project")
+    shutil.rmtree(tmp_path / "release-1")  # the old release is gone, as after a deployment
+    again = _run_dbt(dbt_settings(home, dbt_project=second), ["seed"])
+    assert again.returncode == 0, again.stdout[-2000:]
+    assert "release-1" not in (home / "dbt" / "target" / "manifest.json").read_text(encoding="utf-8")

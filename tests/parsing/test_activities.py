@@ -618,3 +618,29 @@ def test_publishing_and_aims_keep_out(text):
 
 def test_what_was_strengthened_is_reported():
     assert "inspection_enforcement" in kinds("社区加强了对外来人员的排查。")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("村支书召集各家族的代表，一起商量办法。", "meeting_deliberation"),
+        ("社区组建“楼栋管家”志愿队伍。", "volunteer_service"),
+        ("县残联为每户残疾人家庭购买了轮椅。", "charity_assistance"),
+        ("镇里为困难群众购买了意外保险。", "charity_assistance"),
+        ("球队队员走进社区开展公益服务活动。", "volunteer_service"),
+    ],
+)
+def test_called_together_teams_and_things_bought_for_people(text, expected):
+    assert expected in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("县里制定了30项整改措施。", "inspection_enforcement"),  # measures to be taken
+        ("基地开发了多门研学课程。", "training_exchange"),  # a product, not a study trip
+        ("志愿者召集村民开展防疫知识宣传活动。", "meeting_deliberation"),  # called together to do that
+    ],
+)
+def test_measures_and_products_are_no_activity(text, absent):
+    assert absent not in kinds(text)

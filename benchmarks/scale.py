@@ -224,6 +224,10 @@ def scale_pass(corpus: str, base: Path, landing: Path, history: tuple[date, date
     """The steps of one corpus (see the module docstring); ``generate`` writes the landing first."""
     logs, steps = base / "logs", []
     year, empty_run, empty_cli = base / "year", base / "empty_run", base / "empty_cli"
+    # Homes left by an earlier run under the same --home are not empty: start them anew (the year's
+    # too, unless its history is to be kept), or "empty" and "backfill" would measure re-runs.
+    for home in (empty_run, empty_cli) if reuse_history else (year, empty_run, empty_cli):
+        shutil.rmtree(home, ignore_errors=True)
     if generate:
         steps.append(run_step(corpus, "generate", generate, logs, note="no truth files"))
     a, b = history

@@ -147,6 +147,9 @@ _SUFFIX_KIND = {
 _AGO_BEFORE = re.compile(r"距今(?:约|大约|已有|已|有)?$")
 _HALF_AFTER = frozenset(("天", "年", "周", "个月", "个小时", "小时", "个星期", "个工作日", "个季度"))
 _PHASE_BEFORE = re.compile(r"(?:工程|项目|园区|大楼|线)$")
+# 级 measures wind (阵风7级, 风力5级, 4—5级偏北风) and earthquakes (6.2级地震); elsewhere it is a rank (三级医院)
+_FORCE_BEFORE = re.compile(r"(?:阵风|风力|风速|震级)$")
+_FORCE_AFTER = re.compile(r"[^，,。；;、\d]{0,4}?(?:风|地震)")
 # Set phrases and political slogans written with a numeral + measure word.
 _SET_PHRASES = re.compile(
     r"(?:两个|三个|四个|五个|六个|八个|十个)(?:确立|维护|意识|自信|全面|代表|务必|结合|全民|必须|坚持|"
@@ -410,6 +413,8 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
         return None  # 八字方针, 十六字: a slogan's length, not a count
     if unit_clean == "分" and (not is_arabic or _CLOCK_BEFORE.search(before)):
         return None  # 十分重要, 三分之一; 9时57分, 8点15分: a clock's minutes
+    if unit_clean == "级" and not (_FORCE_BEFORE.search(before) or _FORCE_AFTER.match(text, m.end("unit"))):
+        return None
     if unit_clean == "期" and _PHASE_BEFORE.search(before):
         return None  # 子午工程二期: a phase, named by its number
     if unit_clean == "届" and value >= 1000:
@@ -417,6 +422,8 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
     # Years and dates.
     # 5000多年, 距今约9000年: a span, not the year (2030年左右 is a year)
     more = bool(m.group("q1") or m.group("q2")) or bool(_AGO_BEFORE.search(before))
+    if unit_clean == "年" and before.endswith("今明"):
+        return None  # 今明两年: this year and the next, a time, not a span counted
     if unit_clean == "年" and not more and (value >= 1000 or not is_arabic and len(num) > 2 and "十" not in num):
         return None
     if unit_clean in ("小时", "天") and value in (24, 365) and _ROUND_THE_CLOCK.match(text, m.end()):

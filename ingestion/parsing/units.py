@@ -136,12 +136,15 @@ _UNIT_KINDS: dict[str, tuple[str, ...]] = {
         "课时",
         "学时",
         "个季度",
+        "个昼夜",
+        "昼夜",
     ),
     "other": (
         *("倍", "立方米", "方", "升", "毫升", "户籍"),
         # power, energy and force (120万千瓦, 3.6亿千瓦时, 500千牛, 1000千伏)
         *("千瓦时", "兆瓦时", "千瓦", "兆瓦", "吉瓦", "千伏", "千牛", "牛顿", "马力", "千卡"),
-        *("摄氏度", "分贝", "标准箱", "标箱", "海里"),
+        *("摄氏度", "℃", "分贝", "标准箱", "标箱", "海里"),
+        "级",  # wind force and earthquake magnitude only (阵风7级, 4—5级偏北风, 6.2级地震); not 三级医院
         "分",  # points of a score (得分92.5分, 拿下46分); Arabic numerals only, not a clock's minutes
     ),
 }

@@ -148,7 +148,7 @@ _AGO_BEFORE = re.compile(r"距今(?:约|大约|已有|已|有)?$")
 _HALF_AFTER = frozenset(("天", "年", "周", "个月", "个小时", "小时", "个星期", "个工作日", "个季度"))
 _PHASE_BEFORE = re.compile(r"(?:工程|项目|园区|大楼|线)$")
 # 级 measures wind (阵风7级, 风力5级, 4—5级偏北风) and earthquakes (6.2级地震); elsewhere it is a rank (三级医院)
-_FORCE_BEFORE = re.compile(r"(?:阵风|风力|风速|震级)$")
+_FORCE_BEFORE = re.compile(r"(?:阵风|风力|风速|震级)[^，,。；;\d]{0,3}$")
 _FORCE_AFTER = re.compile(r"[^，,。；;、\d]{0,4}?(?:风|地震)")
 # Set phrases and political slogans written with a numeral + measure word.
 _SET_PHRASES = re.compile(

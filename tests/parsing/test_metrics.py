@@ -586,3 +586,29 @@ def test_a_half_takes_the_band_its_qualifier_gives():
 
 def test_pairs_at_the_end_of_a_sentence_are_counted():
     assert [(m.value, m.unit) for m in metrics("结成帮扶对子2对")] == [(2.0, "对")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "kind"),
+    [
+        ("最高气温35℃。", 35.0, "℃", "other"),
+        ("午后阵风可达7级。", 7.0, "级", "other"),
+        ("当地发生6.2级地震。", 6.2, "级", "other"),
+        ("部队连续激战4个昼夜。", 4.0, "个昼夜", "duration"),
+    ],
+)
+def test_temperatures_wind_quakes_and_days_and_nights(text, value, unit, kind):
+    m = one(text)
+    assert (m.value, m.unit, m.kind) == (value, unit, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县里有一所三级医院。",  # a rank, not a grade of force
+        "实行市、县、乡三级联动。",
+        "今明两年要完成改造。",  # a time, not a span counted
+    ],
+)
+def test_ranks_and_this_year_and_next_are_not_metrics(text):
+    assert metrics(text) == []

@@ -33,12 +33,12 @@ def make_public_dirs(folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_path(target: Path, mode: int = PUBLIC_FILE_MODE) -> Iterator[Path]:
+def atomic_path(target: Path, mode: int = PUBLIC_FILE_MODE, *, durable: bool = True) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success it replaces ``target`` atomically.
 
     Whatever writes to the yielded path (a library writing Parquet, a file copy) is
-    fsynced and moved into place only when the block completes; on an exception the
-    temporary file is removed and ``target`` is left as it was.
+    fsynced (unless ``durable`` is false) and moved into place only when the block
+    completes; on an exception the temporary file is removed and ``target`` is left as it was.
     """
     make_public_dirs(target.parent)
     fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
@@ -46,21 +46,25 @@ def atomic_path(target: Path, mode: int = PUBLIC_FILE_MODE) -> Iterator[Path]:
     tmp = Path(name)
     try:
         yield tmp
-        move_into_place(tmp, target, mode)
+        move_into_place(tmp, target, mode, durable=durable)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
 
 
-def move_into_place(written: Path, target: Path, mode: int = PUBLIC_FILE_MODE) -> Path:
+def move_into_place(written: Path, target: Path, mode: int = PUBLIC_FILE_MODE, *, durable: bool = True) -> Path:
     """Make a finished file readable by others, fsync it and rename it to ``target`` atomically.
 
-    ``written`` must be on ``target``'s file system (a scratch folder beside it).
+    ``written`` must be on ``target``'s file system (a scratch folder beside it). ``durable=False``
+    skips the fsync, for files the pipeline can make again from what it keeps durably (staged
+    rows, re-parsed from the raw store on a re-run): the rename still keeps readers from a half
+    file, and a crash costs a re-run instead of an fsync per file.
     """
     make_public_dirs(target.parent)
     os.chmod(written, mode)
-    with open(written, "rb+") as fh:
-        os.fsync(fh.fileno())
+    if durable:
+        with open(written, "rb+") as fh:
+            os.fsync(fh.fileno())
     os.replace(written, target)
     return target
 

@@ -122,6 +122,8 @@ _STRENGTHENED = re.compile(r"(?:加强|强化|加大|注重)(?!了)[^，,。；;
 _CANCELLED = re.compile(r"(?:取消|暂停|停办|叫停|停止|推迟|暂缓)[^，,。；;]*$")
 # The paper's own reporting (记者走访发现, 笔者调查了解到) is no survey anyone held.
 _REPORTER = re.compile(r"记者|笔者")
+# what could not be done (疫情使大家不能聚集在一起开会, 无法按期组织培训) did not take place
+_UNABLE = re.compile(r"(?:不能|无法|没法|未能|难以)[^，,。；;]{0,10}$")
 _NEGATED = re.compile(r"(?:不(?<!不不)(?![断定停少仅但时久打])|未|没有|禁止|严禁)[^，,。、；;]{0,5}$")
 # what a ban lists is forbidden, not done (严禁运输、观赏、展示、展演等一切经营利用行为)
 _BANNED = re.compile(r"(?:禁止|严禁)[^，,。；;]{0,24}$")
@@ -144,6 +146,12 @@ _POLICY_OPENING = re.compile(
     rf"|{_POLICY_ADVERB}(?:实施|落实|开展|做好|抓好|支持|鼓励|引导|推广|建立|发展))"
 )
 _DONE = re.compile(r"了|已|先后|累计|共计|完成|建成|截至|目前|去年|以来")
+# A paragraph that opens with what a document says (《通知》指出/提出…, 意见要求…) states the
+# document's content throughout: measures asked for, not work reported.
+_DOCUMENT_SAYS = re.compile(
+    r"[\s　]*(?:《[^》\n]{1,40}》|(?:该|这份|这一)?(?:通知|意见|方案|办法|规定|决定|纲要|规划|条例|文件|公告|通告))"
+    r"[^，,。；;\n]{0,30}?(?:指出|提出|要求|强调|明确|规定|部署)"
+)
 # methods named for how work is done (采取重点复核与随机抽查相结合), not the work
 _METHODS = re.compile(r"[^，,。；;]*?相结合")
 # topics listed (涵盖…监督、调查、处置…等各个方面): what a text covers, not work done
@@ -548,6 +556,8 @@ def _paragraph_activities(
     out: list[ParsedActivity],
 ) -> str | None:
     """Append the activities of the paragraph ``text[a:b]`` to ``out``; return the subject it ends with."""
+    if _DOCUMENT_SAYS.match(text, a, b):
+        return subject
     scan = _page_scan(text)
     # No trigger spans a sentence break, so the hits fall into the sentences in order.
     ends_at = scan.trigger_ends
@@ -685,6 +695,7 @@ def _sentence_activities(
             if window < y <= pos:
                 window = y  # a negation inside a quoted name (“不打烊”) is part of the name
         if (_NEGATED.search(text, window, pos) or _CANCELLED.search(text, cs, pos)
+                or _UNABLE.search(text, max(cs, pos - 14), pos)
                 or (text.find("禁", cs, pos) >= 0 and _BANNED.search(text, cs, pos))):
             continue  # 未安装, 不按规定安装, 未能得到整治; 取消…文体活动
         if _STRENGTHENED.search(text, max(cs, pos - 10), pos):

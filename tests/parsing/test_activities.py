@@ -628,6 +628,8 @@ def test_what_was_strengthened_is_reported():
         ("县残联为每户残疾人家庭购买了轮椅。", "charity_assistance"),
         ("镇里为困难群众购买了意外保险。", "charity_assistance"),
         ("球队队员走进社区开展公益服务活动。", "volunteer_service"),
+        ("社区工作人员正在开会汇总居民的需求。", "meeting_deliberation"),
+        ("疾控人员对密切接触者开展流行病学调查。", "medical_health"),  # epidemiology, not a survey
     ],
 )
 def test_called_together_teams_and_things_bought_for_people(text, expected):
@@ -639,8 +641,18 @@ def test_called_together_teams_and_things_bought_for_people(text, expected):
     [
         ("县里制定了30项整改措施。", "inspection_enforcement"),  # measures to be taken
         ("基地开发了多门研学课程。", "training_exchange"),  # a product, not a study trip
+        ("疫情使编辑们不能聚集在一起开会。", "meeting_deliberation"),  # what could not be done
         ("志愿者召集村民开展防疫知识宣传活动。", "meeting_deliberation"),  # called together to do that
     ],
 )
 def test_measures_and_products_are_no_activity(text, absent):
     assert absent not in kinds(text)
+
+
+def test_a_paragraph_stating_a_documents_content_reports_no_work():
+    # what a notice asks for, sentence after sentence, is its content, not work reported
+    text = "《通知》就保护医务人员提出十方面措施。各地要开辟绿色通道。及时组织一次免费健康体检。"
+    assert acts(text) == []
+    assert acts("该意见明确，各地开展专项检查，组织志愿服务。") == []
+    # a paragraph that reports work is still read
+    assert "inspection_enforcement" in kinds("市场监管局对全市药店开展了专项检查。")

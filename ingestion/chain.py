@@ -79,7 +79,6 @@ def build(settings: Settings, start: date, end: date | None = None, *, run_dates
     over the range. A failed step raises after its error is recorded.
     """
     from ingestion.locks import writer_lock
-    from ingestion.publish import publish
     from ingestion.transform import dbt_build, project_hash
     from ingestion.warehouse import load_runs, mart_counts, record_static_build, static_build_state
 
@@ -110,9 +109,45 @@ def build(settings: Settings, start: date, end: date | None = None, *, run_dates
         # the report's fact counts, read here under the lock: the report never opens this file
         for day, rows in mart_counts(settings.warehouse, run_dates).items():
             record_step(settings, [date.fromisoformat(day)], "rows", rows)
-        step("validated", lambda: validate_range(settings, run_dates, start, end), per_date=True)
-        step("published", lambda: publish(settings))
+        validate_and_publish(settings, run_dates, start, end, step)
     return outcome
+
+
+def validate_and_publish(settings: Settings, run_dates: list[date], start: date, end: date,
+                         step: Callable[..., None]) -> None:
+    """Validate the range and publish the analysts' snapshot side by side, then the dbt docs.
+
+    Both only read the warehouse (the caller holds the writer lock): Great Expectations is
+    Python on one core, the snapshot mostly DuckDB's ``COPY`` on native threads, so together
+    they take about the longer of the two (a year's backfill: 40 s and 28 s one after the
+    other). The snapshot is published whatever the validation finds, as before; the dbt docs
+    (``dbt docs generate``, another process that opens the warehouse) wait until the
+    validation has closed its connections. Each outcome is recorded through ``step``, the
+    validation's first: an error of either is raised after both are recorded.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ingestion.publish import publish_snapshot
+    from ingestion.transform import dbt_docs
+
+    snapshot: dict[str, Any] = {}
+    snapshot_error: Exception | None = None
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsdw-validate") as pool:
+        validating = pool.submit(validate_range, settings, run_dates, start, end)
+        try:
+            path = publish_snapshot(settings, snapshot)
+            snapshot["snapshot"] = str(path)
+        except Exception as exc:  # recorded below, after the validation's outcome
+            snapshot_error = exc
+        try:
+            step("validated", validating.result, per_date=True)
+        finally:
+            def published() -> dict[str, Any]:
+                if snapshot_error is not None:
+                    raise snapshot_error
+                return {"snapshot": snapshot.pop("snapshot"), **snapshot, "dbt_docs": str(dbt_docs(settings))}
+
+            step("published", published)
 
 
 VALIDATE_DAYS_ENV = "NEWSDW_VALIDATE_DAYS"

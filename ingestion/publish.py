@@ -302,11 +302,3 @@ def publish_snapshot(settings: Settings, stats: dict[str, Any] | None = None) ->
             con.close()
     return target
 
-
-def publish(settings: Settings) -> dict[str, Any]:
-    """Publish the snapshot and, when the dbt project changed, the dbt docs; return small metadata."""
-    from ingestion.transform import dbt_docs
-
-    stats: dict[str, Any] = {}
-    snapshot = publish_snapshot(settings, stats)
-    return {"snapshot": str(snapshot), **stats, "dbt_docs": str(dbt_docs(settings))}

@@ -120,19 +120,28 @@ def validate_and_publish(settings: Settings, run_dates: list[date], start: date,
     Both only read the warehouse (the caller holds the writer lock): Great Expectations is
     Python on one core, the snapshot mostly DuckDB's ``COPY`` on native threads, so together
     they take about the longer of the two (a year's backfill: 40 s and 28 s one after the
-    other). The snapshot is published whatever the validation finds, as before; the dbt docs
-    (``dbt docs generate``, another process that opens the warehouse) wait until the
-    validation has closed its connections. Each outcome is recorded through ``step``, the
-    validation's first: an error of either is raised after both are recorded.
+    other). A range validates in a spawned process, so that its frames (up to a 92-day
+    window) and the snapshot's DuckDB memory are not one process's peak; one date, whose
+    frames are small, validates in a thread and saves the child's imports. The snapshot is
+    published whatever the validation finds, as before; the dbt docs (``dbt docs generate``,
+    another process that opens the warehouse) wait until the validation is done. Each
+    outcome is recorded through ``step``, the validation's first: an error of either is
+    raised after both are recorded.
     """
-    from concurrent.futures import ThreadPoolExecutor
+    import multiprocessing
+    from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 
     from ingestion.publish import publish_snapshot
     from ingestion.transform import dbt_docs
 
     snapshot: dict[str, Any] = {}
     snapshot_error: Exception | None = None
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsdw-validate") as pool:
+    pool: Executor = (
+        ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        if len(run_dates) > 1
+        else ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsdw-validate")
+    )
+    with pool:
         validating = pool.submit(validate_range, settings, run_dates, start, end)
         try:
             path = publish_snapshot(settings, snapshot)

@@ -46,3 +46,35 @@ def test_one_date_is_one_window_by_default(tmp_path, monkeypatch, calls):
     calls.clear()
     chain.validate_range(settings, year, year[0], year[-1])
     assert len(calls) == 4  # 365 days in windows of 92
+
+
+def test_the_snapshot_is_published_and_both_outcomes_recorded_when_the_validation_fails(tmp_path, monkeypatch):
+    from ingestion import publish, transform
+
+    settings = Settings.from_env(env={}, home=tmp_path)
+    day = date(2025, 3, 1)
+    order: list[str] = []
+
+    def broken_validation(*args):
+        raise RuntimeError("GX could not read a table")
+
+    monkeypatch.setattr(chain, "validate_range", broken_validation)
+    monkeypatch.setattr(publish, "publish_snapshot",
+                        lambda s, stats: order.append("snapshot") or stats.update(files_written=3) or tmp_path / "snap")
+    monkeypatch.setattr(transform, "dbt_docs", lambda s: order.append("docs") or tmp_path / "docs")
+    recorded: dict[str, object] = {}
+
+    def step(key, fn, per_date=False):
+        try:
+            recorded[key] = fn()
+        except Exception as exc:
+            recorded[key] = f"error: {exc}"
+            raise
+
+    with pytest.raises(RuntimeError, match="GX could not read"):
+        chain.validate_and_publish(settings, [day], day, day, step)
+    assert list(recorded) == ["validated", "published"]
+    assert recorded["validated"] == "error: GX could not read a table"
+    assert recorded["published"] == {"snapshot": str(tmp_path / "snap"), "files_written": 3,
+                                     "dbt_docs": str(tmp_path / "docs")}
+    assert order == ["snapshot", "docs"]  # the docs after the validation is done

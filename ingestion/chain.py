@@ -134,8 +134,10 @@ def validate_and_publish(settings: Settings, run_dates: list[date], start: date,
     from ingestion.publish import publish_snapshot
     from ingestion.transform import dbt_docs
 
-    snapshot: dict[str, Any] = {}
+    stats: dict[str, Any] = {}
+    snapshot: Path | None = None
     snapshot_error: Exception | None = None
+    validation_error: Exception | None = None
     pool: Executor = (
         ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
         if len(run_dates) > 1
@@ -144,19 +146,22 @@ def validate_and_publish(settings: Settings, run_dates: list[date], start: date,
     with pool:
         validating = pool.submit(validate_range, settings, run_dates, start, end)
         try:
-            path = publish_snapshot(settings, snapshot)
-            snapshot["snapshot"] = str(path)
+            snapshot = publish_snapshot(settings, stats)
         except Exception as exc:  # recorded below, after the validation's outcome
             snapshot_error = exc
         try:
             step("validated", validating.result, per_date=True)
-        finally:
-            def published() -> dict[str, Any]:
-                if snapshot_error is not None:
-                    raise snapshot_error
-                return {"snapshot": snapshot.pop("snapshot"), **snapshot, "dbt_docs": str(dbt_docs(settings))}
+        except Exception as exc:  # raised after the snapshot's outcome is recorded too
+            validation_error = exc
 
-            step("published", published)
+    def published() -> dict[str, Any]:
+        if snapshot_error is not None:
+            raise snapshot_error
+        return {"snapshot": str(snapshot), **stats, "dbt_docs": str(dbt_docs(settings))}
+
+    step("published", published)
+    if validation_error is not None:
+        raise validation_error
 
 
 VALIDATE_DAYS_ENV = "NEWSDW_VALIDATE_DAYS"

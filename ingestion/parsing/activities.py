@@ -111,6 +111,9 @@ _FUTURE_JIANG = re.compile(
     r"|(?<=[即也还又都并正就]将))"
 )
 _DIRECTIVE_YAO = re.compile(r"要(?<![主重需只必想纪摘提扼紧次首简概不]要)(?![求点素闻害职事道务件不])")
+# 每月都要, 天天都要: a habit reported (每…都要), not a directive.
+_HABIT = re.compile(r"(?:每[^，,。；;]{0,6}?|天天|次次|年年|月月)都$")
+_ADDRESSED = re.compile(r"各|所有|全体|大家|广大|人人")  # who a directive is addressed to
 # 按照…要求, 根据…需要: a standard followed, not a directive.
 _STANDARD_FOLLOWED = re.compile(r"(?:按照|根据|依照|对照|按|结合|围绕|满足|针对)[^，,。]{0,24}$")
 # 指出，近年来…: a speaker looking back reports what was done (what he asks for comes with 要, 必须 …).
@@ -325,6 +328,9 @@ def _plan_cut(text: str, s: int, e: int, names: list[tuple[int, int]]) -> int:
                 continue  # 按照…要求，: a standard followed, not a directive
             if m.group(0)[:2] in ("强调", "指出") and _LOOKING_BACK.match(text, m.end()):
                 continue  # 指出，2019年以来，…开展了…: a review of work done
+            if (m.group(0) == "要" and _HABIT.search(text, max(s, m.start() - 10), m.start())
+                    and not _ADDRESSED.search(text, max(s, m.start() - 16), m.start())):
+                continue  # 每月都要抽一天巡河: what someone does every time (各单位每天都要: a directive)
             cut = min(cut, m.start())
             break
     return cut

@@ -122,6 +122,8 @@ _STOP_WORDS = tuple(
         "个别 网上 线上 线下 进一步 当地 单位 领导 书记 主任 干部 居民 群众 代表 老人 孩子 不出 "
         "进行 完成 高于 低于 超过 下达 抓好 建好 办好 做好 管好 用好 当好 消除 前来 赶到 反馈 "
         "联动 对接 依靠 利用 覆盖 涉及 得知 获知 看到 听说 选派 派出 上午 下午 中午 晚上 今天 昨天 今日 昨日 "
+        # where someone is taken and what a place is turned into (送往定点医院, 改造成方舱医院)
+        "送往 赶往 转往 奔赴 赶赴 住进 送进 转入 改造成 改建成 改成 变成 改为 转为 "
         "在 对 把 被 让 给 的 了 着 等 就 也 还 又 并 即 请 "
         "到 从 由 以 是 于 各 该 其 每 这 那 我 你 他 她 们 进 至 当 员 者"
     ).split()
@@ -185,6 +187,8 @@ def _cut(ext: str, after_digit: bool) -> int:
             cut = max(cut, m.end())
     for m in _NUMERAL_MEASURE.finditer(ext):
         cut = max(cut, m.end())
+    if 0 < cut < len(ext) and ext[cut] == ext[cut - 1] and ext[cut] in "个家位名支所座处条批":
+        cut += 1  # 一家家综合医院: the doubled measure word (one after another) is not part of the name
     while cut < len(ext) and ext[cut] in "和与及同":
         cut += 1
     if (after_digit if cut == 0 else ext[cut - 1].isdigit()) and cut < len(ext) and ext[cut] in "个家位名支所座处条批":

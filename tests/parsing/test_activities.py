@@ -630,6 +630,16 @@ def test_what_was_strengthened_is_reported():
         ("球队队员走进社区开展公益服务活动。", "volunteer_service"),
         ("社区工作人员正在开会汇总居民的需求。", "meeting_deliberation"),
         ("疾控人员对密切接触者开展流行病学调查。", "medical_health"),  # epidemiology, not a survey
+        ("镇长每周都要抽半天巡河。", "inspection_enforcement"),  # 每…都要: a habit, not a directive
+        ("执法队关停了12家违规排污的小作坊。", "inspection_enforcement"),
+        ("村党支部今年发展党员5名。", "party_building"),
+        ("仓库和展馆被连夜改造成临时方舱医院。", "environment_infrastructure"),  # no hospital named 改造成…医院
+        ("网格员给独居老人和隔离的家庭送菜。", "charity_assistance"),
+        ("工作组挨家挨户宣传垃圾分类。", "publicity_education"),
+        ("技术员把嫁接方法一步步教给村里的农户。", "training_exchange"),
+        ("社区为两位抗疫护士举办了婚礼。", "culture_recreation"),
+        ("区里举办了特色农产品推介会。", "publicity_education"),
+        ("支部书记公布了自己的手机号码，随时接听居民来电。", "public_service"),
     ],
 )
 def test_called_together_teams_and_things_bought_for_people(text, expected):
@@ -643,6 +653,10 @@ def test_called_together_teams_and_things_bought_for_people(text, expected):
         ("基地开发了多门研学课程。", "training_exchange"),  # a product, not a study trip
         ("疫情使编辑们不能聚集在一起开会。", "meeting_deliberation"),  # what could not be done
         ("志愿者召集村民开展防疫知识宣传活动。", "meeting_deliberation"),  # called together to do that
+        ("各单位每天都要开展检查。", "inspection_enforcement"),  # every unit is told to: a directive
+        ("组织部在一线考察识别干部。", "survey_research"),  # judging cadres, not research
+        ("老师手把手地教孩子们剪纸。", "training_exchange"),  # a pastime taught is that pastime
+        ("她应邀参加了朋友的婚礼。", "culture_recreation"),  # a wedding attended is no event held
     ],
 )
 def test_measures_and_products_are_no_activity(text, absent):

@@ -50,6 +50,18 @@ def test_stops_at_verbs_before_the_name():
     assert "县人民医院" in names("镇政府联合县人民医院开展义诊。")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("仓库被改造成北湖方舱医院。", ["北湖方舱医院"]),  # what a place is turned into: not part of the name
+        ("患者被送往城西人民医院。", ["城西人民医院"]),  # where someone is taken
+        ("一座座乡镇卫生院建了起来。", ["乡镇卫生院"]),  # a doubled measure word (one after another)
+    ],
+)
+def test_stops_at_where_someone_is_taken_and_what_a_place_becomes(text, expected):
+    assert names(text) == expected
+
+
 def test_longest_mention_wins():
     assert names("市交通局运输科深入企业。") == ["市交通局运输科"]
 

@@ -472,7 +472,9 @@ def write_run_report(settings: Settings, run_date: date, outcome: dict, index: b
     )
     runs = reports / "runs"
     json_path = runs / f"{run_date.isoformat()}.json"
-    _write(json_path, json.dumps(summary, ensure_ascii=False, indent=1, default=str))
+    # one line: json's C encoder does not indent, and the indenting Python encoder took a third
+    # of a report's time (a range's summary lists every expectation of its window)
+    _write(json_path, json.dumps(summary, ensure_ascii=False, default=str))
     entry = _entry(summary)
     _write_entry(reports, entry)
     if summaries is not None:

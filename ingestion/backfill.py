@@ -7,7 +7,8 @@ build, a Great Expectations run and a publish per date. ``backfill`` instead:
    skipped, not failed;
 2. discovers each date's files (raw copy and ledger, as the daily run does);
 3. parses every file of every date in a process pool on all cores (parsing is pure and
-   needs no database), with a progress bar;
+   needs no database), a batch of one date's files per job, staged together, with a
+   progress bar;
 4. runs the writer chain once for the range (``pipeline.build``): each date loaded in its
    own transaction, then one dbt build, a validation per 92-day window and one publish, under the same
    writer lock as every other entry point;
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -50,9 +51,20 @@ class BackfillResult:
         return self.error is None and all(v != "failed" for v in self.verdicts.values())
 
 
-def _parse_one(args: tuple[Settings, date, dict]) -> tuple[str, dict]:
-    settings, day, item = args
-    return day.isoformat(), pipeline.parse_file(settings, day, item)
+def _parse_batch(settings: Settings, day: date, batch: list[dict]) -> tuple[str, list[dict]]:
+    return day.isoformat(), pipeline.parse_files(settings, day, batch)
+
+
+class _InlineExecutor(Executor):
+    """Runs each job as it is submitted (``--workers 1``): the same code path without a pool."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # handed to whoever asks for the result, as a pool would
+            future.set_exception(exc)
+        return future
 
 
 def _noop(*_: Any, **__: Any) -> None:
@@ -80,26 +92,24 @@ def backfill(
     if not result.dates:
         return result
 
-    jobs: list[tuple[Settings, date, dict]] = []
-    for i, day in enumerate(result.dates, 1):
-        jobs += [(settings, day, item) for item in pipeline.discover(settings, day)]
-        result.parsed[day.isoformat()] = []
-        report("discover", i, len(result.dates), day.isoformat())
-    result.files = len(jobs)
-
+    # A job is a batch of one date's files (pipeline.batches, as the daily run's parse tasks),
+    # staged together. Jobs go to the pool as each date is discovered, so discovering the
+    # next dates overlaps parsing the first ones.
     workers = max(1, workers or os.cpu_count() or 1)
-    report("parse", 0, len(jobs), "")
-    if workers == 1 or len(jobs) < 2:
-        results = map(_parse_one, jobs)
-        for n, (day, parsed) in enumerate(results, 1):
-            result.parsed[day].append(parsed)
-            report("parse", n, len(jobs), parsed["file_name"])
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            chunk = max(1, min(32, len(jobs) // (workers * 8) or 1))
-            for n, (day, parsed) in enumerate(pool.map(_parse_one, jobs, chunksize=chunk), 1):
-                result.parsed[day].append(parsed)
-                report("parse", n, len(jobs), parsed["file_name"])
+    jobs: list[Future] = []
+    with ProcessPoolExecutor(max_workers=workers) if workers > 1 else _InlineExecutor() as pool:
+        for i, day in enumerate(result.dates, 1):
+            result.parsed[day.isoformat()] = []
+            for batch in pipeline.batches(pipeline.discover(settings, day)):
+                result.files += len(batch)
+                jobs.append(pool.submit(_parse_batch, settings, day, batch))
+            report("discover", i, len(result.dates), day.isoformat())
+        done = 0
+        for job in jobs:
+            day_iso, parsed = job.result()
+            result.parsed[day_iso].extend(parsed)
+            done += len(parsed)
+            report("parse", done, result.files, parsed[-1]["file_name"])
 
     report("build", 0, 1, f"load {len(result.dates)} date(s), dbt build, validate, publish")
     try:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ingestion import landing, staging
 from ingestion.files import atomic_write_text
-from ingestion.records import TABLES, QuarantineRecord
+from ingestion.records import QuarantineRecord
 from ingestion.settings import Settings
 
 
@@ -121,45 +121,79 @@ def discover(settings: Settings, run_date: date) -> list[dict]:
 
 
 def parse_file(settings: Settings, run_date: date, item: dict) -> dict:
-    """Decode and parse one stored file into staged Parquet; anything wrong with the file becomes a quarantine row.
+    """Decode and parse one stored file into staged Parquet (``parse_files`` of one file)."""
+    return parse_files(settings, run_date, [item])[0]
 
-    Returns ``{file_name, sha256, status: parsed | quarantined, ...}``: for a parsed file the
-    encoding used (and ``encoding_note`` when a declared one was not), ``html`` and the row
-    counts; for a quarantined one its ``stage`` and ``error``. Only a failure to write the
-    quarantine row itself (a full disk) raises.
+
+def parse_files(settings: Settings, run_date: date, items: list[dict]) -> list[dict]:
+    """Decode and parse stored files into staged Parquet; anything wrong with a file becomes a quarantine row.
+
+    Returns per file ``{file_name, sha256, status: parsed | quarantined, ...}``: for a parsed
+    file the encoding used (and ``encoding_note`` when a declared one was not), ``html`` and
+    the row counts; for a quarantined one its ``stage`` and ``error``. Only a failure to
+    write a quarantine row itself (a full disk) raises.
+
+    The parsed files' rows are staged together, one Parquet file per table for the batch
+    (named after the batch, ``staging.batch_name``): a Parquet file costs about 1.5 ms of
+    CPU whatever its size, and a file per page and table was a fifth of a backfill's parse
+    time and a dozen files per table for the load to open. A file is staged whole or not at
+    all: one that fails contributes no rows, and when the batch cannot be written, none of
+    it is staged and each of its files is quarantined with the reason.
     """
-    name = str(item.get("file_name", "?"))
-    sha = str(item.get("sha256") or "unknown")
-    raw_path = str(item.get("raw_path") or "")
-    result = {"file_name": name, "sha256": sha, "status": "parsed"}
-    stage = "parse"
+    results: list[dict] = []
+    staged: list[tuple[dict, dict[str, list], str]] = []  # (result, rows, raw path) of the files parsed
+    for item in items:
+        name = str(item.get("file_name", "?"))
+        sha = str(item.get("sha256") or "unknown")
+        raw_path = str(item.get("raw_path") or "")
+        result = {"file_name": name, "sha256": sha, "status": "parsed"}
+        stage = "parse"
+        try:
+            f = landing.LandedFile.from_dict(item)
+            stage = "decode"
+            size = Path(f.raw_path).stat().st_size
+            if size > MAX_PAGE_BYTES:
+                raise FileTooLarge(f"file is {size / 1e6:.1f} MB; one page is at most {MAX_PAGE_BYTES / 1e6:.0f} MB "
+                                   "(a newspaper page is 10-50 KB): not parsed")
+            extra, rows = _parse_stored(run_date, f, Path(f.raw_path).read_bytes())
+            result.update(extra)
+            staged.append((result, rows, raw_path))
+        except Exception as exc:  # bad bytes, a parser bug: quarantine the file, never fail the day
+            result = _quarantined(settings, run_date, result, raw_path, getattr(exc, "stage", stage), exc)
+        results.append(result)
+    if staged:
+        _stage_batch(settings, run_date, staged)
+    return results
+
+
+def _quarantined(settings: Settings, run_date: date, result: dict, raw_path: str, stage: str,
+                 exc: BaseException) -> dict:
+    detail = None if isinstance(exc, ValueError) else traceback.format_exc(limit=-3)
+    q = _quarantine(settings, run_date, sha=result["sha256"], file_name=result["file_name"], raw_path=raw_path,
+                    stage=stage, error=exc, detail=detail)
+    return {"file_name": result["file_name"], "sha256": result["sha256"], "status": "quarantined", "stage": stage,
+            "error_type": q["error_type"], "error": q["error"]}
+
+
+def _stage_batch(settings: Settings, run_date: date, staged: list[tuple[dict, dict[str, list], str]]) -> None:
+    """Write the parsed files' rows, one Parquet file per table; on failure quarantine every file of it."""
+    name = staging.batch_name([result["sha256"] for result, _, _ in staged])
+    rows: dict[str, list] = {}
+    for _, file_rows, _ in staged:
+        for table, records in file_rows.items():
+            rows.setdefault(table, []).extend(records)
     try:
-        f = landing.LandedFile.from_dict(item)
-        stage = "decode"
-        size = Path(f.raw_path).stat().st_size
-        if size > MAX_PAGE_BYTES:
-            raise FileTooLarge(f"file is {size / 1e6:.1f} MB; one page is at most {MAX_PAGE_BYTES / 1e6:.0f} MB "
-                               "(a newspaper page is 10-50 KB): not parsed")
-        extra = _parse_stored(settings, run_date, f, Path(f.raw_path).read_bytes())
-        return {**result, **extra}
-    except Exception as exc:  # bad bytes, a parser bug: quarantine the file, never fail the day
-        detail = None if isinstance(exc, ValueError) else traceback.format_exc(limit=-3)
-        stage = getattr(exc, "stage", stage)
-        _unstage(settings, run_date, sha)  # a file is loaded whole or not at all
-        q = _quarantine(settings, run_date, sha=sha, file_name=name, raw_path=raw_path, stage=stage, error=exc,
-                        detail=detail)
-        return {**result, "status": "quarantined", "stage": stage, "error_type": q["error_type"], "error": q["error"]}
+        staging.write_rows(settings.staging, run_date, name, rows)
+    except Exception as exc:  # a full disk: the batch is staged whole or not at all
+        staging.unstage(settings.staging, run_date, name)
+        for result, _, raw_path in staged:
+            quarantined = _quarantined(settings, run_date, result, raw_path, "parse", exc)
+            result.clear()
+            result.update(quarantined)
 
 
-def _unstage(settings: Settings, run_date: date, sha: str) -> None:
-    """Remove the rows a file may have staged before it failed (all tables but quarantine)."""
-    for table in TABLES:
-        if table != "quarantine":
-            (staging.partition(settings.staging, table, run_date) / f"{sha}.parquet").unlink(missing_ok=True)
-
-
-def _parse_stored(settings: Settings, run_date: date, f: landing.LandedFile, data: bytes) -> dict:
-    """Decode (HTML → text), parse and stage one file; raise with a ``stage`` attribute on failure."""
+def _parse_stored(run_date: date, f: landing.LandedFile, data: bytes) -> tuple[dict, dict[str, list]]:
+    """Decode (HTML → text) and parse one file into its rows; raise with a ``stage`` attribute on failure."""
     from ingestion.parsing.decode import decode_bytes
     from ingestion.parsing.html import html_to_text, looks_like_html
     from ingestion.parsing.model import PageMeta
@@ -185,14 +219,14 @@ def _parse_stored(settings: Settings, run_date: date, f: landing.LandedFile, dat
             raise ValueError(f"no article found: {why}")
         rows = page_rows(page, text, page_id=f.sha256, run_date=run_date, file_name=f.file_name,
                          raw_path=f.raw_path, encoding=decoded.encoding, meta=f.meta)
-        counts = staging.write_rows(settings.staging, run_date, f.sha256, rows)
     except Exception as exc:
         exc.stage = "parse"  # type: ignore[attr-defined]
         raise
-    out: dict = {"encoding": decoded.encoding, "truncated": decoded.truncated, "html": is_html, "rows": counts}
+    out: dict = {"encoding": decoded.encoding, "truncated": decoded.truncated, "html": is_html,
+                 "rows": {table: len(records) for table, records in rows.items()}}
     if decoded.note:
         out["encoding_note"] = decoded.note
-    return out
+    return out, rows
 
 
 PARSE_BATCH_ENV = "NEWSDW_PARSE_BATCH"

@@ -1,8 +1,10 @@
 """Staging area: one Parquet file per landed file and raw table (an I/O edge).
 
-Layout: ``<staging>/<table>/run_date=<YYYY-MM-DD>/<sha256>.parquet`` (Hive-style, so
-any engine can read a date's partition). Parse tasks write here in parallel; only
-the load task reads, so no task but the loader ever opens DuckDB.
+Layout: ``<staging>/<table>/run_date=<YYYY-MM-DD>/<name>.parquet`` (Hive-style, so
+any engine can read a date's partition), where ``<name>`` is a landed file's sha256
+(its quarantine row) or a parse batch's name (``batch_name``: the rows of every file
+the batch parsed). Parse tasks write here in parallel; only the load task reads, so
+no task but the loader ever opens DuckDB.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import functools
+import hashlib
 import shutil
 import typing
 from datetime import date
@@ -55,12 +58,22 @@ def clear_run(staging: Path, run_date: date) -> None:
         shutil.rmtree(partition(staging, table, run_date), ignore_errors=True)
 
 
-def write_rows(staging: Path, run_date: date, sha256: str, rows: dict[str, list]) -> dict[str, int]:
-    """Write each table's records of one file; return row counts. Tables without rows get no file."""
+def batch_name(sha256s: list[str]) -> str:
+    """The staged name of a batch of files: one file's sha256, or a digest of the batch's (the same batch, the same name)."""
+    if len(sha256s) == 1:
+        return sha256s[0]
+    return "batch-" + hashlib.sha256("\n".join(sha256s).encode()).hexdigest()
+
+
+def write_rows(staging: Path, run_date: date, name: str, rows: dict[str, list]) -> dict[str, int]:
+    """Write each table's records under ``name`` (a file's sha256 or a batch's name); return row counts.
+
+    Tables without rows get no file (and lose one written under the name before).
+    """
     counts = {}
     for table, records in rows.items():
         counts[table] = len(records)
-        target = partition(staging, table, run_date) / f"{sha256}.parquet"
+        target = partition(staging, table, run_date) / f"{name}.parquet"
         if not records:
             target.unlink(missing_ok=True)
             continue
@@ -75,6 +88,13 @@ def write_rows(staging: Path, run_date: date, sha256: str, rows: dict[str, list]
         with atomic_path(target, durable=False) as tmp:
             pq.write_table(data, tmp)
     return counts
+
+
+def unstage(staging: Path, run_date: date, name: str) -> None:
+    """Remove what was staged under ``name`` in every table but the quarantine."""
+    for table in TABLES:
+        if table != "quarantine":
+            (partition(staging, table, run_date) / f"{name}.parquet").unlink(missing_ok=True)
 
 
 def staged_files(staging: Path, table: str, run_date: date) -> list[Path]:

@@ -1,6 +1,7 @@
 """Nothing lost under faults (issue 12): every kind of bad input ends in one bucket, with its reason.
 
-Drives ``ingestion.pipeline.discover`` + ``parse_file`` (and, marked integration,
+Drives ``ingestion.pipeline.discover`` + ``parse_files`` (the day as one batch, as a parse
+task gets it; and, marked integration,
 ``warehouse.load_run`` and the run report) on a temporary home; the Airflow path is
 covered by the run-chain tests. Pages are the project's own synthetic ones.
 """
@@ -19,7 +20,7 @@ import pytest
 
 from ingestion import cli
 from ingestion.generate import generate_day
-from ingestion.pipeline import discover, parse_file, run_folder
+from ingestion.pipeline import discover, parse_file, parse_files, run_folder
 from ingestion.settings import Settings
 
 D0, D1 = date(2026, 4, 30), date(2026, 5, 1)
@@ -136,7 +137,7 @@ def landed(tmp_path: Path) -> Settings:
 def _run(s: Settings) -> tuple[dict, list[dict]]:
     items = discover(s, D1)
     manifest = json.loads((run_folder(s, D1) / "discover.json").read_text(encoding="utf-8"))
-    return manifest, [parse_file(s, D1, item) for item in items]
+    return manifest, parse_files(s, D1, items)
 
 
 def test_every_file_ends_in_exactly_one_bucket_with_its_reason(landed: Settings) -> None:
@@ -279,6 +280,50 @@ def test_a_file_name_that_is_not_utf8_is_ingested_under_a_readable_name(tmp_path
     [item] = discover(s, D1)
     assert item["file_name"] == "\ufffd\ufffd3\ufffd\ufffd.txt"
     assert parse_file(s, D1, item)["status"] == "parsed"
+
+
+def test_a_batch_stages_one_file_per_table_with_the_rows_of_every_parsed_file(landed: Settings) -> None:
+    import pyarrow.parquet as pq
+
+    from ingestion import staging
+
+    _, results = _run(landed)
+    in_order = [r["sha256"] for r in results if r["status"] == "parsed"]
+    parsed = set(in_order)
+    quarantined = {r["sha256"] for r in results if r["status"] == "quarantined"}
+    [pages] = staging.staged_files(landed.staging, "pages", D1)
+    assert pages.stem == staging.batch_name(in_order) and pages.stem.startswith("batch-")
+    assert set(pq.read_table(pages, columns=["page_id"]).column("page_id").to_pylist()) == parsed
+    [articles] = staging.staged_files(landed.staging, "articles", D1)
+    assert pq.read_table(articles).num_rows == sum(r["rows"]["articles"] for r in results if r["status"] == "parsed")
+    # a quarantined file has its own quarantine row and nothing else
+    assert {p.stem for p in staging.staged_files(landed.staging, "quarantine", D1)} == quarantined
+
+
+def test_a_batch_that_cannot_be_written_is_staged_not_at_all_and_every_file_quarantined(
+        landed: Settings, monkeypatch) -> None:
+    from ingestion import staging
+
+    items = [i for i in discover(landed, D1) if i["file_name"] in ("good.txt", "crlf.txt", "names.txt")]
+    real = staging.write_rows
+
+    def disk_full_after_pages(root, run_date, name, rows):
+        if "pages" in rows:
+            real(root, run_date, name, {"pages": rows["pages"]})
+            raise OSError(28, "No space left on device")
+        return real(root, run_date, name, rows)
+
+    monkeypatch.setattr(staging, "write_rows", disk_full_after_pages)
+    results = {r["file_name"]: r for r in parse_files(landed, D1, items)}
+    assert {n: (r["status"], r["stage"], r["error_type"]) for n, r in results.items()} == {
+        "good.txt": ("quarantined", "parse", "OSError"),
+        "crlf.txt": ("quarantined", "parse", "OSError"),
+        "names.txt": ("quarantined", "parse", "ValueError"),  # its own reason: no article
+    }
+    assert "No space left on device" in results["good.txt"]["error"]
+    assert staging.staged_files(landed.staging, "pages", D1) == []
+    assert {p.stem for p in staging.staged_files(landed.staging, "quarantine", D1)} == {
+        i["sha256"] for i in items}
 
 
 def test_a_file_that_fails_after_staging_some_rows_leaves_none_behind(landed: Settings, monkeypatch) -> None:

@@ -640,6 +640,9 @@ def test_what_was_strengthened_is_reported():
         ("社区为两位抗疫护士举办了婚礼。", "culture_recreation"),
         ("区里举办了特色农产品推介会。", "publicity_education"),
         ("支部书记公布了自己的手机号码，随时接听居民来电。", "public_service"),
+        ("网格长把自己的电话号码张贴在每个单元门口。", "public_service"),
+        ("爱心人士给山区小学的学生送去了新棉衣。", "charity_assistance"),  # gifts and clothes given
+        ("合作社买来一批口罩，免费送给村里的老人。", "charity_assistance"),
     ],
 )
 def test_called_together_teams_and_things_bought_for_people(text, expected):

@@ -8,9 +8,10 @@ files, and fails the run with "no delivery by <deadline>" when no folder appeare
 deadline (06:00 UTC the day after the run date by default; `ingestion.delivery`).
 `discover` lists the folder, copies every file into the content-addressed `raw/` store and
 skips files already ingested; `parse` runs once per batch of files (dynamically mapped, no
-database) and stages one Parquet file per table and batch; `warehouse` is the writer chain: it loads the date into the `raw` schema
-(one transaction), runs one `dbt build` (staging views, incremental marts, tests of the new
-rows), the Great Expectations checkpoint (Data Docs) and publishes the analysts' snapshot;
+database) and stages one Parquet file per table and batch; `warehouse` is the writer chain:
+it loads the date into the `raw` schema (one transaction), runs one `dbt build` (staging
+views, incremental marts, tests of the new rows), the Great Expectations checkpoint (Data
+Docs) and publishes the analysts' snapshot;
 `report` (runs whatever happened upstream) writes the run summary `reports/runs/<date>.html`
 and `.json` and the index `reports/index.html`, prints where they are, and only then fails
 the run when a critical expectation failed or a step did not complete (a missing delivery

@@ -300,11 +300,10 @@ def test_a_batch_stages_one_file_per_table_with_the_rows_of_every_parsed_file(la
     assert {p.stem for p in staging.staged_files(landed.staging, "quarantine", D1)} == quarantined
 
 
-def test_a_batch_that_cannot_be_written_is_staged_not_at_all_and_every_file_quarantined(
-        landed: Settings, monkeypatch) -> None:
+def _disk_full_after_pages(monkeypatch) -> None:
+    """Staging writes the pages table, then the disk is full."""
     from ingestion import staging
 
-    items = [i for i in discover(landed, D1) if i["file_name"] in ("good.txt", "crlf.txt", "names.txt")]
     real = staging.write_rows
 
     def disk_full_after_pages(root, run_date, name, rows):
@@ -314,6 +313,14 @@ def test_a_batch_that_cannot_be_written_is_staged_not_at_all_and_every_file_quar
         return real(root, run_date, name, rows)
 
     monkeypatch.setattr(staging, "write_rows", disk_full_after_pages)
+
+
+def test_a_batch_that_cannot_be_written_is_staged_not_at_all_and_every_file_quarantined(
+        landed: Settings, monkeypatch) -> None:
+    from ingestion import staging
+
+    items = [i for i in discover(landed, D1) if i["file_name"] in ("good.txt", "crlf.txt", "names.txt")]
+    _disk_full_after_pages(monkeypatch)
     results = {r["file_name"]: r for r in parse_files(landed, D1, items)}
     assert {n: (r["status"], r["stage"], r["error_type"]) for n, r in results.items()} == {
         "good.txt": ("quarantined", "parse", "OSError"),
@@ -330,15 +337,7 @@ def test_a_file_that_fails_after_staging_some_rows_leaves_none_behind(landed: Se
     from ingestion import staging
 
     items = {i["file_name"]: i for i in discover(landed, D1)}
-    real = staging.write_rows
-
-    def disk_full_after_pages(root, run_date, sha, rows):
-        if "pages" in rows:
-            real(root, run_date, sha, {"pages": rows["pages"]})
-            raise OSError(28, "No space left on device")
-        return real(root, run_date, sha, rows)
-
-    monkeypatch.setattr(staging, "write_rows", disk_full_after_pages)
+    _disk_full_after_pages(monkeypatch)
     r = parse_file(landed, D1, items["good.txt"])
     assert (r["status"], r["stage"], r["error_type"]) == ("quarantined", "parse", "OSError")
     sha = items["good.txt"]["sha256"]

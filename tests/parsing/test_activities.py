@@ -643,6 +643,9 @@ def test_what_was_strengthened_is_reported():
         ("网格长把自己的电话号码张贴在每个单元门口。", "public_service"),
         ("爱心人士给山区小学的学生送去了新棉衣。", "charity_assistance"),  # gifts and clothes given
         ("合作社买来一批口罩，免费送给村里的老人。", "charity_assistance"),
+        ("市长召集交通、住建部门的官员商议治堵办法。", "meeting_deliberation"),
+        ("据一项民调，六成受访者支持这一方案。", "survey_research"),
+        ("市电视台对开幕式进行了全程直播。", "publicity_education"),  # an event broadcast live
     ],
 )
 def test_called_together_teams_and_things_bought_for_people(text, expected):
@@ -660,6 +663,8 @@ def test_called_together_teams_and_things_bought_for_people(text, expected):
         ("组织部在一线考察识别干部。", "survey_research"),  # judging cadres, not research
         ("老师手把手地教孩子们剪纸。", "training_exchange"),  # a pastime taught is that pastime
         ("她应邀参加了朋友的婚礼。", "culture_recreation"),  # a wedding attended is no event held
+        ("无人机对敌方指挥官实施了定点清除。", "environment_infrastructure"),  # a targeted killing, no clean-up
+        ("主播在直播间推销家乡的农产品。", "publicity_education"),  # a seller's live stream
     ],
 )
 def test_measures_and_products_are_no_activity(text, absent):

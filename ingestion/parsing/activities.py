@@ -177,6 +177,9 @@ _COUNTED = re.compile(
 _AS_POLICY = re.compile(r"[把将]")
 _AS_POLICY_AFTER = re.compile(r"作为|当作|当成|列为|纳入|摆在|放在")
 # A trigger that only names a step of a mechanism or system the clause describes.
+# A speech cited by the meeting where it was given (在庆祝大会上的重要讲话中指出, 在…开班式上发表的讲话):
+# a source quoted, not a meeting reported.
+_CITED_SPEECH = re.compile(r"(?:[^，,。；;“”]{0,30}?上)?(?:的|发表的)[^，,。；;]{0,8}?(?:讲话|致辞|演讲)")
 _DESCRIBED = re.compile(
     r"[^，,。；;“”]{0,12}的[\u4e00-\u9fff]{0,6}(?:机制|制度|模式|体系|工作法|办法|流程|格局"
     r"|消息|剪报|照片|录像|新闻报道"  # …会见代表团的消息剪报: a record of it, shown or kept
@@ -724,6 +727,8 @@ def _sentence_activities(
             continue
         if activity_type == "survey_research" and _REPORTER.search(text, cs, pos):
             continue  # 记者在走访中了解到: how the story was gathered
+        if _CITED_SPEECH.match(text, pos + len(word), ce):
+            continue  # 在…大会上的重要讲话中指出: a speech cited by where it was given
         if _DESCRIBED.match(text, pos + len(word), ce) or _ABSTRACT_AFTER.match(text, pos + len(word), ce):
             continue  # 发现、整改、反馈的闭环机制, 志愿服务体系, 医疗服务能力: a system or a capacity, not an act
         if _AS_POLICY.search(text, cs, pos) and _AS_POLICY_AFTER.search(text, pos, ce):
@@ -776,6 +781,8 @@ def _sentence_activities(
             if idx < 0 or pos >= clauses[idx][1] or idx in purpose:
                 continue
             if appeals and _appealed(appeals, clauses[idx][0], pos, names):
+                continue
+            if _CITED_SPEECH.match(text, m.end(), clauses[idx][1]):
                 continue
             in_name = bool(names) and any(x < pos < y for x, y in names)
             hits_by_clause.setdefault(idx, []).append((pos, m.group(0), activity_type, in_name))

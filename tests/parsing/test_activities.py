@@ -646,6 +646,7 @@ def test_what_was_strengthened_is_reported():
         ("市长召集交通、住建部门的官员商议治堵办法。", "meeting_deliberation"),
         ("据一项民调，六成受访者支持这一方案。", "survey_research"),
         ("市电视台对开幕式进行了全程直播。", "publicity_education"),  # an event broadcast live
+        ("县长在动员大会上作了讲话。", "meeting_deliberation"),  # a speech given there: the meeting is reported
     ],
 )
 def test_called_together_teams_and_things_bought_for_people(text, expected):
@@ -665,6 +666,9 @@ def test_called_together_teams_and_things_bought_for_people(text, expected):
         ("她应邀参加了朋友的婚礼。", "culture_recreation"),  # a wedding attended is no event held
         ("无人机对敌方指挥官实施了定点清除。", "environment_infrastructure"),  # a targeted killing, no clean-up
         ("主播在直播间推销家乡的农产品。", "publicity_education"),  # a seller's live stream
+        # a speech cited by the meeting where it was given is a source, not a meeting reported
+        ("他在全省工作会议上的讲话中指出，要抓好落实。", "meeting_deliberation"),
+        ("文集收入了作者在年会、论坛上发表的五篇演讲。", "meeting_deliberation"),
     ],
 )
 def test_measures_and_products_are_no_activity(text, absent):

@@ -647,6 +647,10 @@ def test_what_was_strengthened_is_reported():
         ("据一项民调，六成受访者支持这一方案。", "survey_research"),
         ("市电视台对开幕式进行了全程直播。", "publicity_education"),  # an event broadcast live
         ("县长在动员大会上作了讲话。", "meeting_deliberation"),  # a speech given there: the meeting is reported
+        ("街道在背街小巷新增了60个车位。", "environment_infrastructure"),
+        ("党员在卡口昼夜轮值，守住村门。", "inspection_enforcement"),
+        ("市场监管局全年作出行政处罚决定150件。", "inspection_enforcement"),
+        ("老人们每天清晨在公园里打太极拳。", "culture_recreation"),
     ],
 )
 def test_called_together_teams_and_things_bought_for_people(text, expected):
@@ -666,6 +670,9 @@ def test_called_together_teams_and_things_bought_for_people(text, expected):
         ("她应邀参加了朋友的婚礼。", "culture_recreation"),  # a wedding attended is no event held
         ("无人机对敌方指挥官实施了定点清除。", "environment_infrastructure"),  # a targeted killing, no clean-up
         ("主播在直播间推销家乡的农产品。", "publicity_education"),  # a seller's live stream
+        ("本届会议的轮值主席由某国担任。", "inspection_enforcement"),  # an office, not a watch
+        ("对违反规定的单位，依法给予行政处罚。", "inspection_enforcement"),  # what a rule provides for
+        ("小区停车场的收费标准上调了。", "environment_infrastructure"),
         # a speech cited by the meeting where it was given is a source, not a meeting reported
         ("他在全省工作会议上的讲话中指出，要抓好落实。", "meeting_deliberation"),
         ("文集收入了作者在年会、论坛上发表的五篇演讲。", "meeting_deliberation"),

@@ -157,8 +157,9 @@ _DOCUMENT_SAYS = re.compile(
 )
 # methods named for how work is done (采取重点复核与随机抽查相结合), not the work
 _METHODS = re.compile(r"[^，,。；;]*?相结合")
-# topics listed (涵盖…监督、调查、处置…等各个方面): what a text covers, not work done
-_TOPICS = re.compile(r"[^，,。；;]{0,40}?等(?:各个|多个|诸多|几个)?方面")
+# topics or fields listed (涵盖…监督、调查、处置…等各个方面; 在医疗健康、教育培训、文艺演出等领域): what a
+# text covers or where a market grows, not work done
+_TOPICS = re.compile(r"[^，,。；;]{0,40}?等(?:各个|多个|诸多|几个|重点)?(?:方面|领域|行业)")
 # A trigger that qualifies a system, capacity or standard (志愿服务体系, 医疗服务能力, 执法水平).
 _ABSTRACT_AFTER = re.compile(
     r"体系|机制|制度|能力|水平|格局|意识|理念|精神|氛围|质量|效能|短板|需求|政策|标准|规范|职能|模式|路径"
@@ -716,7 +717,8 @@ def _sentence_activities(
                 continue
         end = pos + len(word)
         if _TOO_MANY.match(text, end) or (text.find("相结合", end, ce) >= 0 and _METHODS.match(text, end, ce)) or (
-            text.find("方面", end, ce) >= 0 and _TOPICS.match(text, end, ce)
+            (text.find("方面", end, ce) >= 0 or text.find("领域", end, ce) >= 0 or text.find("行业", end, ce) >= 0)
+            and _TOPICS.match(text, end, ce)
         ) or (
             activity_type not in ("survey_research", "inspection_enforcement")
             and _OBSERVED.match(text, end, ce)

@@ -673,6 +673,7 @@ def test_called_together_teams_and_things_bought_for_people(text, expected):
         ("本届会议的轮值主席由某国担任。", "inspection_enforcement"),  # an office, not a watch
         ("对违反规定的单位，依法给予行政处罚。", "inspection_enforcement"),  # what a rule provides for
         ("小区停车场的收费标准上调了。", "environment_infrastructure"),
+        ("民营资本在健康体检、技能培训等领域加快布局。", "training_exchange"),  # fields a market grows in
         # a speech cited by the meeting where it was given is a source, not a meeting reported
         ("他在全省工作会议上的讲话中指出，要抓好落实。", "meeting_deliberation"),
         ("文集收入了作者在年会、论坛上发表的五篇演讲。", "meeting_deliberation"),

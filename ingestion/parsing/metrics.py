@@ -78,7 +78,8 @@ from ingestion.parsing.units import UNIT_BLOCKERS as _UNIT_BLOCKERS
 # Numbers
 # ---------------------------------------------------------------------------
 _AR = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CN = r"[一二三四五六七八九十两俩〇零][零〇一二三四五六七八九十两百千万亿]*"
+# (零部件, 零件, 零售, 零星 … are words, not the numeral zero before a unit: 零部件 is no "0 部")
+_CN = r"(?!零(?:部件|件|售|星|散|碎|钱|食))[一二三四五六七八九十两俩〇零][零〇一二三四五六七八九十两百千万亿]*"
 _NUMBER = re.compile(
     rf"(?P<pct>百分之)?(?P<num>(?:{_AR})(?:万亿|万|亿|千(?![米克瓦牛伏卡]))?|{_CN})"
     rf"(?P<q1>余|多)?(?P<mag>[万亿](?![万亿]))?(?P<q2>余|多)?"
@@ -176,7 +177,8 @@ _ORDINAL_BEFORE = re.compile(r"第\s*$|第[\d一二三四五六七八九十]+[�
 _WEEKDAY_BEFORE = re.compile(r"(?:周|星期|礼拜|初)$")
 _CJK_LAST = re.compile(r"[\u4e00-\u9fff]$")
 _CJK_FIRST = re.compile(r"[\u4e00-\u9fff]")
-_SESSION_BEFORE = re.compile(r"届\s*$")
+# 四届八次全会, 十三届全国人大三次会议: a session's number after the term and the body it names
+_SESSION_BEFORE = re.compile(r"届(?:全国|省|市|县|区|中央|人大常委会|人大|政协|党代会|委员会|纪委|常委会|职代会)*\s*$")
 _CLOCK_BEFORE = re.compile(r"[时点:：]\s*$")
 _SESSION_AFTER = re.compile(r"(?:全会|全体会议|会议精神|全委会)")
 _VAGUE_BEFORE = re.compile(r"(?<![人户次总件个份岁字天基系参倍位])[数几]$")

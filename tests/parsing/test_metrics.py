@@ -356,6 +356,24 @@ def test_national_paper_non_metrics(text):
     assert not [m for m in metrics(text) if m.unit in ("届", "副")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "十三届全国人大三次会议在京开幕。",  # the session after the term and the body it names
+        "十九届中央纪委四次全会召开。",
+        "全国政协十三届三次会议闭幕。",
+        "零部件供应恢复了，零部件企业陆续复工。",  # 零部件 is a word, not zero 部
+        "零售门店已全部营业。",
+    ],
+)
+def test_session_numbers_and_words_with_ling_are_no_counts(text):
+    assert metrics(text) == []
+
+
+def test_meetings_held_are_still_counted():
+    assert [(m.value, m.unit) for m in metrics("常委会今年召开了三次会议。")] == [(3.0, "次")]
+
+
 # --------------------------------------------------------------------------- figures restated in headlines
 def _headline_and_body(headline: str, body: str) -> list[tuple[float, str]]:
     text = headline + "\n" + body

@@ -72,6 +72,7 @@ from ingestion.parsing.restated import drop_restated
 from ingestion.parsing.units import CN_SINGLE_DIGIT_BAD_UNITS as _CN_SINGLE_DIGIT_BAD_UNITS
 from ingestion.parsing.units import UNIT_ALIAS, UNIT_KIND
 from ingestion.parsing.units import UNIT_ALT as _UNIT_ALT
+from ingestion.parsing.units import UNIT_BLOCKER_EXCEPTIONS as _UNIT_BLOCKER_EXCEPTIONS
 from ingestion.parsing.units import UNIT_BLOCKERS as _UNIT_BLOCKERS
 
 # ---------------------------------------------------------------------------
@@ -181,6 +182,15 @@ _CJK_FIRST = re.compile(r"[\u4e00-\u9fff]")
 _SESSION_BEFORE = re.compile(r"届(?:全国|省|市|县|区|中央|人大常委会|人大|政协|党代会|委员会|纪委|常委会|职代会)*\s*$")
 _CLOCK_BEFORE = re.compile(r"[时点:：]\s*$")
 _SESSION_AFTER = re.compile(r"(?:全会|全体会议|会议精神|全委会)")
+def _unit_blocked(unit: str, text: str, end: int) -> bool:
+    """The unit ending at ``end`` is the first half of another word (家庭, 支部, 处理), not a unit."""
+    nxt = text[end : end + 1]
+    if not nxt or nxt not in _UNIT_BLOCKERS.get(unit, ""):
+        return False
+    exception = _UNIT_BLOCKER_EXCEPTIONS.get(unit)
+    return not (exception and exception.match(text, end))
+
+
 _VAGUE_BEFORE = re.compile(r"(?<![人户次总件个份岁字天基系参倍位])[数几]$")
 _NON_DIGIT = re.compile(r"\D")
 _SEPARATOR = re.compile(r"[,，.]")
@@ -378,7 +388,7 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
     nxt = text[m.end("unit") : m.end("unit") + 1] if m.group("unit") else ""
     if nxt == "半" and unit_clean in _HALF_AFTER:
         half = True  # 3天半, 两年半
-    if nxt and nxt in _UNIT_BLOCKERS.get(unit_clean, ""):
+    if nxt and _unit_blocked(unit_clean, text, m.end("unit")):
         return None
     value = parse_number(("百分之" if pct else "") + num)
     if value is None:
@@ -512,8 +522,7 @@ def _bare_scale_hits(text: str, a: int, b: int) -> list[_Hit]:
         if pre is None and not m.group("q1"):
             continue  # 千家万户, 百姓: a bare 百/千/万 needs a qualifier before it or 余/多 after it
         unit = m.group("unit")
-        nxt = text[m.end() : m.end() + 1]
-        if unit == "户籍" or (nxt and nxt in _UNIT_BLOCKERS.get(unit, "")):
+        if unit == "户籍" or _unit_blocked(unit, text, m.end()):
             continue
         value = {"百": 100.0, "千": 1000.0, "万": 10_000.0}[m.group("num")]
         qualifier = {"近": "at_most", "逾": "at_least", "超": "at_least", "约": "approx", "上": "at_least", None: "exact"}[pre]

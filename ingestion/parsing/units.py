@@ -156,6 +156,10 @@ UNIT_KIND.pop("余人")
 UNIT_ALIAS: dict[str, str] = dict.fromkeys(("人口", "老年人", "老人", "年轻人", "病人", "工人", "客人", "游人"), "人")
 UNIT_ALT = "|".join(re.escape(u) for u in sorted(set(UNIT_KIND) | {"户籍"}, key=len, reverse=True))
 
+# Words that begin with a blocker yet follow the unit as its noun (1万余家中小企业: not 家中, "at home").
+UNIT_BLOCKER_EXCEPTIONS: dict[str, re.Pattern[str]] = {
+    "家": re.compile(r"中(?:小|资|外|央)"),
+}
 # A unit followed by one of these characters is the first half of another word
 # (家庭, 支部, 处理, 名单, 场所 …), not a measure word.
 UNIT_BLOCKERS: dict[str, str] = {

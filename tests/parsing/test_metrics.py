@@ -374,6 +374,12 @@ def test_meetings_held_are_still_counted():
     assert [(m.value, m.unit) for m in metrics("常委会今年召开了三次会议。")] == [(3.0, "次")]
 
 
+def test_a_unit_before_a_noun_that_begins_like_another_word():
+    # 家中 is "at home", but 家中小企业 is 家 + 中小企业
+    assert [(m.value, m.unit) for m in metrics("带动1万余家中小企业复工。")] == [(10000.0, "家")]
+    assert metrics("老人们都留在家中。") == []
+
+
 # --------------------------------------------------------------------------- figures restated in headlines
 def _headline_and_body(headline: str, body: str) -> list[tuple[float, str]]:
     text = headline + "\n" + body

@@ -155,6 +155,10 @@ _DOCUMENT_SAYS = re.compile(
     r"[\s　]*(?:《[^》\n]{1,40}》|(?:该|这份|这一)?(?:通知|意见|方案|办法|规定|决定|纲要|规划|条例|文件|公告|通告))"
     r"[^，,。；;\n]{0,30}?(?:指出|提出|要求|强调|明确|规定|部署)"
 )
+# A list of tasks announced (要做好以下工作：, 重点抓好以下几项任务：): what follows in the paragraph is to be done.
+_TASKS_FOLLOW = re.compile(
+    r"以下(?:几项|几个方面|[一二三四五六七八九十]项|[一二三四五六七八九十]个方面)?(?:重点)?(?:工作|任务|措施|事项)[：:]"
+)
 # methods named for how work is done (采取重点复核与随机抽查相结合), not the work
 _METHODS = re.compile(r"[^，,。；;]*?相结合")
 # topics or fields listed (涵盖…监督、调查、处置…等各个方面; 在医疗健康、教育培训、文艺演出等领域): what a
@@ -568,6 +572,9 @@ def _paragraph_activities(
     """Append the activities of the paragraph ``text[a:b]`` to ``out``; return the subject it ends with."""
     if _DOCUMENT_SAYS.match(text, a, b):
         return subject
+    tasks = _TASKS_FOLLOW.search(text, a, b)
+    if tasks:
+        b = tasks.start()  # 要做好以下工作：…: the rest of the paragraph lists tasks, not work reported
     scan = _page_scan(text)
     # No trigger spans a sentence break, so the hits fall into the sentences in order.
     ends_at = scan.trigger_ends

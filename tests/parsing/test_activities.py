@@ -683,6 +683,13 @@ def test_measures_and_products_are_no_activity(text, absent):
     assert absent not in kinds(text)
 
 
+def test_a_list_of_tasks_announced_reports_no_work():
+    # what follows 要做好以下工作： in its paragraph is to be done
+    assert acts("全县今年要做好以下几项工作：对所有农户开展全面排查。组织党员志愿者入户宣传。") == []
+    # work reported before the announcement still counts
+    assert "inspection_enforcement" in kinds("镇里开展了全面排查。下一阶段要抓好以下任务：加强宣传。")
+
+
 def test_a_paragraph_stating_a_documents_content_reports_no_work():
     # what a notice asks for, sentence after sentence, is its content, not work reported
     text = "《通知》就保护医务人员提出十方面措施。各地要开辟绿色通道。及时组织一次免费健康体检。"

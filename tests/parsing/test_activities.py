@@ -598,6 +598,7 @@ def test_publishing_meetings_and_other_wording(text, expected):
         "省政府办公厅印发《关于加快发展的意见》。",
         "市政府发布《关于进一步优化营商环境的若干措施》。",
         "与会各方会后发表了《联合声明》。",
+        "中央军委印发并发布了《某某工作条例（试行）》。",  # a regulation on trial is a regulation
         "这一成果发表在最新一期《某某》杂志上。",
         "他先后出版了《江南市镇研究》等专著。",
         # what is to be strengthened is an aim

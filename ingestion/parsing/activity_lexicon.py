@@ -33,7 +33,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "门诊 家庭医生 签约服务 医疗队 健康讲座 疫苗接种 核酸检测 健康筛查 送药 医疗健康 中医 体检 "
             "筛查 免费诊疗 巡回医疗 坐诊 健康检查 送医送药 健康档案 "
             "救治 诊治 接诊 收治 医疗救治 会诊 接种 远程问诊 在线问诊 义务诊疗 健康服务 手术 心肺复苏 清创 缝合 "
-            "流行病学调查 流调"
+            "流行病学调查 流调 问诊平台"
         ).split()
     ),
     "publicity_education": tuple(
@@ -113,7 +113,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "救助金 赠送 义卖 结对帮扶 帮扶 爱心 "
             "无偿献血 献血 捐资 捐物 认捐 帮困 救济 慈善 公益事业 调拨 调配 送去 运送 援助 支援 筹措 免收 免除 免去 "
             "看望 走访慰问 捐献 义演 助老 帮困解难 减免 免费赠送 爱心企业 生活补助 困难补助 奖学金 公益项目 公益活动 "
-            "捐给 捐赠给 免费送给"
+            "捐给 捐赠给 免费送给 转送 易地扶贫搬迁 扶贫搬迁"
         ).split()
     ),
     "party_building": tuple(
@@ -459,7 +459,10 @@ NEEDS: dict[str, re.Pattern[str]] = {
     "营业执照": re.compile(r"办理|发放|颁发|送达"),
     "身份证": re.compile(r"办理|补办|发放|送达"),
     # goods given to hospitals, workers or residents (调拨…产品送至…医院, 为医院运送防护服)
-    **dict.fromkeys(("调拨", "调配", "送去", "运送", "援助", "支援", "筹措"), _GOODS),
+    **dict.fromkeys(("调拨", "调配", "送去", "运送", "援助", "支援", "筹措", "转送"), _GOODS),
+    # the poor moved out of places that cannot sustain them (完成188万人易地扶贫搬迁任务)
+    **dict.fromkeys(("易地扶贫搬迁", "扶贫搬迁"), re.compile(r"完成|实施|搬迁了|搬出|入住|安置")),
+    "问诊平台": re.compile(r"上线|开通|推出|搭建|开设"),
     "免收": _FEES,
     "免除": _FEES,
     "免去": _FEES,

@@ -652,6 +652,9 @@ def test_what_was_strengthened_is_reported():
         ("党员在卡口昼夜轮值，守住村门。", "inspection_enforcement"),
         ("市场监管局全年作出行政处罚决定150件。", "inspection_enforcement"),
         ("老人们每天清晨在公园里打太极拳。", "culture_recreation"),
+        ("商会把一批防护服转送到缺少物资的乡镇卫生院。", "charity_assistance"),
+        ("全县去年完成3000人易地扶贫搬迁。", "charity_assistance"),
+        ("医院为社区居民开通了线上问诊平台。", "medical_health"),
     ],
 )
 def test_called_together_teams_and_things_bought_for_people(text, expected):
@@ -674,6 +677,8 @@ def test_called_together_teams_and_things_bought_for_people(text, expected):
         ("本届会议的轮值主席由某国担任。", "inspection_enforcement"),  # an office, not a watch
         ("对违反规定的单位，依法给予行政处罚。", "inspection_enforcement"),  # what a rule provides for
         ("小区停车场的收费标准上调了。", "environment_infrastructure"),
+        ("来信已转送至有关部门办理。", "charity_assistance"),  # a letter passed on, no goods
+        ("要加快推进易地扶贫搬迁后续扶持。", "charity_assistance"),  # a plan
         ("民营资本在健康体检、技能培训等领域加快布局。", "training_exchange"),  # fields a market grows in
         # a speech cited by the meeting where it was given is a source, not a meeting reported
         ("他在全省工作会议上的讲话中指出，要抓好落实。", "meeting_deliberation"),

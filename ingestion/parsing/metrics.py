@@ -176,6 +176,8 @@ _GLUED_BEFORE = re.compile(r"[A-Za-z+＋×/\-·.]$")
 _LATIN_OR_PLUS = re.compile(r"[A-Za-z+＋]")
 _ORDINAL_BEFORE = re.compile(r"第\s*$|第[\d一二三四五六七八九十]+[、,，和及与]\s*$|每\s*$")
 _WEEKDAY_BEFORE = re.compile(r"(?:周|星期|礼拜|初)$")
+# a year of a reign or of the Republic (光绪二十年, 民国三十八年): a date, not a span
+_ERA_BEFORE = re.compile(r"(?:顺治|康熙|雍正|乾隆|嘉庆|道光|咸丰|同治|光绪|宣统|民国)$")
 _CJK_LAST = re.compile(r"[\u4e00-\u9fff]$")
 _CJK_FIRST = re.compile(r"[\u4e00-\u9fff]")
 # 四届八次全会, 十三届全国人大三次会议: a session's number after the term and the body it names
@@ -210,7 +212,9 @@ _MONEY_CONTEXT = re.compile(
 _PEOPLE_CONTEXT = re.compile(r"人口")
 # a bare 万/亿 amount of people named after it (5480万农村人口, 1000万以上贫困人口)
 _PEOPLE_AFTER = re.compile(
-    r"(?:以上|以下|左右)?[\u4e00-\u9fff]{0,8}?人口(?!密度|比例|比重|占比|结构|增长|增速|规模|总量|总数|数量)"
+    r"(?:以上|以下|左右)?[\u4e00-\u9fff]{0,8}?(?:人口(?!密度|比例|比重|占比|结构|增长|增速|规模|总量|总数|数量)"
+    # people named by what they are (湖北6000多万人民, 4亿多中等收入群体); 人民币 is money
+    r"|人民(?!币|日报|政府|法院|检察院|医院|银行|警察|解放军|代表|大会|网|广播)|群众|居民|村民|市民|中等收入群体)"
 )
 # a rate per head or per thousand (每千人口床位数4.88张, 人均2.5亩): a fraction of a count is a measure
 _RATE_BEFORE = re.compile(r"每[十百千万]?(?:人口|人|户|名|位|平方公里)|人均|户均|平均")
@@ -311,17 +315,22 @@ def _band(value: float, qualifier: str) -> tuple[float | None, float | None]:
     return (None if qualifier in ("at_most", "approx") else value, None if qualifier in ("at_least", "approx") else value)
 
 
-def _implied_unit(text: str, m: re.Match[str], line_start: int) -> str | None:
-    """The unit of a bare 万/亿 amount (总投资2.5亿, 人口约76万) when the words before it say what it counts."""
+def _implied_unit(text: str, m: re.Match[str], line_start: int, end: int | None = None) -> str | None:
+    """The unit of a bare 万/亿 amount (总投资2.5亿, 人口约76万) when the words before it say what it counts.
+
+    ``end``: where the amount ends when that is not where the match does (a measure word that
+    turned out to begin another word: 7500多万家乡人民).
+    """
     num = m.group("num")
+    end = m.end() if end is None else end
     if not (m.group("mag") or num[-1] in "万亿"):
         return None
     head = text[max(line_start, m.start() - 14) : m.start()]
     cut = _CLAUSE_BREAK_BEFORE.search(head)
     if cut:
         head = head[cut.end() :]
-    nxt = text[m.end() : m.end() + 1]
-    if nxt and _CJK_FIRST.match(nxt) and not _MONEY_CONTEXT.search(head) and _PEOPLE_AFTER.match(text, m.end()):
+    nxt = text[end : end + 1]
+    if nxt and _CJK_FIRST.match(nxt) and not _MONEY_CONTEXT.search(head) and _PEOPLE_AFTER.match(text, end):
         return "人"
     if nxt and _CJK_FIRST.match(nxt) and nxt not in "的用建投":
         return None  # an unknown measure word follows
@@ -348,6 +357,11 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
     implied = False
     if pct:
         unit = "%"
+    elif unit and _unit_blocked(unit, text, m.end("unit")):
+        # the measure word begins another word (7500多万家乡人民): an amount of people, or nothing
+        if _implied_unit(text, m, line_start, end=m.start("unit")) != "人":
+            return None
+        unit, implied = "人", True
     if not unit:
         unit = _implied_unit(text, m, line_start)
         if unit is None:
@@ -371,6 +385,8 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
         return None
     if not is_arabic and _WEEKDAY_BEFORE.search(before):
         return None
+    if unit == "年" and _ERA_BEFORE.search(before):
+        return None
     if not is_arabic and _CJK_LAST.search(before) and before[-1] in "之唯统专万单同整逐":
         return None
     # Session names: 四届八次全会, 八次全体会议.
@@ -388,7 +404,7 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
     nxt = text[m.end("unit") : m.end("unit") + 1] if m.group("unit") else ""
     if nxt == "半" and unit_clean in _HALF_AFTER:
         half = True  # 3天半, 两年半
-    if nxt and _unit_blocked(unit_clean, text, m.end("unit")):
+    if nxt and not implied and _unit_blocked(unit_clean, text, m.end("unit")):
         return None
     value = parse_number(("百分之" if pct else "") + num)
     if value is None:

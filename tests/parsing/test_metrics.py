@@ -374,6 +374,31 @@ def test_meetings_held_are_still_counted():
     assert [(m.value, m.unit) for m in metrics("常委会今年召开了三次会议。")] == [(3.0, "次")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "她获得女子50公斤级冠军。",  # a weight class
+        "光绪二十年，他考中进士。",  # a reign's year is a date
+        "三次产业结构持续优化。",  # the three sectors
+        "投资3000万人民币建设新校区。",  # money, not people (no 元 either: not read as a count of 人)
+    ],
+)
+def test_weight_classes_reign_years_and_sectors_are_no_metrics(text):
+    assert [m for m in metrics(text) if m.unit in ("公斤", "年", "次", "人")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("全省6000多万人民众志成城。", 60_000_000.0),  # people counted as 人民
+        ("代表7500多万家乡人民发言。", 75_000_000.0),
+        ("我国有4亿多中等收入群体。", 400_000_000.0),
+    ],
+)
+def test_people_named_by_what_they_are_are_counted_in_ren(text, value):
+    assert [(m.value, m.unit) for m in metrics(text)] == [(value, "人")]
+
+
 def test_a_unit_before_a_noun_that_begins_like_another_word():
     # 家中 is "at home", but 家中小企业 is 家 + 中小企业
     assert [(m.value, m.unit) for m in metrics("带动1万余家中小企业复工。")] == [(10000.0, "家")]

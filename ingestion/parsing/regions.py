@@ -225,6 +225,24 @@ def _current_by_code() -> dict[str, Region]:
     return {r.code: r for r in load_gazetteer().regions}
 
 
+# A short form whose first character ends a common word before it (隆重庆祝, 郑重庆贺).
+_WORD_BEFORE: dict[str, str] = {"重庆": "隆郑庄慎尊严稳"}
+
+
+def _mountain_area(m: _Mention, spans: set[tuple[int, int]], text: str) -> bool:
+    """A district named X山区 read across a place ending in X and the word 山区 (云南山区, 江西山区).
+
+    The place is a two-character name ending in X, not the tail of a full name (深圳市南山区).
+    """
+    return (
+        m.is_full
+        and len(m.surface) == 3
+        and m.surface.endswith("山区")
+        and (m.start - 1, m.start + 1) in spans
+        and text[m.start - 1] not in "省市县区州盟旗"
+    )
+
+
 def _raw_mentions(text: str, a: int, b: int) -> list[_Mention]:
     """Gazetteer matches in ``text[a:b]``, overlaps resolved longest-first.
 
@@ -248,6 +266,9 @@ def _raw_mentions(text: str, a: int, b: int) -> list[_Mention]:
         found.append(_Mention(a + start, a + end, surface, regs, is_full))
     if len(found) < 2:
         return found
+    # 云南山区 is Yunnan's mountain areas, not 南山区: a X山区 district gives way to the place ending in X
+    spans = {(m.start, m.end) for m in found}
+    found = [m for m in found if not _mountain_area(m, spans, text)]
     # Greedy longest-first: a match survives unless a longer one overlaps it. Between two of one
     # length, a short form that opens with a preposition or particle gives way to the name after it
     # (从江西: 江西, not 从江), then the earlier one wins.
@@ -380,6 +401,8 @@ def _page_regions(text: str, ctx: RegionContext) -> tuple[tuple[int, ...], tuple
         r = _choose(m, text, ctx, gaz)
         if r is None or (not m.is_full and r.level != "province" and _not_the_unit(m, text, mention_starts, ends)):
             continue
+        if not m.is_full and m.start and text[m.start - 1] in _WORD_BEFORE.get(m.surface, ""):
+            continue  # 隆重庆祝: 隆重 + 庆祝, not 重庆
         name, end = r.name, m.end
         nxt = text[m.end : m.end + 1]
         if (

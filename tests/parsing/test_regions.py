@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ingestion.parsing.gazetteer import build_gazetteer, gazetteer_rows, load_gazetteer, location_rows, merge_rows, short_form
 from ingestion.parsing.regions import RegionContext, find_regions, page_context
 
@@ -383,3 +385,17 @@ def test_words_read_across_a_unit_s_name():
     assert names("村民开了一家渔乐山庄。") == []  # 山庄, not 乐山
     assert names("反对文山会海式的执行。") == []  # an idiom, not 文山
     assert names("西山区开展志愿服务。") == ["西山区"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("贵州山区和湖南山区的孩子走出大山。", ["贵州省", "湖南省"]),  # 南山区 read across 湖南 + 山区
+        ("江西山区的茶农增收了。", ["江西省"]),
+        ("深圳市南山区举办活动。", ["深圳市", "南山区"]),  # after a full name the district stands
+        ("全校师生隆重庆祝教师节。", []),  # 隆重 + 庆祝, not 重庆
+    ],
+)
+def test_a_district_named_like_a_common_word_across_a_place(text, expected):
+    assert names(text) == expected
+

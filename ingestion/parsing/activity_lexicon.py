@@ -229,6 +229,12 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "publicity_education",
         ("发放",),
     ),
+    # a white paper released, the verb after it (《中国法院的互联网司法》白皮书在乌镇发布)
+    (re.compile(r"》(?:白皮书|蓝皮书)[^，,。；;]{0,12}?(?:发布|首发|出版)(?!会)"), "publicity_education", ("皮书",)),
+    # people sent away to study (选送上百名青年到各类学校学习深造)
+    (re.compile(r"选送[^，,。；;]{0,20}?(?:学习|深造|培训|进修|留学)"), "training_exchange", ("选送",)),
+    # a debtor who will not pay put on the courts' list of defaulters (将其列入失信被执行人名单)
+    (re.compile(r"列入[^，,。；;]{0,4}?失信(?:被执行人)?名单"), "inspection_enforcement", ("失信",)),
     # food and daily goods brought to people who cannot go out (给居家隔离的居民和行动不便的老人送菜)
     (
         re.compile(
@@ -629,6 +635,8 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
         "监测": r"站|点|数据|系统|网络|设备|仪|结果|显示|工程|预警|能力|体系",
         "治沙": r"人|英雄|精神",
         "救治": r"能力|体系|工作|方案|经验|中心|医院|定点",
+        # delegates of a session visited (看望参加…会议的委员): a leader meeting them, not help given
+        "看望": r"[^，,。；;]{0,24}?会议的[^，,。；;]{0,8}?(?:委员|代表)",
         "考察": r"学习|时|期间|途中|调研时|识别|干部|使用",  # 考察识别干部: judging cadres, not research
         "配送": r"中心|站|员|体系",
         "广播": r"电视|电台|台|剧",

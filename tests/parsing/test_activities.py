@@ -655,6 +655,9 @@ def test_what_was_strengthened_is_reported():
         ("商会把一批防护服转送到缺少物资的乡镇卫生院。", "charity_assistance"),
         ("全县去年完成3000人易地扶贫搬迁。", "charity_assistance"),
         ("医院为社区居民开通了线上问诊平台。", "medical_health"),
+        ("《中国湿地保护》白皮书在北京发布。", "publicity_education"),  # the verb after the title
+        ("县里选送20名青年教师到师范大学进修。", "training_exchange"),
+        ("法院立即将其列入失信被执行人名单。", "inspection_enforcement"),  # 立即将: at once, not 即将
     ],
 )
 def test_called_together_teams_and_things_bought_for_people(text, expected):
@@ -678,6 +681,8 @@ def test_called_together_teams_and_things_bought_for_people(text, expected):
         ("对违反规定的单位，依法给予行政处罚。", "inspection_enforcement"),  # what a rule provides for
         ("小区停车场的收费标准上调了。", "environment_infrastructure"),
         ("来信已转送至有关部门办理。", "charity_assistance"),  # a letter passed on, no goods
+        ("总书记看望参加全国政协会议的文艺界委员。", "charity_assistance"),  # delegates visited, no help given
+        ("检查组即将开展专项检查。", "inspection_enforcement"),  # about to: not done yet
         ("要加快推进易地扶贫搬迁后续扶持。", "charity_assistance"),  # a plan
         ("民营资本在健康体检、技能培训等领域加快布局。", "training_exchange"),  # fields a market grows in
         # a speech cited by the meeting where it was given is a source, not a meeting reported

@@ -1,4 +1,4 @@
-"""Staging area: one Parquet file per landed file and raw table (an I/O edge).
+"""Staging area: one Parquet file per parse batch (or quarantined file) and raw table (an I/O edge).
 
 Layout: ``<staging>/<table>/run_date=<YYYY-MM-DD>/<name>.parquet`` (Hive-style, so
 any engine can read a date's partition), where ``<name>`` is a landed file's sha256
@@ -81,7 +81,7 @@ def write_rows(staging: Path, run_date: date, name: str, rows: dict[str, list]) 
         schema = arrow_schema(table)
         # column by column from the attributes: dataclasses.asdict deep-copies every record,
         # which cost as much CPU as parsing the page
-        data = pa.Table.from_pydict({name: [getattr(r, name) for r in records] for name in schema.names},
+        data = pa.Table.from_pydict({column: [getattr(r, column) for r in records] for column in schema.names},
                                     schema=schema)
         # not fsynced: staged rows are made again from the raw store (which is) by re-running the date,
         # and an fsync per table per page was about a tenth of a backfill's parse time

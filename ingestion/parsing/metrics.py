@@ -184,15 +184,6 @@ _CJK_FIRST = re.compile(r"[\u4e00-\u9fff]")
 _SESSION_BEFORE = re.compile(r"届(?:全国|省|市|县|区|中央|人大常委会|人大|政协|党代会|委员会|纪委|常委会|职代会)*\s*$")
 _CLOCK_BEFORE = re.compile(r"[时点:：]\s*$")
 _SESSION_AFTER = re.compile(r"(?:全会|全体会议|会议精神|全委会)")
-def _unit_blocked(unit: str, text: str, end: int) -> bool:
-    """The unit ending at ``end`` is the first half of another word (家庭, 支部, 处理), not a unit."""
-    nxt = text[end : end + 1]
-    if not nxt or nxt not in _UNIT_BLOCKERS.get(unit, ""):
-        return False
-    exception = _UNIT_BLOCKER_EXCEPTIONS.get(unit)
-    return not (exception and exception.match(text, end))
-
-
 _VAGUE_BEFORE = re.compile(r"(?<![人户次总件个份岁字天基系参倍位])[数几]$")
 _NON_DIGIT = re.compile(r"\D")
 _SEPARATOR = re.compile(r"[,，.]")
@@ -308,6 +299,15 @@ def _prefix_qualifier(before: str) -> str | None:
         return None
     word = _PREFIX_FILLER.sub("", m.group(0))
     return _PREFIX_KIND.get(word)
+
+
+def _unit_blocked(unit: str, text: str, end: int) -> bool:
+    """The unit ending at ``end`` is the first half of another word (家庭, 支部, 处理), not a unit."""
+    nxt = text[end : end + 1]
+    if not nxt or nxt not in _UNIT_BLOCKERS.get(unit, ""):
+        return False
+    exception = _UNIT_BLOCKER_EXCEPTIONS.get(unit)
+    return not (exception and exception.match(text, end))
 
 
 def _band(value: float, qualifier: str) -> tuple[float | None, float | None]:

@@ -79,6 +79,7 @@ def build(settings: Settings, start: date, end: date | None = None, *, run_dates
     over the range. A failed step raises after its error is recorded.
     """
     from ingestion.locks import writer_lock
+    from ingestion.publish import note_changes
     from ingestion.transform import dbt_build, project_hash
     from ingestion.warehouse import load_runs, mart_counts, record_static_build, static_build_state
 
@@ -99,6 +100,7 @@ def build(settings: Settings, start: date, end: date | None = None, *, run_dates
         outcome[key] = value
 
     with writer_lock(settings.warehouse, f"{entry}: load, build, validate and publish {label}"):
+        note_changes(settings, run_dates)  # before the load replaces them: the publish looks at these dates
         step("loaded", lambda: load_runs(settings.warehouse, settings.staging, run_dates), per_date=True)
         # dbt opens the file itself and fails at once on a lock held outside the pipeline
         # (an analyst on the writer's file): static_build_state waits for that, logged and bounded.
@@ -132,7 +134,8 @@ def validate_and_publish(settings: Settings, run_dates: list[date], start: date,
     from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 
     from ingestion.publish import publish_snapshot
-    from ingestion.transform import dbt_docs
+    from ingestion.transform import dbt_docs, models_replaced_by_date
+    from ingestion.warehouse_schema import TABLES
 
     stats: dict[str, Any] = {}
     snapshot: Path | None = None
@@ -146,7 +149,9 @@ def validate_and_publish(settings: Settings, run_dates: list[date], start: date,
     with pool:
         validating = pool.submit(validate_range, settings, run_dates, start, end)
         try:
-            snapshot = publish_snapshot(settings, stats)
+            # the raw tables (the load replaces a date whole) and the dbt models keyed on run_date
+            replaced = {f"raw.{table}" for table in TABLES} | models_replaced_by_date(settings)
+            snapshot = publish_snapshot(settings, stats, replaced_by_date=replaced)
         except Exception as exc:  # recorded below, after the validation's outcome
             snapshot_error = exc
         try:

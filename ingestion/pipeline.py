@@ -264,8 +264,10 @@ def batch_label(batch: list[dict]) -> str:
 
 def load(settings: Settings, run_date: date) -> dict[str, int]:
     """Replace the run date's rows in the warehouse's raw tables with what was staged (no lock: tests)."""
+    from ingestion.publish import note_changes
     from ingestion.warehouse import load_run
 
+    note_changes(settings, [run_date])
     return load_run(settings.warehouse, settings.staging, run_date)
 
 

@@ -14,6 +14,11 @@ Publishing copies only what changed, never the whole warehouse:
   run date's file is rewritten only when that date's rows changed (a fingerprint per
   date: row count and the sum of the rows' hashes, kept in ``_published.json``);
 - a table without one (dimensions, seeds) is rewritten only when its fingerprint changed;
+- a table whose rows are replaced by run date (the raw tables the load replaces, dbt's
+  ``delete+insert`` models keyed on ``run_date``) is fingerprinted on the dates a writer
+  said it would replace (``note_changes``, kept in ``_pending.json`` until a publish took
+  them) and on any date whose row count moved, not on all history: hashing every row of
+  every table took 2.3 s of CPU a publish at a year and grew with each day;
 - a table whose columns changed is republished whole; a zero-row ``_schema-*.parquet``
   keeps an empty table's columns.
 
@@ -32,6 +37,8 @@ import json
 import os
 import shutil
 import time
+from collections.abc import Collection, Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +49,7 @@ ANALYST_FOLDER = "analyst"
 SNAPSHOT_NAME = "warehouse.duckdb"  # the file name is DuckDB's catalog name: "warehouse" in SQL
 TABLES_FOLDER = "tables"
 STATE_FILE = "_published.json"
+PENDING_FILE = "_pending.json"
 PUBLISHED_SCHEMAS = ("raw", "reference", "staging", "intermediate", "marts")
 GRACE_ENV = "NEWSDW_SNAPSHOT_GRACE_S"
 DEFAULT_GRACE_S = 24 * 3600.0
@@ -99,11 +107,16 @@ def _views(con: Any) -> list[tuple[str, str, str]]:
     ).fetchall()
 
 
-def _fingerprints(con: Any, qualified: str, partitioned: bool) -> dict[str, str]:
-    """Per run date (or ``"all"``): row count and the sum of the rows' hashes, as one string."""
+def _fingerprints(con: Any, qualified: str, partitioned: bool, only: Collection[str] | None = None) -> dict[str, str]:
+    """Per run date (or ``"all"``): row count and the sum of the rows' hashes, as one string.
+
+    ``only`` limits a partitioned table to those run dates (ISO strings).
+    """
     if partitioned:
+        where = "" if only is None else "where list_contains(?, run_date::varchar)"
         rows = con.execute(
-            f"select run_date::varchar, count(*), sum(hash(t)::hugeint)::varchar from {qualified} as t group by all"
+            f"select run_date::varchar, count(*), sum(hash(t)::hugeint)::varchar from {qualified} as t {where} "
+            "group by all", [] if only is None else [sorted(only)]
         ).fetchall()
         return {str(day): f"{n}:{h}" for day, n, h in rows}
     n, h = con.execute(f"select count(*), coalesce(sum(hash(t)::hugeint), 0)::varchar from {qualified} as t").fetchone()
@@ -142,14 +155,72 @@ def _copy_dates(con: Any, qualified: str, files: dict[str, str], target: Path) -
         shutil.rmtree(scratch, ignore_errors=True)
 
 
+def note_changes(settings: Settings, run_dates: Iterable[date] | None) -> None:
+    """Record, before writing, that the rows of ``run_dates`` (``None``: of every date) are about to be replaced.
+
+    Every writer of the warehouse calls it first (the load, ``dbt build``), under the writer
+    lock; the next publish fingerprints those dates of the tables replaced by run date and
+    then clears them. The notes add up until a publish succeeds, so a publish that failed
+    leaves its dates for the next one. Without a record (a home published before this
+    existed) a publish fingerprints everything.
+    """
+    folder = tables_path(settings)
+    pending = _pending(folder)
+    if pending is not None and run_dates is not None:
+        pending = sorted(pending | {d.isoformat() for d in run_dates})
+        content: dict[str, Any] = {"dates": pending}
+    else:
+        content = {"all": True}
+    atomic_write_text(folder / PENDING_FILE, json.dumps(content))
+
+
+def _pending(folder: Path) -> set[str] | None:
+    """The run dates noted since the last publish; ``None`` when every date must be fingerprinted."""
+    try:
+        content = json.loads((folder / PENDING_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(content, dict) or content.get("all") or not isinstance(content.get("dates"), list):
+        return None
+    return {str(d) for d in content["dates"]}
+
+
+def _current_fingerprints(con: Any, qualified: str, partitioned: bool, before: dict[str, Any],
+                          pending: set[str] | None) -> dict[str, str]:
+    """The table's fingerprints now, hashing only what may have changed when ``pending`` allows it.
+
+    With ``pending`` (a table replaced by run date), a date keeps its published fingerprint
+    unless it was noted or its row count differs (a count per date reads one column); the
+    others are hashed. Without it every row is hashed.
+    """
+    parts = before.get("parts", {})
+    if pending is None or not partitioned or not parts:
+        return _fingerprints(con, qualified, partitioned)
+    counts = dict(con.execute(f"select run_date::varchar, count(*) from {qualified} group by all").fetchall())
+    out, suspects = {}, set()
+    for day, n in counts.items():
+        old = parts.get(day)
+        if day in pending or not old or old["fp"].split(":", 1)[0] != str(n):
+            suspects.add(day)
+        else:
+            out[day] = old["fp"]
+    if suspects:
+        out |= _fingerprints(con, qualified, partitioned, only=suspects)
+    return out
+
+
 def _version(fingerprint: str) -> str:
     return hashlib.sha256(fingerprint.encode()).hexdigest()[:12]
 
 
-def publish_tables(con: Any, folder: Path, grace_s: float | None = None) -> dict[str, Any]:
+def publish_tables(con: Any, folder: Path, grace_s: float | None = None,
+                   replaced_by_date: Collection[str] = ()) -> dict[str, Any]:
     """Write each table's changed Parquet files under ``folder``; return what was written.
 
-    ``con`` is a connection to the warehouse (read-only is enough). Published files are
+    ``con`` is a connection to the warehouse (read-only is enough). ``replaced_by_date``
+    names (``schema.table``) the tables whose rows only ever change a run date at a time,
+    each date noted by ``note_changes`` first: only their noted dates, and dates whose row
+    count moved, are hashed. Published files are
     never overwritten: a changed run date gets a new file named after its fingerprint, and
     the file it replaces is retired, then deleted by a publish at least ``grace_s`` seconds
     later (``NEWSDW_SNAPSHOT_GRACE_S``, default a day), so a session opened on an earlier
@@ -157,6 +228,7 @@ def publish_tables(con: Any, folder: Path, grace_s: float | None = None) -> dict
     """
     grace = retention_s() if grace_s is None else grace_s
     state_path = folder / STATE_FILE
+    pending = _pending(folder)
     try:
         state = json.loads(state_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -184,13 +256,16 @@ def publish_tables(con: Any, folder: Path, grace_s: float | None = None) -> dict
                 retire(name, before["schema_file"])
             before = {}
         schema_file = before.get("schema_file") or f"_schema-{columns_key}.parquet"
-        if not (target / schema_file).exists():
+        present = set(os.listdir(target)) if target.is_dir() else set()  # one listing, not a stat per date
+        if schema_file not in present:
             _copy(con, f"select * from {qualified} limit 0", [], target / schema_file)
         parts: dict[str, dict[str, str]] = {}
         changed: dict[str, str] = {}
-        for key, fingerprint in _fingerprints(con, qualified, partitioned).items():
+        current = _current_fingerprints(con, qualified, partitioned, before,
+                                        pending if name in replaced_by_date else None)
+        for key, fingerprint in current.items():
             old = before.get("parts", {}).get(key)
-            if old and old["fp"] == fingerprint and (target / old["file"]).exists():
+            if old and old["fp"] == fingerprint and old["file"] in present:
                 parts[key] = old
                 unchanged += 1
             else:
@@ -226,7 +301,11 @@ def publish_tables(con: Any, folder: Path, grace_s: float | None = None) -> dict
             (folder / entry["file"]).unlink(missing_ok=True)
         else:
             keep.append(entry)
-    atomic_write_text(state_path, json.dumps({"tables": new_tables, "retired": keep}, indent=1, sort_keys=True))
+    # on one line: json's C encoder does not indent, and the state grows by a part per table and date
+    atomic_write_text(state_path, json.dumps({"tables": new_tables, "retired": keep}, sort_keys=True))
+    # What was noted is published now; a note taken during this publish would be lost here,
+    # but every writer holds the writer lock this publish runs under.
+    atomic_write_text(folder / PENDING_FILE, json.dumps({"dates": []}))
     return {"tables": len(new_tables), "files_written": written, "files_unchanged": unchanged,
             "files_removed": removed, "files_retired_kept": len(keep)}
 
@@ -278,10 +357,12 @@ def _write_views_file(con: Any, folder: Path, target: Path) -> None:
             out.close()
 
 
-def publish_snapshot(settings: Settings, stats: dict[str, Any] | None = None) -> Path:
+def publish_snapshot(settings: Settings, stats: dict[str, Any] | None = None,
+                     replaced_by_date: Collection[str] = ()) -> Path:
     """Publish what changed since the last publish and swap in the views file; return its path.
 
     ``stats``, when given, receives how many files were written, left unchanged and removed.
+    ``replaced_by_date``: see ``publish_tables``.
     """
     from ingestion.locks import writer_lock
     from ingestion.warehouse import connect
@@ -294,7 +375,7 @@ def publish_snapshot(settings: Settings, stats: dict[str, Any] | None = None) ->
     with writer_lock(settings.warehouse, "publish the analysts' snapshot"):
         con = connect(settings.warehouse, read_only=True)
         try:
-            written = publish_tables(con, folder)
+            written = publish_tables(con, folder, replaced_by_date=replaced_by_date)
             if stats is not None:
                 stats.update(written)
             _write_views_file(con, folder, target)

@@ -203,7 +203,13 @@ def dbt_build(
     Returns ``{success, models, tests, failures, warnings, elapsed_s}``; raises
     RuntimeError with the failures and the tail of dbt's output when dbt fails.
     """
+    from ingestion.publish import note_changes
+
     env = batch_env(run_date, end, full_checks=full_checks)
+    # the snapshot's next publish must look at what this build may replace: the batch, or everything
+    batch = None if run_date is None or full_refresh else [
+        run_date + datetime.timedelta(days=i) for i in range(((end or run_date) - run_date).days + 1)]
+    note_changes(settings, batch)
     if run_date is None or full_checks:
         selector = FULL_SELECTOR
     else:
@@ -236,6 +242,27 @@ def dbt_build(
             f"Output tail:\n{_tail(completed.stdout + completed.stderr)}"
         )
     return summary
+
+
+def models_replaced_by_date(settings: Settings) -> frozenset[str]:
+    """``schema.table`` of the models a build replaces a run date at a time, from the last manifest.
+
+    Those are the incremental ``delete+insert`` models keyed on ``run_date``: a batch build
+    deletes and re-inserts its dates only (``macros/incremental.sql``), so publishing needs
+    to look at no other date of them (``ingestion.publish.note_changes``). Without a
+    readable manifest: none (every table is then fingerprinted whole).
+    """
+    try:
+        manifest = json.loads((_dbt_dirs(settings)[0] / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return frozenset()
+    out = set()
+    for node in manifest.get("nodes", {}).values():
+        config = node.get("config") or {}
+        if (node.get("resource_type") == "model" and config.get("materialized") == "incremental"
+                and config.get("incremental_strategy") == "delete+insert" and config.get("unique_key") == "run_date"):
+            out.add(f"{node['schema']}.{node.get('alias') or node['name']}")
+    return frozenset(out)
 
 
 def dbt_parse(settings: Settings) -> Path:

@@ -11,7 +11,7 @@ from datetime import date
 import duckdb
 import pytest
 
-from ingestion.publish import publish_snapshot, snapshot_path, tables_path
+from ingestion.publish import note_changes, publish_snapshot, snapshot_path, tables_path
 from ingestion.settings import Settings
 
 
@@ -151,3 +151,60 @@ def test_an_open_session_keeps_its_snapshot_until_the_grace_period_ends(settings
     monkeypatch.setenv("NEWSDW_SNAPSHOT_GRACE_S", "0")
     publish_snapshot(settings)  # past the grace period the replaced file goes
     assert not (tables_path(settings) / replaced[0]["file"]).exists()
+
+
+def _pending(s: Settings) -> dict:
+    return json.loads((tables_path(s) / "_pending.json").read_text())
+
+
+def test_a_table_replaced_by_date_is_hashed_on_the_noted_dates_and_where_its_count_moved(settings):
+    publish_snapshot(settings)  # no note yet: every row is hashed
+    assert _pending(settings) == {"dates": []}
+    before = _files(settings)
+    note_changes(settings, [date(2026, 11, 3)])
+    con = duckdb.connect(str(settings.warehouse))
+    con.execute("update raw.pages set title = '改版' where run_date in ('2026-11-02', '2026-11-03')")
+    con.execute("insert into raw.pages values ('d', '2026-11-04', '第四版')")  # a date's count moved
+    con.execute("update marts.dim_newspaper set name = '某某晚报' where newspaper_key = 'n1'")
+    con.close()
+    stats: dict = {}
+    publish_snapshot(settings, stats, replaced_by_date={"raw.pages"})
+    after = _files(settings)
+    # the noted date, the date whose count moved, and the table not replaced by date (hashed whole)
+    assert stats["files_written"] == 3
+    assert after["raw.pages/2026-11-03"] != before["raw.pages/2026-11-03"]
+    assert after["raw.pages/2026-11-04"] != before["raw.pages/2026-11-04"]
+    assert after["marts.dim_newspaper/all"] != before["marts.dim_newspaper/all"]
+    # an un-noted date of the same count is not looked at: writers note every date they replace
+    assert after["raw.pages/2026-11-02"] == before["raw.pages/2026-11-02"]
+    assert _pending(settings) == {"dates": []}
+    # the same change seen by a publish that hashes everything (a note of every date)
+    note_changes(settings, None)
+    assert _pending(settings) == {"all": True}
+    publish_snapshot(settings, stats, replaced_by_date={"raw.pages"})
+    assert _read(settings, "select string_agg(title, ',' order by page_id) from raw.pages") == [
+        ("改版,改版,第三版,第四版",)]
+
+
+def test_notes_add_up_until_a_publish_succeeds(settings, monkeypatch):
+    from ingestion import publish
+
+    publish_snapshot(settings)
+    note_changes(settings, [date(2026, 11, 3)])
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(publish, "_copy", broken)
+    con = duckdb.connect(str(settings.warehouse))
+    con.execute("update raw.pages set title = '改版' where run_date = '2026-11-03'")
+    con.close()
+    with pytest.raises(OSError):
+        publish_snapshot(settings, replaced_by_date={"raw.pages"})
+    monkeypatch.undo()
+    assert _pending(settings) == {"dates": ["2026-11-03"]}  # the failed publish left its date
+    note_changes(settings, [date(2026, 11, 2)])
+    assert _pending(settings) == {"dates": ["2026-11-02", "2026-11-03"]}
+    publish_snapshot(settings, replaced_by_date={"raw.pages"})
+    assert _read(settings, "select title from raw.pages where page_id = 'b'") == [("改版",)]
+    assert _pending(settings) == {"dates": []}

@@ -223,3 +223,15 @@ def test_a_load_while_an_analyst_reads_the_snapshot(seeded: Settings, seeds: lis
     with duckdb.connect(str(snapshot), read_only=True) as con:
         assert con.execute("select count(*) from marts.fct_articles").fetchone()[0] == 2 * before
     assert not list(snapshot.parent.glob("*.tmp"))
+
+
+def test_the_models_replaced_by_date_are_read_from_the_manifest(seeded: Settings) -> None:
+    from ingestion.transform import models_replaced_by_date
+
+    replaced = models_replaced_by_date(seeded)
+    assert {"marts.fct_articles", "marts.fct_metrics", "intermediate.int_keys_by_run_date"} <= replaced
+    # merged by another key: any date's rows may change, so they are hashed whole
+    assert not replaced & {"marts.fct_activities", "marts.dim_person", "marts.mart_metric_latest"}
+    tables = {f"{s}.{t}" for s, t in _query(
+        seeded, "select table_schema, table_name from information_schema.columns where column_name = 'run_date'")}
+    assert replaced <= tables

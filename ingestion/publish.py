@@ -337,7 +337,8 @@ def _write_views_file(con: Any, folder: Path, target: Path) -> None:
             for name, table in sorted(state.items()):
                 schema, _, table_name = name.partition(".")
                 files = [table["schema_file"], *(part["file"] for _, part in sorted(table["parts"].items()))]
-                paths = ", ".join(_sql_literal(str(folder / name / f)) for f in files)
+                base = f"{folder / name}{os.sep}"  # a str per file, not a Path: 7,000 files at a year
+                paths = ", ".join(_sql_literal(base + f) for f in files)
                 out.execute(f'create view "{schema}"."{table_name}" as '
                             f"select * from read_parquet([{paths}])")
             pending = list(views)

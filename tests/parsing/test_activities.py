@@ -241,13 +241,13 @@ def test_quote_does_not_start_with_a_bullet():
 
 
 def test_clause_openings_fast_path_covers_every_lead():
-    """Clauses whose first character is outside _OPENING_FIRST skip the lead pattern: it must never match there."""
-    from ingestion.parsing.activities import _CLAUSE_LEAD, _OPENING_FIRST
+    """Clauses whose first character is outside OPENING_FIRST skip the lead pattern: it must never match there."""
+    from ingestion.parsing.activity_subjects import CLAUSE_LEAD, OPENING_FIRST
 
     for code in range(0x4E00, 0xA000):
         ch = chr(code)
-        if ch not in _OPENING_FIRST:
-            assert _CLAUSE_LEAD.match(ch + "日电近日").end() == 0, ch
+        if ch not in OPENING_FIRST:
+            assert CLAUSE_LEAD.match(ch + "日电近日").end() == 0, ch
 
 
 def test_page_scan_is_shared_by_the_articles_of_one_page():

@@ -142,6 +142,11 @@ _BANNED = re.compile(r"(?:禁止|严禁)[^，,。；;]{0,24}$")
 # what an inspector or visitor looked into (实地了解通风消毒、体温检测等情况): the object observed, not work done
 _OBSERVING = re.compile(r"(?:了解|察看|查看|询问|听取|掌握|督导|督查|检查)[^，,。；;]{0,30}$")
 _OBSERVED = re.compile(r"[^，,。；;]{0,20}?(?:等)?(?:情况|进展|落实情况|工作情况)")
+# a question asked (“怎样才能劝说父母戴上口罩”, 如何开展志愿服务): how it could be done, not what was done
+_QUESTION = re.compile(r"(?:怎样|怎么|如何|能否|是否)[^，,。；;]{0,6}$")
+# the problems to be solved (着力解决…渗透侦察、战场维修等重难点问题): named, not work done
+_SOLVING = re.compile(r"(?:解决|破解|攻克|化解|克服)[^，,。；;]{0,30}$")
+_PROBLEM = re.compile(r"[^，,。；;]{0,16}?(?:问题|难题|难点|瓶颈|短板)")
 # a sport naming a person (滑雪名将, 乒乓球运动员), and a complaint of too many (会议多、文件多、督查多)
 _SPORT_PERSON = re.compile(r"[^，,。；;]{0,6}?(?:名将|运动员|选手|教练|冠军|队员|健将|爱好者)")
 _TOO_MANY = re.compile(r"多[、，,。；;]")
@@ -586,6 +591,10 @@ def _sentence_activities(
             and _OBSERVED.match(text, end, ce)
             and _OBSERVING.search(text, cs, pos)
         ):
+            continue
+        if _PROBLEM.match(text, end, ce) and _SOLVING.search(text, cs, pos):
+            continue
+        if _QUESTION.search(text, cs, pos):
             continue
         if activity_type == "culture_recreation" and _SPORT_PERSON.match(text, end, ce):
             continue

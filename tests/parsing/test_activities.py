@@ -658,6 +658,17 @@ def test_what_was_strengthened_is_reported():
         ("《中国湿地保护》白皮书在北京发布。", "publicity_education"),  # the verb after the title
         ("县里选送20名青年教师到师范大学进修。", "training_exchange"),
         ("法院立即将其列入失信被执行人名单。", "inspection_enforcement"),  # 立即将: at once, not 即将
+        ("各支部就新修订的条例展开专题讨论。", "meeting_deliberation"),  # a discussion held
+        ("两位退休教师二十年来义务看护村里的古桥。", "volunteer_service"),  # unpaid work
+        ("理发师每月义务为敬老院的老人理发。", "volunteer_service"),
+        ("村医上门为留守老人做体检。", "medical_health"),
+        ("统计局已启动第一次全国林草资源普查。", "survey_research"),
+        ("民警多次上门，劝说摊主不要再占道经营。", "publicity_education"),  # told to stop
+        ("物业在每个单元门口装上了智能摄像头。", "environment_infrastructure"),
+        ("老旧小区今年加装电梯40部。", "environment_infrastructure"),
+        ("志愿者在车站张贴防诈骗宣传海报。", "publicity_education"),
+        ("银行对受灾农户的逾期利息予以减免。", "charity_assistance"),  # fees and interest waived
+        ("省财政为创业青年的贷款给予全额贴息。", "charity_assistance"),
     ],
 )
 def test_called_together_teams_and_things_bought_for_people(text, expected):
@@ -688,6 +699,16 @@ def test_called_together_teams_and_things_bought_for_people(text, expected):
         # a speech cited by the meeting where it was given is a source, not a meeting reported
         ("他在全省工作会议上的讲话中指出，要抓好落实。", "meeting_deliberation"),
         ("文集收入了作者在年会、论坛上发表的五篇演讲。", "meeting_deliberation"),
+        ("这部纪录片在网上引发了热烈讨论。", "meeting_deliberation"),  # a debate set off, no meeting
+        ("经专家讨论，医院决定立即转院。", "meeting_deliberation"),
+        ("她常去编辑部主持人的家里请教讨论。", "meeting_deliberation"),  # 主持人 is no chair of a discussion
+        ("公民既享有权利，也要履行保护环境的义务。", "volunteer_service"),  # a duty, no unpaid work
+        ("他是村里的义务讲解员。", "volunteer_service"),  # a role named
+        ("海报上的明星笑容灿烂。", "publicity_education"),  # a poster seen, none put up
+        ("网友留言：“怎样才能劝说父母不要出门聚会？”", "publicity_education"),  # a question asked
+        ("课题组研究如何开展社区义诊。", "medical_health"),
+        # problems named to be solved are not work done
+        ("演练着力解决夜间通信、装备维修等重难点问题。", "environment_infrastructure"),
     ],
 )
 def test_measures_and_products_are_no_activity(text, absent):

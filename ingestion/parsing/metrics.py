@@ -510,10 +510,10 @@ def _fraction_hits(text: str, a: int, b: int) -> list[_Hit]:
     return out
 
 
-# half a unit of time with no numeral (近半个小时, 半个月, 半年来); not 上半年, 大半年, 一半
+# half a unit of time with no numeral (近半个小时, 不到半小时, 半个月, 半年来); not 上半年, 大半年, 一半
 _HALF = re.compile(
     r"(?P<pre>近|约|不到|不足|仅|只有|大约)?(?<![上下前后每多大一两三四五六七八九十个])半"
-    r"(?:个(?P<u1>小时|月|星期|钟头)|(?P<u2>年)(?![度级刊]))"
+    r"(?:个(?P<u1>小时|月|星期|钟头)|(?P<u2>年)(?![度级刊])|(?P<u3>小时))"
 )
 _HALF_UNIT = {"小时": "个小时", "月": "个月", "星期": "个星期", "钟头": "个小时", "年": "年"}
 _HALF_QUALIFIER = {"近": "at_most", "不到": "at_most", "不足": "at_most", "约": "approx", "大约": "approx"}
@@ -523,7 +523,7 @@ def _half_hits(text: str, a: int, b: int) -> list[_Hit]:
     """半个小时, 近半个月, 半年: half a unit of time, 0.5 of it."""
     out = []
     for m in _HALF.finditer(text, a, b):
-        unit = _HALF_UNIT[m.group("u1") or m.group("u2")]
+        unit = "小时" if m.group("u3") else _HALF_UNIT[m.group("u1") or m.group("u2")]  # 半小时 as printed
         qualifier = _HALF_QUALIFIER.get(m.group("pre") or "", "exact")
         start = m.start() + len(m.group("pre") or "")
         out.append(_Hit(0.5, unit, qualifier, *_band(0.5, qualifier), start, m.end() - len(unit), m.end()))

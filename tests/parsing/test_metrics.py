@@ -620,6 +620,9 @@ def test_surroundings_and_listing_are_not_metrics(text):
         ("他在山区走了15个年头。", 15.0, "个年头", "exact"),
         ("每天往返的列车增加到52对。", 52.0, "对", "exact"),
         ("条例共8章50条。", 8.0, "章", "exact"),
+        ("救护车不到半小时就赶到了。", 0.5, "小时", "at_most"),  # 半小时: the unit as printed
+        ("调查报告写了200页左右。", 200.0, "页", "approx"),
+        ("向灾区调拨帐篷1.2万件套。", 12000.0, "件套", "exact"),
     ],
 )
 def test_halves_spans_before_now_and_more_measure_words(text, value, unit, qualifier):

@@ -17,6 +17,7 @@ from ingestion.parsing.credits import (
     INLINE_PHOTO_CREDIT,
     PHOTO_CREDIT_END,
     closing_credit_start,
+    dateline_head,
     dateline_match,
     trailing_credit,
 )
@@ -254,6 +255,12 @@ def assemble(lines: list[Line], page: str, drafts: list[Draft]) -> list[ArticleL
                 m = trailing_credit(s)
                 if m:  # a closing credit printed on a line of its own
                     closings.append((ln.text_start + closing_credit_start(s, m), ln.end))
+                    # its dateline (（新华社北京1月3日电 记者…）) names where the story was filed from,
+                    # like a dateline opening the story: a place for the regions, no prose
+                    head = dateline_head(s, m.start("inner"))
+                    if head and (head.group("place") or head.group("place2")):
+                        body_spans.append((ln.text_start + head.start(), ln.text_start + head.end()))
+                        heading_spans.add(body_spans[-1])
                     continue
             if ln.kind in ("byline", "credit"):
                 credit_spans.append((ln.text_start, ln.end))

@@ -167,6 +167,7 @@ _ZONE_KIND = {
 }
 # A zone word right after these is a town's, a village's or a sector's own park
 # (XX镇开发区, 工业开发区), not the page city's development zone.
+_TOWN_AFTER = ("镇", "乡", "街道")
 _TOWN_BEFORE = ("镇", "乡", "村", "街道", "社区", "工业", "产业", "农业", "旅游", "科技", "物流")
 
 
@@ -459,8 +460,15 @@ def _page_regions(text: str, ctx: RegionContext) -> tuple[tuple[int, ...], tuple
 
 
 def _not_the_unit(m: _Mention, text: str, mention_starts: frozenset[int], ends: dict) -> bool:
-    """True when a city's or county's short form is here a feature's name, a person's name or part of a word."""
+    """True when a city's or county's short form is here a feature's name, a person's name or part of a word.
+
+    Or a town's: a county's short form before 镇/乡/街道 names a town (吉木萨尔县…三台镇 is
+    no 三台县; towns share names with counties far away), and the county the town lies in
+    is named in full where it is meant.
+    """
     after = text[m.end : m.end + 3]
+    if after.startswith(_TOWN_AFTER) and any(c.level == "county" for c in m.candidates):
+        return True
     if after.startswith(_FEATURE_AFTER) and not after.startswith(_NOT_FEATURE) and m.end not in mention_starts:
         return True
     if len(m.surface) != 2:

@@ -399,3 +399,10 @@ def test_words_read_across_a_unit_s_name():
 def test_a_district_named_like_a_common_word_across_a_place(text, expected):
     assert names(text) == expected
 
+
+
+def test_a_county_short_form_before_town_is_a_town_of_the_same_name():
+    sichuan = RegionContext(province_codes=frozenset({"510000000000"}))
+    # a town of a Xinjiang county shares its name with Santai County in Sichuan
+    assert "三台县" not in names("吉木萨尔县供电公司三台镇供电所的职工。", sichuan)
+    assert "三台县" in names("三台县的农民合作社。", sichuan)  # the county itself, on a page naming Sichuan

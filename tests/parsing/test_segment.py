@@ -891,3 +891,11 @@ def test_a_column_name_that_may_head_a_story_splits_only_short_items():
     assert [a.title for a in parse_page(short).articles] == ["甲所发布新型材料", "乙校建成联合实验室"]
     long = archive("", "市场新动态", "", "线上消费升温", BODY, BODY2, BODY3, BODY4, "线下门店回暖", BODY, BODY2)
     assert [a.title for a in parse_page(long).articles] == ["市场新动态"]
+
+
+def test_a_closing_credit_line_with_an_agency_dateline_names_where_the_story_was_filed():
+    text = f"\n\n某地开展活动\n\n{BODY}\n\n{BODY2}\n\n（新华社成都3月2日电  记者王小明）\n"
+    page = parse_page(text)
+    assert [(p.name, p.role) for p in page.articles[0].people] == [("王小明", "reporter")]
+    assert "成都市" in [r.name for r in page.articles[0].regions]
+    assert not page.articles[0].metrics  # the dateline's date is no quantity

@@ -530,6 +530,32 @@ def _half_hits(text: str, a: int, b: int) -> list[_Hit]:
     return out
 
 
+# tens and some (十几个, 二十几年, 十几亿人): at least the tens. Only this form: 几十, 几百, 数千 (some tens,
+# hundreds, thousands) are vague amounts, which annotators leave out or mark optional.
+_SOME = re.compile(
+    r"(?<![\d一二三四五六七八九十两几数百千万亿第])(?P<tens>[二三四五六七八九]?十)几"
+    r"(?P<big>万|亿)?(?P<unit>个(?:月|小时|工作日|星期)|" + _UNIT_ALT + ")"
+)
+_CN_DIGIT = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _some_hits(text: str, a: int, b: int) -> list[_Hit]:
+    """十几个, 二十几年, 十几亿人: the tens, at least (十几 → 10, 二十几 → 20)."""
+    out = []
+    for m in _SOME.finditer(text, a, b):
+        unit = m.group("unit")
+        if _unit_blocked(unit, text, m.end()):
+            continue
+        unit = UNIT_ALIAS.get(unit, unit)  # 十几亿人口 counts 人
+        tens = m.group("tens")
+        value = 10.0 * (_CN_DIGIT[tens[0]] if len(tens) == 2 else 1)
+        if m.group("big"):
+            value *= 1e4 if m.group("big") == "万" else 1e8
+        num_end = m.start("unit")
+        out.append(_Hit(value, unit, "at_least", *_band(value, "at_least"), m.start(), num_end, m.end()))
+    return out
+
+
 def _bare_scale_hits(text: str, a: int, b: int) -> list[_Hit]:
     """近千人, 逾万元, 上百家: a bare 百/千/万 after a qualifier; 百余名, 千余户: before 余/多."""
     out = []
@@ -691,6 +717,10 @@ def _hits_in_span(text: str, a: int, b: int, scan: _PageScan) -> list[_Hit]:
         hits.append(hit)
     if scan.bare_scale:
         for h in _bare_scale_hits(text, a, b):
+            if not _inside(h.num_start, quoted):
+                hits.append(h)
+    if text.find("十几", a, b) != -1:
+        for h in _some_hits(text, a, b):
             if not _inside(h.num_start, quoted):
                 hits.append(h)
     if text.find("半", a, b) != -1:

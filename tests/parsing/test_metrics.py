@@ -118,7 +118,6 @@ def test_range_of_years_is_dates_not_metrics():
         "每3天巡查一次。",  # frequency
         "大家树牢四个意识。",  # slogan
         "数十名群众围观。",  # vague
-        "十几个孩子在玩。",  # vague
         "《2019年工作方案》印发。",  # inside a title
     ],
 )
@@ -623,6 +622,9 @@ def test_surroundings_and_listing_are_not_metrics(text):
         ("救护车不到半小时就赶到了。", 0.5, "小时", "at_most"),  # 半小时: the unit as printed
         ("调查报告写了200页左右。", 200.0, "页", "approx"),
         ("向灾区调拨帐篷1.2万件套。", 12000.0, "件套", "exact"),
+        ("他在这条路上走了二十几年。", 20.0, "年", "at_least"),  # tens and some: at least the tens
+        ("每天工作十几个小时。", 10.0, "个小时", "at_least"),
+        ("要解决十几亿人口的吃饭问题。", 1e9, "人", "at_least"),
     ],
 )
 def test_halves_spans_before_now_and_more_measure_words(text, value, unit, qualifier):
@@ -630,7 +632,8 @@ def test_halves_spans_before_now_and_more_measure_words(text, value, unit, quali
     assert (m.value, m.unit, m.qualifier) == (value, unit, qualifier)
 
 
-@pytest.mark.parametrize("text", ["上半年完成投资。", "大半年没回家。", "迈出第一步。", "实行两步走战略。", "开展一对一帮扶。"])
+@pytest.mark.parametrize("text", ["上半年完成投资。", "大半年没回家。", "排在第十几位。", "几十年如一日。", "数百人围观。",
+                                   "迈出第一步。", "实行两步走战略。", "开展一对一帮扶。"])
 def test_halves_of_the_calendar_and_steps_in_words_are_not_metrics(text):
     assert metrics(text) == []
 

@@ -130,6 +130,8 @@ _LOOKING_BACK = re.compile(r"[^，,。；;]{0,12}?(?:以来|年来)[，,]")
 # What is to be strengthened (加强职业技能培训, 加大对…的宣传教育, 强化资金使用监管) is a policy's aim,
 # not work reported; what was strengthened (加强了巡逻) is reported.
 _STRENGTHENED = re.compile(r"(?:加强|强化|加大|注重)(?!了)[^，,。；;、]{0,8}$")
+# …and what is to be strengthened with its object first (加强审计查出问题的整改, 加大对违法行为的查处力度)
+_STRENGTHENED_OF = re.compile(r"(?:加强|强化|加大|注重)(?!了)[^，,。；;]{0,30}的$")
 # An activity called off earlier in its clause (取消小区内各类文体活动, 暂停举办庙会) did not take place.
 _CANCELLED = re.compile(r"(?:取消|暂停|停办|叫停|停止|推迟|暂缓)[^，,。；;]*$")
 # The paper's own reporting (记者走访发现, 笔者调查了解到) is no survey anyone held.
@@ -575,7 +577,8 @@ def _sentence_activities(
                 or _UNABLE.search(text, max(cs, pos - 14), pos)
                 or (text.find("禁", cs, pos) >= 0 and _BANNED.search(text, cs, pos))):
             continue  # 未安装, 不按规定安装, 未能得到整治; 取消…文体活动
-        if _STRENGTHENED.search(text, max(cs, pos - 10), pos):
+        if _STRENGTHENED.search(text, max(cs, pos - 10), pos) or (
+                text[pos - 1] == "的" and _STRENGTHENED_OF.search(text, cs, pos)):
             continue
         if policy_sentence:
             if idx not in policy_clause:
@@ -657,6 +660,8 @@ def _sentence_activities(
                 continue
             if _CITED_SPEECH.match(text, m.end(), clauses[idx][1]):
                 continue
+            if activity_type == "survey_research" and _REPORTER.search(text, clauses[idx][0], pos):
+                continue  # 记者调查发现: how the story was gathered
             in_name = bool(names) and any(x < pos < y for x, y in names)
             hits_by_clause.setdefault(idx, []).append((pos, m.group(0), activity_type, in_name))
     for idx in sorted(hits_by_clause):

@@ -144,6 +144,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (re.compile(r"(?:组织|发动|动员|招募|带领)(?![、，,和及与])[^，,。；;]{0,12}志愿者"), "volunteer_service", ("志愿者",)),
     (re.compile(r"征(?:集|求)[^，,。；;]{0,8}意见"), "survey_research", ("意见",)),
+    # an advertisement placed to tell the public (刊登整版广告, 投放公益广告)
+    (re.compile(r"(?:刊登|投放|刊播|播出|推出)[^，,。；;]{0,6}广告"), "publicity_education", ("广告",)),
+    # a survey told by its findings (一项调查结果显示, 抽样调查发现); not the paper's own (记者调查发现)
+    (re.compile(r"调查(?:结果)?(?:显示|表明)|调查发现"), "survey_research", ("调查",)),
     # looking into how things stand on the spot (实地了解通风消毒、体温检测等情况)
     (re.compile(r"(?:实地|深入|详细|逐一|上门)了解[^，,。；;]{0,30}情况"), "survey_research", ("了解",)),
     # volunteers named by their role or body doing the work of their clause (社区的志愿者们为老人做饭,
@@ -596,6 +600,8 @@ NEEDS: dict[str, re.Pattern[str]] = {
         r"(?<!被迫)(?<!暂时)(?<!临时)关闭(?!的)[^，,。；;的]{0,10}(?:煤窑|煤矿|矿井|矿山|企业|工厂|作坊|养殖场|网站|账号|散乱污|窑)"
     ),
     "健康服务": re.compile(r"提供|开展|定制|送|上门|签约|为"),
+    # a gala held or performed in, not one watched at home (在家看春晚)
+    "春晚": re.compile(r"举办|举行|组织|录制|演出|表演|参加|参与|登上|亮相|排练|筹备|上演|办起|搬上"),
     "援建": re.compile(r"由|援建(?:了|的)|帮助|出资|投资|对口"),
 }
 
@@ -605,6 +611,7 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
     for w, p in {
         "宣传": r"部|统战|委员",
         "检查": r"站|组",
+        "关停": r"后|时|以后|之后|的",  # 企业关停后: when a plant closed, no closure ordered
         "会议": r"室|精神",
         "执法": r"局|队|人员|部门|中队|大队",
         "调研": r"员|主题|课题|报告|成果|组",

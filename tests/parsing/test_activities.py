@@ -669,6 +669,9 @@ def test_what_was_strengthened_is_reported():
         ("志愿者在车站张贴防诈骗宣传海报。", "publicity_education"),
         ("银行对受灾农户的逾期利息予以减免。", "charity_assistance"),  # fees and interest waived
         ("省财政为创业青年的贷款给予全额贴息。", "charity_assistance"),
+        ("省卫健委的一项抽样调查结果显示，居民健康素养有所提升。", "survey_research"),  # a survey by its findings
+        ("公益组织在地铁站投放了一组反诈广告。", "publicity_education"),
+        ("镇里举办了首届村民春晚。", "culture_recreation"),
     ],
 )
 def test_called_together_teams_and_things_bought_for_people(text, expected):
@@ -707,6 +710,10 @@ def test_called_together_teams_and_things_bought_for_people(text, expected):
         ("海报上的明星笑容灿烂。", "publicity_education"),  # a poster seen, none put up
         ("网友留言：“怎样才能劝说父母不要出门聚会？”", "publicity_education"),  # a question asked
         ("课题组研究如何开展社区义诊。", "medical_health"),
+        ("记者调查发现，部分商户仍在营业。", "survey_research"),  # how the story was gathered
+        ("除夕夜，一家人在家看春晚。", "culture_recreation"),  # a gala watched at home
+        ("化工厂关停后，工人们陆续外出打工。", "inspection_enforcement"),  # when a plant closed, no order
+        ("报告建议加强对审计查出问题的整改。", "inspection_enforcement"),  # to be strengthened, object first
         # problems named to be solved are not work done
         ("演练着力解决夜间通信、装备维修等重难点问题。", "environment_infrastructure"),
     ],

@@ -59,8 +59,12 @@ def test_the_snapshot_is_published_and_both_outcomes_recorded_when_the_validatio
         raise RuntimeError("GX could not read a table")
 
     monkeypatch.setattr(chain, "validate_range", broken_validation)
-    monkeypatch.setattr(publish, "publish_snapshot",
-                        lambda s, stats: order.append("snapshot") or stats.update(files_written=3) or tmp_path / "snap")
+    def snapshot(s, stats, replaced_by_date=()):
+        order.append("snapshot")
+        stats.update(files_written=3)
+        return tmp_path / "snap"
+
+    monkeypatch.setattr(publish, "publish_snapshot", snapshot)
     monkeypatch.setattr(transform, "dbt_docs", lambda s: order.append("docs") or tmp_path / "docs")
     recorded: dict[str, object] = {}
 

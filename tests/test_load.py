@@ -90,7 +90,7 @@ def test_the_chain_leaves_the_static_nodes_out_once_they_are_built(tmp_path, mon
     monkeypatch.setattr(transform, "dbt_build", lambda settings, start, end=None, static=True: asked.append(static)
                         or {"success": True})
     monkeypatch.setattr(quality, "validate", lambda *a, **k: {"success": True})
-    monkeypatch.setattr(publish, "publish_snapshot", lambda settings, stats=None: settings.home / "snapshot")
+    monkeypatch.setattr(publish, "publish_snapshot", lambda settings, stats=None, replaced_by_date=(): settings.home / "snapshot")
     monkeypatch.setattr(transform, "dbt_docs", lambda settings: settings.home / "docs")
     chain.build(s, D1)
     chain.build(s, D2)

@@ -672,6 +672,7 @@ def test_what_was_strengthened_is_reported():
         ("省卫健委的一项抽样调查结果显示，居民健康素养有所提升。", "survey_research"),  # a survey by its findings
         ("公益组织在地铁站投放了一组反诈广告。", "publicity_education"),
         ("镇里举办了首届村民春晚。", "culture_recreation"),
+        ("村干部挂横幅、播喇叭，提醒村民不要聚集。", "publicity_education"),  # banners and loudspeakers
     ],
 )
 def test_called_together_teams_and_things_bought_for_people(text, expected):
@@ -711,6 +712,9 @@ def test_called_together_teams_and_things_bought_for_people(text, expected):
         ("网友留言：“怎样才能劝说父母不要出门聚会？”", "publicity_education"),  # a question asked
         ("课题组研究如何开展社区义诊。", "medical_health"),
         ("记者调查发现，部分商户仍在营业。", "survey_research"),  # how the story was gathered
+        ("他的手机喇叭坏了。", "publicity_education"),  # a loudspeaker named, none played
+        ("会场外的横幅被风吹落。", "publicity_education"),
+        ("货车车身一侧挂一红色横幅。", "publicity_education"),  # a banner described, none hung to tell
         ("除夕夜，一家人在家看春晚。", "culture_recreation"),  # a gala watched at home
         ("化工厂关停后，工人们陆续外出打工。", "inspection_enforcement"),  # when a plant closed, no order
         ("报告建议加强对审计查出问题的整改。", "inspection_enforcement"),  # to be strengthened, object first

@@ -65,6 +65,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 
 from ingestion.parsing.activity_lexicon import AFTER_BLOCK as _AFTER_BLOCK
 from ingestion.parsing.activity_lexicon import BEFORE_BLOCK as _BEFORE_BLOCK
+from ingestion.parsing.activity_lexicon import BEFORE_PATTERN as _BEFORE_PATTERN
 from ingestion.parsing.activity_lexicon import NEEDS as _NEEDS
 from ingestion.parsing.activity_lexicon import REGEX_TRIGGERS, TRIGGERS
 from ingestion.parsing.activity_lexicon import SELF_WORDS as _SELF_WORDS
@@ -503,6 +504,11 @@ def _paragraph_activities(
             # A sentence without any marker (the page-wide scan says where they may be) has no plan.
             cut = _plan_cut(text, s, e, names) if _any_between(plan_marks, s, e) else e
             effective_cut = s if planning else cut
+            # a question (“中医药在诊疗中有哪些应用经验？”) asks about work, it reports none: its last clause
+            # is cut (…继续实行封闭管理，民生需求是否得到保障？ keeps its first); a question quoted at the end
+            # of a sentence (听他们讲故事，会忍不住问：“不害怕吗？”) leaves the sentence standing
+            if e < b and text[e] in "？?" and clauses and not text[s:max(text.rfind("“", s, e), s)].strip("”’ "):
+                effective_cut = min(effective_cut, clauses[-1][0])
             if effective_cut > s and (hits or regex_ok):
                 _sentence_activities(
                     text,
@@ -568,6 +574,9 @@ def _sentence_activities(
             continue
         cs, ce = clauses[idx]
         if pos >= ce:
+            continue
+        before_pattern = _BEFORE_PATTERN.get(word)
+        if before_pattern and before_pattern.search(text, cs, pos):
             continue
         window = max(cs, pos - 6)
         for _x, y in names:

@@ -104,7 +104,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "婚礼 集体婚礼 作品展 展览 展出 图片展 美术展 灯谜 舞龙 舞狮 秧歌 庙会 灯会 花灯 民俗活动 读书会 读书分享 "
             "诗会 歌咏 春联 剪纸 拔河 徒步 足球赛 乒乓球赛 羽毛球赛 联赛 邀请赛 观影 "
             "健身 冰雪 滑雪 滑冰 冬泳 登山 登高 跑步 长跑 迎新跑 越野跑 龙舟 赛事 锦标赛 冠军赛 "
-            "表演 展映 春晚 嘉年华 游园 灯笼 年画 民俗表演 社火 书画 摄影 球赛 太极拳 健身操 "
+            "表演 展映 春晚 嘉年华 游园 灯笼 年画 民俗表演 社火 书画 摄影 球赛 太极拳 健身操 首播 播映 "
         ).split()
     ),
     "charity_assistance": tuple(
@@ -134,7 +134,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "送货上门 送菜上门 无接触配送 线上服务 网上受理 "
             "包车 专列 点对点 "
             "代缴 专窗 一窗受理 一窗通办 在线办理 网上申报 线上申报 网上预约 线上预约 预约登记 预约办理 不见面审批 "
-            "全程网办 就近办 马上办 秒批 秒办 容缺受理 上门送证 免费邮寄"
+            "全程网办 就近办 马上办 秒批 秒办 容缺受理 上门送证 免费邮寄 零审批"
         ).split()
     ),
 }
@@ -261,6 +261,23 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "training_exchange",
         ("教给",),
     ),
+    # experience passed on to others (向当地企业详细介绍…防控措施, 为学员传授经验); not what a reporter was told
+    (
+        re.compile(
+            r"(?:向|为)(?!记者|笔者|本报|媒体)[^，,。；;]{1,12}?(?:介绍|传授)[^，,。；;]{0,16}?(?:经验|做法|防控措施|防疫措施|诊疗方案)"
+        ),
+        "training_exchange",
+        ("经验", "做法", "措施", "诊疗方案"),
+    ),
+    # permits issued within days (企业开办时间压缩至两个工作日, 审批时限缩短到5个工作日)
+    (
+        re.compile(
+            r"(?:开办|审批|办理|办结|登记|办证|注册)(?:时间|时限|周期|环节|流程)?[^，,。；;]{0,4}?(?:压缩|缩短|减少|压减)"
+            r"(?:至|到|为|了)?[^，,。；;]{0,6}?工作日"
+        ),
+        "public_service",
+        ("工作日",),
+    ),
     # a contact number made public for residents to call (公布自己的电话号码, 把手机号公示在各楼栋)
     (
         re.compile(
@@ -293,7 +310,7 @@ SELF_WORDS = set(
         "民俗表演 不打烊 不涨价 稳价 线上办理 网上办理 重温入党誓词 帮困解难 送货上门 送菜上门 无接触配送 "
         "受理 代办 帮办 代缴 在线办理 网上申报 线上申报 网上预约 线上预约 预约登记 预约办理 上门送证 巡护 巡河 巡堤 "
         "解疑释惑 释疑解惑 政策宣讲 共商 递交国书 捐给 捐赠给 免费送给 开会 流行病学调查 流调 "
-        "关停 发展党员 火线入党 商议 民调 民意测验"
+        "关停 发展党员 火线入党 商议 民调 民意测验 首播 零审批"
     ).split()
 )
 
@@ -616,10 +633,10 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
         "检查": r"站|组",
         "关停": r"后|时|以后|之后|的",  # 企业关停后: when a plant closed, no closure ordered
         "会议": r"室|精神",
-        "执法": r"局|队|人员|部门|中队|大队",
+        "执法": r"局|队|人员|部门|中队|大队|安全|合作",  # 执法安全合作: a field of cooperation agreed
         "调研": r"员|主题|课题|报告|成果|组",
         "党建": r"引领",
-        "走访": r"慰问",
+        "走访": r"慰问|[^，,。；;]{0,4}?(?:两国|多国|各国|三国)",  # countries travelled, not people asked
         "门诊": r"部|量|楼|大厅|收入",
         "监管": r"局|所|部门",
         "热线": r"电话",
@@ -666,7 +683,9 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
         "治沙": r"人|英雄|精神",
         "救治": r"能力|体系|工作|方案|经验|中心|医院|定点",
         # delegates of a session visited (看望参加…会议的委员): a leader meeting them, not help given
-        "看望": r"[^，,。；;]{0,24}?会议的[^，,。；;]{0,8}?(?:委员|代表)",
+        "看望": r"[^，,。；;]{0,24}?会议的[^，,。；;]{0,8}?(?:委员|代表)"
+        # a leader's work visit greeting the staff of an office (走进处室，看望干部职工), no help given
+        r"|[^，,。；;慰]{0,6}?(?:干部职工|干部|职工|员工|工作人员)(?![^，,。；;]{0,6}慰问)",
         "考察": r"学习|时|期间|途中|调研时|识别|干部|使用",  # 考察识别干部: judging cadres, not research
         "配送": r"中心|站|员|体系",
         "广播": r"电视|电台|台|剧",
@@ -692,6 +711,14 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
         "健康服务": r"业|产业|体系|能力|水平|机构|管理",
         "施工": r"单位|方|图|队|企业|许可|标准|成本|费|资质|人员|工人|期|安全|质量|进度|难度|条件|技术|工艺",
         "援建": r"干部|人员|队|工作|任务|资金|方|省|城市|单位|机制|地区",  # a doctor's questions are care, not a survey
+    }.items()
+}
+# What may not come before a trigger in its clause (a pattern ending where the trigger starts).
+BEFORE_PATTERN: dict[str, re.Pattern[str]] = {
+    w: re.compile(p)
+    for w, p in {
+        # investors looking a place over (拉个企业来考察, 客商前来考察), not research done
+        "考察": r"(?:企业|客商|投资商|投资者|外商|老板)(?:前?来|过来)?$",
     }.items()
 }
 BEFORE_BLOCK: dict[str, str] = {

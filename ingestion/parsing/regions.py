@@ -87,6 +87,9 @@ _WORD_AFTER = {
     # Pakistan and China (巴中两国, 巴中合作), not the city of Sichuan
     "巴中": ("两国", "合作", "关系", "友谊", "友好", "建交", "经济走廊", "双方", "两国人民"),
 }
+# Short forms that read as a pair of countries on a page naming the foreign one (在巴中资机构, 巴中友谊
+# on a page about Pakistan): there the short form is not the city; its full name (巴中市) still counts.
+_COUNTRY_PAIR = {"巴中": ("巴基斯坦", "巴方")}
 # Full names that are everyday words (a town's 城区, the 郊区 of any city).
 COMMON_WORD_FULL_NAMES = frozenset("城区 郊区 矿区 东区 西区 新区 市区 新市区 解放区".split())
 # A full name opening with 市 read across a word that ends in 市 (城市中区域, 全市中区县) is no unit.
@@ -327,6 +330,8 @@ def _choose(m: _Mention, text: str, ctx: RegionContext, gaz: Gazetteer) -> Regio
         if before in _DIRECTIONS and after.startswith(_NEIGHBOURHOOD_AFTER):
             return None
         if after.startswith(_WORD_AFTER.get(m.surface, ())) and m.surface in _WORD_AFTER:
+            return None
+        if m.surface in _COUNTRY_PAIR and any(country in text for country in _COUNTRY_PAIR[m.surface]):
             return None
         cands = list(m.candidates)
     two_char_county = m.is_full and len(m.surface) == 2

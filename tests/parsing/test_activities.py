@@ -673,6 +673,10 @@ def test_what_was_strengthened_is_reported():
         ("公益组织在地铁站投放了一组反诈广告。", "publicity_education"),
         ("镇里举办了首届村民春晚。", "culture_recreation"),
         ("村干部挂横幅、播喇叭，提醒村民不要聚集。", "publicity_education"),  # banners and loudspeakers
+        ("纪录片于当晚在电视台首播。", "culture_recreation"),  # a broadcast premiere
+        ("当地对高新技术项目实行零审批，将企业开办时间压缩至两个工作日。", "public_service"),  # permits faster
+        ("区里把审批时限缩短到5个工作日。", "public_service"),
+        ("专家组向当地医院详细介绍中国的防控措施。", "training_exchange"),  # experience passed on
     ],
 )
 def test_called_together_teams_and_things_bought_for_people(text, expected):
@@ -718,6 +722,12 @@ def test_called_together_teams_and_things_bought_for_people(text, expected):
         ("除夕夜，一家人在家看春晚。", "culture_recreation"),  # a gala watched at home
         ("化工厂关停后，工人们陆续外出打工。", "inspection_enforcement"),  # when a plant closed, no order
         ("报告建议加强对审计查出问题的整改。", "inspection_enforcement"),  # to be strengthened, object first
+        ("副总理走进有关处室，看望干部职工，同大家交流。", "charity_assistance"),  # a work visit, no help given
+        ("两国领导人见证了执法安全合作文件的签署。", "inspection_enforcement"),  # a field of cooperation
+        ("好不容易拉个企业来考察，结果半路就掉头走了。", "survey_research"),  # investors looking around
+        ("主持人走访中匈两国，记录普通人的生活。", "survey_research"),  # countries travelled
+        ("“社区开展了哪些志愿服务？”", "volunteer_service"),  # a question asked, no work reported
+        ("记者问：中医药在诊疗中有哪些应用经验？", "medical_health"),
         # problems named to be solved are not work done
         ("演练着力解决夜间通信、装备维修等重难点问题。", "environment_infrastructure"),
     ],
@@ -740,3 +750,11 @@ def test_a_paragraph_stating_a_documents_content_reports_no_work():
     assert acts("该意见明确，各地开展专项检查，组织志愿服务。") == []
     # a paragraph that reports work is still read
     assert "inspection_enforcement" in kinds("市场监管局对全市药店开展了专项检查。")
+
+
+def test_a_question_cuts_only_the_clause_it_asks():
+    # the statement before the question stands; a question quoted at the end leaves the sentence standing
+    assert "inspection_enforcement" in kinds("全省农村社区继续实行最严封闭管理，百姓基本民生需求是否得到保障？")
+    assert "culture_recreation" in kinds("我听他们讲过一些惊心动魄的故事，会忍不住问：“不害怕吗？”")
+    # a visit to comfort the staff is still help given
+    assert "charity_assistance" in kinds("书记来到医院，看望慰问一线医务人员。")

@@ -376,6 +376,9 @@ def test_a_short_form_after_a_preposition_gives_way_to_the_name_after_it():
 def test_a_country_pair_is_not_a_city():
     assert names("他说，巴中两国友谊深厚，巴中合作成果丰硕。") == []  # Pakistan and China
     assert names("巴中市委书记到村里调研。") == ["巴中市"]
+    # on a page about Pakistan, 巴中 is the two countries (在巴中资机构, 巴中友谊); the full name still counts
+    assert names("巴基斯坦总理表示，巴中友谊牢固，将保护在巴中资机构安全。") == []
+    assert names("巴方代表团访问了四川巴中市。") == ["四川省", "巴中市"]
 
 
 

@@ -80,6 +80,7 @@ class Draft:
     first: int  # first line that belongs to the article
     anchored: str  # dateline | byline | none | photo | bullet | author | credit | file
     title_top: int | None = None  # first line of a title printed on two lines
+    deck_top: int | None = None  # first line of a deck printed on two lines (a content deck, then 某某出席)
 
 def _is_deck(lines: list[Line], page: str, i: int, above: int | None) -> bool:
     """A dashed subtitle, or a whole sentence printed under the title (too long for a headline)."""
@@ -127,12 +128,35 @@ def group_above(lines: list[Line], page: str, anchor: int, floor: int, banner: i
     return group
 
 
+# A line saying what a meeting or a letter went on to do (部署…, 勉励他们…, 强调…): under the line naming
+# the event (李克强主持召开…会议, 习近平给…回信) it is the deck, and the event is the title.
+_CONTENT_DECK = re.compile(r"(?:部署|勉励|强调|指出|要求|听取|希望|号召|研究|审议|决定|宣读)")
+# …unless the line above leads into it (某某在…时强调), which makes that line the kicker
+_LEADS_INTO = re.compile(r"(?:强调|指出|表示|要求|说|：|:|——|—)$")
+
+
+def event_over_content(lines: list[Line], page: str, event: int, content: int) -> bool:
+    """True when ``content`` is a content deck under ``event``, the title of the story."""
+    upper, lower = lines[event], lines[content]
+    if upper.kind != "head" or upper.blanks or not _CONTENT_DECK.match(lower.text(page)):
+        return False
+    s = upper.text(page)
+    return len(s) >= MIN_TITLE and not _LEADS_INTO.search(s) and not BRIEFS_LABEL.search(s)
+
+
 def make_draft(lines: list[Line], page: str, anchor: int, group: list[int], anchored: str) -> Draft:
     deck = None
     rest = list(group)
     if len(rest) >= 2 and _is_deck(lines, page, rest[-1], rest[-2]):
         deck = rest.pop()
     title = rest.pop()
+    deck_top = None
+    if rest and event_over_content(lines, page, rest[-1], title):
+        if deck is None:
+            deck = title
+        else:
+            deck_top = title
+        title = rest.pop()
     title_top = None
     if len(rest) >= 2 and _two_line_title(lines, page, rest[-2], rest[-1], title):
         title_top = rest.pop()
@@ -147,7 +171,7 @@ def make_draft(lines: list[Line], page: str, anchor: int, group: list[int], anch
         elif lines[k].blanks > 0:
             in_caption = False
         (captions if in_caption else labels).append(k)
-    return Draft(anchor, group, title, deck, kicker, labels, captions, [], None, group[0], anchored, title_top)
+    return Draft(anchor, group, title, deck, kicker, labels, captions, [], None, group[0], anchored, title_top, deck_top)
 
 
 MAX_TITLE_HALF = 12  # each line of a title broken in two under its kicker
@@ -221,7 +245,7 @@ def assemble(lines: list[Line], page: str, drafts: list[Draft]) -> list[ArticleL
         subheads = 0
         body_chars = 0
         place = None
-        head_lines = [x for x in (d.kicker, d.title_top, d.title, d.deck) if x is not None]
+        head_lines = [x for x in (d.kicker, d.title_top, d.title, d.deck_top, d.deck) if x is not None]
         for x in sorted(head_lines):
             body_spans.append((lines[x].text_start, lines[x].end))
             heading_spans.add(body_spans[-1])
@@ -313,7 +337,9 @@ def assemble(lines: list[Line], page: str, drafts: list[Draft]) -> list[ArticleL
         out.append(
             ArticleLayout(
                 title=(t0, t1),
-                subtitle=(lines[d.deck].text_start, lines[d.deck].end) if d.deck is not None else None,
+                subtitle=(lines[d.deck if d.deck_top is None else d.deck_top].text_start, lines[d.deck].end)
+                if d.deck is not None
+                else None,
                 kicker=(lines[d.kicker].text_start, lines[d.kicker].end) if d.kicker is not None else None,
                 section=art_section,
                 section_span=art_section_span,

@@ -22,7 +22,7 @@ import re
 from ingestion.parsing.credits import (
     trailing_credit,
 )
-from ingestion.parsing.drafts import Draft, PageLayout, assemble, group_above, make_draft
+from ingestion.parsing.drafts import Draft, PageLayout, assemble, event_over_content, group_above, make_draft
 from ingestion.parsing.headlines import (
     HeaderSlots,
     column_label,
@@ -217,7 +217,12 @@ def segment_file(lines: list[Line], page: str, hd: HeaderSlots) -> PageLayout:
     as_label = bool(items) and not intro
     if intro and not picture:  # text under the headline (a credit or a subheading alone is none)
         group = [x for x in (hd.kicker, hd.title, deck) if x is not None]
-        drafts.insert(0, Draft(b0, group, hd.title, deck, hd.kicker, [], [], [], None, group[0], anchored))
+        title, kicker, deck_top = hd.title, hd.kicker, None
+        if kicker is not None and event_over_content(lines, page, kicker, title):
+            # 李克强主持召开…会议 / 部署… / 某某出席: the event is the title, what it did the deck
+            deck, deck_top = (title, None) if deck is None else (deck, title)
+            title, kicker = kicker, None
+        drafts.insert(0, Draft(b0, group, title, deck, kicker, [], [], [], None, group[0], anchored, None, deck_top))
     articles = assemble(lines, page, drafts)
     if as_label or picture:
         # The file's headline names the column its items stand in.

@@ -653,6 +653,18 @@ def test_archive_slots_decide_kicker_title_and_deck():
     assert (a.title, a.kicker, a.subtitle) == ("小村庄换了新模样", "某县推进人居环境整治，村容村貌持续改善", None)
 
 
+def test_the_event_is_the_title_over_a_deck_saying_what_it_did():
+    # 引题 naming the meeting, 主题 saying what it went on to do: annotators read the event as the title
+    (a,) = parse_page(archive("某某主持召开甲省防汛工作会议", "部署做好汛期防灾减灾工作", "某某出席", BODY)).articles
+    assert (a.title, a.kicker) == ("某某主持召开甲省防汛工作会议", None)
+    assert a.subtitle == "部署做好汛期防灾减灾工作某某出席"
+    (a,) = parse_page(archive("某某给甲村村民回信", "勉励他们用勤劳的双手建设美丽家乡", "", BODY)).articles
+    assert (a.title, a.subtitle) == ("某某给甲村村民回信", "勉励他们用勤劳的双手建设美丽家乡")
+    # a kicker leading into what was said stays the kicker
+    (a,) = parse_page(archive("某某在甲省考察时强调", "要求各地抓好春耕生产", "", BODY)).articles
+    assert (a.title, a.kicker) == ("要求各地抓好春耕生产", "某某在甲省考察时强调")
+
+
 def test_archive_title_too_long_for_a_headline_is_still_the_title():
     title = "甲市人大常委会关于批准甲市城市总体规划修编有关事项和乙区行政区划调整方案以及丙县撤县设区的决定"
     (a,) = parse_page(archive("", title, "（某年某月某日甲市人大常委会第十次全体会议表决通过）", BODY)).articles

@@ -25,8 +25,9 @@ Forms other papers print, and what they give:
   when its own clause has a money word (投资, 资金, 收入, 产值 …) before it; after
   人口 it is 人. Otherwise it is left out: SPEC keeps the unit printed after 万/亿,
   and with none printed only the clause can say what is counted.
-* 成 is a share in tenths, given as a per cent (八成以上 → 80 %, at_least), also after a
-  single Chinese digit, unless a word goes on (成立, 成长, 成活 …).
+* 成 is a share in tenths, kept as printed (八成以上 → 8 成, at_least: SPEC keeps the unit
+  printed, and every blind annotator wrote 成), also after a single Chinese digit, unless a
+  word goes on (成立, 成长, 成活 …); the marts read it as a per cent (``units.csv``: ×10).
 * 副 (20副楹联) and 届 (举办4届, 连续五届) count; 届 before a body's name (十三届全国人大)
   is the session's name, and 2020届 a graduating class. People's nouns printed as the
   measure word (8.2万多人口, 2.2万多老年人) give the unit 人.
@@ -191,6 +192,7 @@ _SCALE_CHAR = re.compile(r"[万亿千]")
 _MULTIPLIER_CHAR = re.compile(r"[十百千万亿]")
 _PREFIX_FILLER = re.compile(r"(?:了|达到|达|为|有|计)$")
 _SPACES = re.compile(r"\s+")
+_CN_TENTHS = frozenset("一二两三四五六七八九十")  # the Chinese numerals of a share in tenths (九成)
 # Every _PERIOD match holds one of these characters, at most _PERIOD_REACH characters after its start.
 _PERIOD_ANCHOR = re.compile(r"[月年季截目]")
 _PERIOD_REACH = 8
@@ -306,6 +308,8 @@ def _unit_blocked(unit: str, text: str, end: int) -> bool:
     nxt = text[end : end + 1]
     if not nxt or nxt not in _UNIT_BLOCKERS.get(unit, ""):
         return False
+    if unit == "成" and nxt == "都" and text[end - 2 : end - 1] in _CN_TENTHS:
+        return False  # 九成都返京: nine tenths all came back (2019成都…: a year, then the city)
     exception = _UNIT_BLOCKER_EXCEPTIONS.get(unit)
     return not (exception and exception.match(text, end))
 
@@ -489,9 +493,6 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
     if post:
         qualifier = _SUFFIX_KIND[post]
     low, high = _band(value, qualifier)
-    if unit_clean == "成":  # tenths: 三成 = 30 %
-        value, low, high = (None if x is None else x * 10 for x in (value, low, high))
-        unit_clean = "%"
     return _Hit(value, unit_clean, qualifier, low, high, start, m.end("num"), m.end())
 
 
@@ -708,8 +709,6 @@ def _hits_in_span(text: str, a: int, b: int, scan: _PageScan) -> list[_Hit]:
             mag = m.group("mag") or (m.group("num")[-1] if m.group("num")[-1] in "万亿" else None)
             if mag and low < hit.value / 1000:  # 1至1.5亿元: the low end is in 亿 too
                 low = scale_value(low, 10_000 if mag == "万" else 100_000_000)
-            if m.group("unit") == "成":
-                low *= 10  # 三至五成: tenths, as the high end
             # One stated quantity, one metric: the high end, approx, with the range as its band
             # (a row per end would count 3至5人 twice in any sum over the marts).
             hit = _Hit(hit.value, hit.unit, "approx", low, hit.value, pending_range[2], hit.num_end, hit.end)

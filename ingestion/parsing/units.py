@@ -17,6 +17,7 @@ import re
 _UNIT_KINDS: dict[str, tuple[str, ...]] = {
     "count": (
         "人次",
+        "人份",  # doses or test kits: 检测试剂盒7341万人份
         "人",
         "名",
         "位",

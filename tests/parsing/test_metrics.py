@@ -82,7 +82,7 @@ def test_a_range_is_one_approx_metric_with_its_band():
         ("果树挂果要等两至三年。", (2.0, 3.0, "年")),
         ("快递一到两天就能送达。", (1.0, 2.0, "天")),
         ("这台机器每小时能处理60—80吨秸秆。", (60.0, 80.0, "吨")),
-        ("新品种能增产两到三成。", (20.0, 30.0, "%")),
+        ("新品种能增产两到三成。", (2.0, 3.0, "成")),
         ("投资规模在1至1.5亿元之间。", (100000000.0, 150000000.0, "元")),
     ],
 )
@@ -199,10 +199,11 @@ def test_large_scaled_values_are_exact():
         ("该项目总投资2.5亿，年内开工。", 250000000.0, "元", "exact", "money"),
         ("落实各类补贴资金约80万。", 800000.0, "元", "approx", "money"),
         ("全县户籍人口约76万。", 760000.0, "人", "approx", "count"),
-        # shares written as 成 (tenths) after a single Chinese digit: a per cent
-        ("八成以上的受访居民表示满意。", 80.0, "%", "at_least", "percent"),
-        ("已有超过六成的村建起文化广场。", 60.0, "%", "at_least", "percent"),
-        ("两成农户加入了合作社。", 20.0, "%", "exact", "percent"),
+        # shares written as 成 (tenths) after a single Chinese digit: kept as printed, a percent kind
+        ("八成以上的受访居民表示满意。", 8.0, "成", "at_least", "percent"),
+        ("已有超过六成的村建起文化广场。", 6.0, "成", "at_least", "percent"),
+        ("两成农户加入了合作社。", 2.0, "成", "exact", "percent"),
+        ("如今九成都返京复工了。", 9.0, "成", "exact", "percent"),  # 九成都: nine tenths all, not 成都
         # fractions, as a per cent rounded to 0.01
         ("全镇三分之一的农户种上了大棚菜。", 33.33, "%", "exact", "percent"),
         ("近四分之三的路段完成了硬化。", 75.0, "%", "at_most", "percent"),
@@ -334,7 +335,7 @@ def test_period_scan_may_start_near_the_first_anchor(lead):
         ("年产值逼近50亿元。", 5_000_000_000.0, "元", "at_most"),
         ("全年交易额突破3万亿元。", 3e12, "元", "at_least"),
         ("合同金额超十万亿元。", 1e13, "元", "at_least"),
-        ("近三成企业已复工。", 30.0, "%", "at_most"),
+        ("近三成企业已复工。", 3.0, "成", "at_most"),
     ],
 )
 def test_national_paper_forms(text, value, unit, qualifier):
@@ -622,6 +623,7 @@ def test_surroundings_and_listing_are_not_metrics(text):
         ("救护车不到半小时就赶到了。", 0.5, "小时", "at_most"),  # 半小时: the unit as printed
         ("调查报告写了200页左右。", 200.0, "页", "approx"),
         ("向灾区调拨帐篷1.2万件套。", 12000.0, "件套", "exact"),
+        ("已出口检测试剂盒7341万人份。", 73410000.0, "人份", "exact"),  # doses or kits, not people
         ("他在这条路上走了二十几年。", 20.0, "年", "at_least"),  # tens and some: at least the tens
         ("每天工作十几个小时。", 10.0, "个小时", "at_least"),
         ("要解决十几亿人口的吃饭问题。", 1e9, "人", "at_least"),

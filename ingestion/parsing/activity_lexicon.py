@@ -49,7 +49,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "inspection_enforcement": tuple(
         (
-            "检查 督导 督查 执法 排查 专项整治 集中整治 整治行动 巡查 摸查 暗访 明察 抽查 查处 整改 "
+            "检查 检查指导 督导 督查 执法 排查 专项整治 集中整治 整治行动 巡查 摸查 暗访 明察 抽查 查处 整改 "
             "打击 治安巡逻 隐患 监管 督办 取缔 专项行动 整治 "
             "抽检 约谈 稽查 巡检 督察 查验 查封 扣押 清查 联合执法 "
             "督促 测温 测量体温 体温检测 体温监测 量体温 值守 执勤 卡点 把守 巡防 登记排查 监测 审计 核查 "
@@ -84,7 +84,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "现场会 调度 出谋划策 畅谈 面对面 "
             "常委会 全会 代表大会 动员会 部署会 协调会 例会 会商 恳谈 听证 大会 年会 "
             "论坛 峰会 会谈 研讨 视频会议 电视电话会议 专题会 工作会 联席会议 茶话会 谈判 磋商 会见 会晤 发布会 "
-            "共商 递交国书 开会 商议 讨论"
+            "共商 递交国书 开会 商议 讨论 审议"
         ).split()
     ),
     "training_exchange": tuple(
@@ -278,6 +278,8 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "public_service",
         ("工作日",),
     ),
+    # a report heard (听取湖北省和武汉市防控工作汇报): a meeting with those reporting
+    (re.compile(r"听取[^，,。；;]{0,24}?汇报"), "meeting_deliberation", ("汇报",)),
     # a contact number made public for residents to call (公布自己的电话号码, 把手机号公示在各楼栋)
     (
         re.compile(
@@ -310,7 +312,7 @@ SELF_WORDS = set(
         "民俗表演 不打烊 不涨价 稳价 线上办理 网上办理 重温入党誓词 帮困解难 送货上门 送菜上门 无接触配送 "
         "受理 代办 帮办 代缴 在线办理 网上申报 线上申报 网上预约 线上预约 预约登记 预约办理 上门送证 巡护 巡河 巡堤 "
         "解疑释惑 释疑解惑 政策宣讲 共商 递交国书 捐给 捐赠给 免费送给 开会 流行病学调查 流调 "
-        "关停 发展党员 火线入党 商议 民调 民意测验 首播 零审批"
+        "关停 发展党员 火线入党 商议 民调 民意测验 首播 零审批 检查指导"
     ).split()
 )
 
@@ -489,7 +491,7 @@ NEEDS: dict[str, re.Pattern[str]] = {
     "支部共建": re.compile(r"开展|签约|结对"),
     "党纪学习": re.compile(r"开展|组织|教育|专题"),
     "主题教育": re.compile(r"开展|组织|参加|学习"),
-    "绿色通道": re.compile(r"开通|开辟|设立|建立"),
+    "绿色通道": re.compile(r"开通|开辟|设立|建立|开启|开设|打通"),
     "办结": re.compile(r"当天|当日|即时|限时|一次|现场|提速|快速"),
     "即办": re.compile(r"推行|实现|推出|实行"),
     "网上办": re.compile(r"推行|实现|推出|实行"),
@@ -621,6 +623,9 @@ NEEDS: dict[str, re.Pattern[str]] = {
     ),
     "健康服务": re.compile(r"提供|开展|定制|送|上门|签约|为"),
     # a gala held or performed in, not one watched at home (在家看春晚)
+    "审议": re.compile(
+        r"参加[^，,。；;]{0,12}审议|出席|列席|分组审议|代表团审议|会议(?:上|期间)?审议|审议了|进行审议|认真审议|审议并"
+    ),
     "春晚": re.compile(r"举办|举行|组织|录制|演出|表演|参加|参与|登上|亮相|排练|筹备|上演|办起|搬上"),
     "援建": re.compile(r"由|援建(?:了|的)|帮助|出资|投资|对口"),
 }
@@ -642,7 +647,7 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
         "热线": r"电话",
         "整改": r"完成率|率|措施|方案|清单|任务|要求|意见",  # 整改措施: what is to be done
         "督导": r"组",
-        "巡逻": r"队",
+        "巡逻": r"队|人员|员",  # 日常巡逻人员: a person's duty named, not a patrol
         "整治": r"重点|对象|范围|任务|目标",
         "修复": r"[^，,。；;]{0,6}?(?:功能|关系|信心|信任|形象)",  # a function or a relation restored, not a repair
         "救助": r"[^，,。；;]{0,6}?(?:企业|金融机构|银行|机构|专家)",  # a bailout, not help to people
@@ -717,6 +722,10 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
 BEFORE_PATTERN: dict[str, re.Pattern[str]] = {
     w: re.compile(p)
     for w, p in {
+        # sympathy expressed in words (向…政府和人民致以诚挚慰问, 表示慰问和支持), not a visit with help
+        "慰问": r"(?:致以|表示|转达|致)[^，,。；;]{0,6}$",
+        # a draft to be put before a session (将按程序提请…会议审议), not a deliberation held
+        "审议": r"(?:提请|提交|报请|交由|将)[^，,。；;]{0,24}$",
         # investors looking a place over (拉个企业来考察, 客商前来考察), not research done
         "考察": r"(?:企业|客商|投资商|投资者|外商|老板)(?:前?来|过来)?$",
     }.items()

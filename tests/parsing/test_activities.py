@@ -677,6 +677,10 @@ def test_what_was_strengthened_is_reported():
         ("当地对高新技术项目实行零审批，将企业开办时间压缩至两个工作日。", "public_service"),  # permits faster
         ("区里把审批时限缩短到5个工作日。", "public_service"),
         ("专家组向当地医院详细介绍中国的防控措施。", "training_exchange"),  # experience passed on
+        ("副总理在甲市检查指导疫情防控工作。", "inspection_enforcement"),  # an inspection visit
+        ("她听取甲省和甲市防控工作汇报。", "meeting_deliberation"),  # a report heard
+        ("总书记参加甲省代表团审议。", "meeting_deliberation"),  # a session deliberating
+        ("多个城市开启出口防疫物资绿色通道。", "public_service"),
     ],
 )
 def test_called_together_teams_and_things_bought_for_people(text, expected):
@@ -726,6 +730,10 @@ def test_called_together_teams_and_things_bought_for_people(text, expected):
         ("两国领导人见证了执法安全合作文件的签署。", "inspection_enforcement"),  # a field of cooperation
         ("好不容易拉个企业来考察，结果半路就掉头走了。", "survey_research"),  # investors looking around
         ("主持人走访中匈两国，记录普通人的生活。", "survey_research"),  # countries travelled
+        ("多国领导人对中国抗击疫情表示慰问和支持。", "charity_assistance"),  # sympathy in words
+        ("总理向该国政府和人民致以诚挚慰问。", "charity_assistance"),
+        ("他是护林员，也是国庆日常巡逻人员。", "inspection_enforcement"),  # a duty named, no patrol
+        ("有关草案将按程序提请大会审议。", "meeting_deliberation"),  # to be put before a session
         ("“社区开展了哪些志愿服务？”", "volunteer_service"),  # a question asked, no work reported
         ("记者问：中医药在诊疗中有哪些应用经验？", "medical_health"),
         # problems named to be solved are not work done

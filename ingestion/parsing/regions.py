@@ -230,7 +230,8 @@ def _current_by_code() -> dict[str, Region]:
 
 
 # A short form whose first character ends a common word before it (隆重庆祝, 郑重庆贺).
-_WORD_BEFORE: dict[str, str] = {"重庆": "隆郑庄慎尊严稳"}
+# (九成都返京: nine tenths all came back, not 成都)
+_WORD_BEFORE: dict[str, str] = {"重庆": "隆郑庄慎尊严稳", "成都": "一二两三四五六七八九十几数"}
 
 
 def _mountain_area(m: _Mention, spans: set[tuple[int, int]], text: str) -> bool:

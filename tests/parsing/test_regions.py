@@ -379,6 +379,9 @@ def test_a_country_pair_is_not_a_city():
     # on a page about Pakistan, 巴中 is the two countries (在巴中资机构, 巴中友谊); the full name still counts
     assert names("巴基斯坦总理表示，巴中友谊牢固，将保护在巴中资机构安全。") == []
     assert names("巴方代表团访问了四川巴中市。") == ["四川省", "巴中市"]
+    # 九成都返京: nine tenths all came back; 成都 after a numeral is a share, the city keeps its name
+    assert names("如今九成都返京复工了。") == []
+    assert names("他从成都出发。", RegionContext(province_codes=frozenset({"51"}))) == ["成都市"]
 
 
 

@@ -278,6 +278,16 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "public_service",
         ("工作日",),
     ),
+    # an online service opened to the public (开通法信平台, 上线“无接触酒店”查询, 研发了应急物资综合管理平台,
+    # 升级优化云闪付APP数字发票服务); not a platform for cooperation or talks (搭建合作平台, 对话平台)
+    (
+        re.compile(
+            r"(?:开通|上线|推出|启动|研发|升级)(?:了|运行|优化)?[^，,。；;]{0,16}?"
+            r"(?<!合作|交流|对话|发展|科创|功能|行动|履职|问诊|诊疗)(?:平台|APP|App|app|小程序|查询|服务系统|网站|公众号)"
+        ),
+        "public_service",
+        ("平台", "APP", "App", "app", "小程序", "查询", "服务系统", "网站", "公众号"),
+    ),
     # a report heard (听取湖北省和武汉市防控工作汇报): a meeting with those reporting
     (re.compile(r"听取[^，,。；;]{0,24}?汇报"), "meeting_deliberation", ("汇报",)),
     # a contact number made public for residents to call (公布自己的电话号码, 把手机号公示在各楼栋)

@@ -681,6 +681,8 @@ def test_what_was_strengthened_is_reported():
         ("她听取甲省和甲市防控工作汇报。", "meeting_deliberation"),  # a report heard
         ("总书记参加甲省代表团审议。", "meeting_deliberation"),  # a session deliberating
         ("多个城市开启出口防疫物资绿色通道。", "public_service"),
+        ("最高人民法院开通法信平台，面向社会公众提供法律信息。", "public_service"),  # an online service opened
+        ("支付APP在300多个城市上线了“无接触酒店”查询。", "public_service"),
     ],
 )
 def test_called_together_teams_and_things_bought_for_people(text, expected):
@@ -734,6 +736,8 @@ def test_called_together_teams_and_things_bought_for_people(text, expected):
         ("总理向该国政府和人民致以诚挚慰问。", "charity_assistance"),
         ("他是护林员，也是国庆日常巡逻人员。", "inspection_enforcement"),  # a duty named, no patrol
         ("有关草案将按程序提请大会审议。", "meeting_deliberation"),  # to be put before a session
+        ("论坛为各方搭建了高端对话平台。", "public_service"),  # a platform for talks, no service
+        ("两地启动了科创合作平台建设。", "public_service"),
         ("“社区开展了哪些志愿服务？”", "volunteer_service"),  # a question asked, no work reported
         ("记者问：中医药在诊疗中有哪些应用经验？", "medical_health"),
         # problems named to be solved are not work done

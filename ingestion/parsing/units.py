@@ -109,6 +109,9 @@ _UNIT_KINDS: dict[str, tuple[str, ...]] = {
         "步",  # 每天走2万步; a single Chinese digit is a manner (一步, 两步走)
         "颗",  # 五十颗元宵
         "碗",  # 上百碗元宵
+        # countries, provinces, cities and courses counted with Arabic numerals (59国人员, 也门南部5省, 42城公交,
+        # 拉出7道彩烟); 两国, 三道 are as often names and manners
+        *("国", "省", "城", "道"),
         *("人口", "老年人", "老人", "年轻人", "病人", "工人", "客人", "游人"),  # read as 人 (UNIT_ALIAS)
     ),
     "money": (
@@ -120,7 +123,7 @@ _UNIT_KINDS: dict[str, tuple[str, ...]] = {
         *("奈拉", "越南盾", "索姆", "克朗", "里拉", "兹罗提", "福林", "列伊", "塔卡", "基普", "瑞尔", "缅元"),
     ),
     "percent": ("%", "％", "个百分点", "百分点", "成"),
-    "area": ("平方米", "平方公里", "平方千米", "平米", "亩", "公顷", "㎡"),
+    "area": ("平方米", "平方公里", "平方千米", "平米", "亩", "公顷", "㎡", "垧"),
     "length": ("皮长公里", "芯公里", "芯千米", "公里", "千米", "延米", "米", "厘米", "毫米"),
     "weight": ("吨", "公斤", "千克", "斤", "克"),
     "duration": (
@@ -166,6 +169,10 @@ UNIT_BLOCKER_EXCEPTIONS: dict[str, re.Pattern[str]] = {
 # A unit followed by one of these characters is the first half of another word
 # (家庭, 支部, 处理, 名单, 场所 …), not a measure word.
 UNIT_BLOCKERS: dict[str, str] = {
+    "国": "际庆家考内外产企有资务旗歌徽门土籍情策学画货军宝营标防道力库",
+    "省": "市区份委级长内外钱力心事会略去得",
+    "城": "市区乡镇际墙管建关里中门堡楼池",
+    "道": "路理德教歉具别谢义观家口题",
     "家": "庭长属乡中里",
     "人": "民员工口才力气们",
     "名": "义称单片胜列额字",

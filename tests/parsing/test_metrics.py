@@ -586,6 +586,9 @@ def test_spans_incidents_and_sessions(text, value, unit, qualifier):
         "严格落实中央八项规定精神。",  # a name
         "坚持四项基本原则。",
         "老人骑着三轮车去赶集。",  # a tricycle
+        "中匈两国人民友谊深厚。",  # two countries named, not counted (Arabic numerals only)
+        "2019国庆期间游客增多。",  # a year, then 国庆
+        "全国31省市区联动。",  # 省市区: a word goes on
     ],
 )
 def test_years_idioms_phases_and_names_are_not_metrics(text):
@@ -624,6 +627,11 @@ def test_surroundings_and_listing_are_not_metrics(text):
         ("调查报告写了200页左右。", 200.0, "页", "approx"),
         ("向灾区调拨帐篷1.2万件套。", 12000.0, "件套", "exact"),
         ("已出口检测试剂盒7341万人份。", 73410000.0, "人份", "exact"),  # doses or kits, not people
+        ("对59国人员实行入境免签政策。", 59.0, "国", "exact"),  # countries counted, Arabic numerals
+        ("覆盖长三角42城公交。", 42.0, "城", "exact"),
+        ("帮助夺回也门南部5省。", 5.0, "省", "exact"),
+        ("飞机拉出7道彩烟。", 7.0, "道", "exact"),
+        ("他家有6垧地。", 6.0, "垧", "exact"),  # the Northeast's measure of land
         ("他在这条路上走了二十几年。", 20.0, "年", "at_least"),  # tens and some: at least the tens
         ("每天工作十几个小时。", 10.0, "个小时", "at_least"),
         ("要解决十几亿人口的吃饭问题。", 1e9, "人", "at_least"),

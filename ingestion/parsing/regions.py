@@ -62,7 +62,7 @@ COMMON_WORD_SHORT_FORMS = frozenset(
     """
     平安 复兴 振兴 光明 前进 友好 友谊 爱民 惠民 富民 新民 回民 民权 民乐 共和 互助 同仁 同德
     新兴 兴隆 兴业 宏伟 解放 红旗 向阳 东风 和平 太平 安宁 安定 和顺 万全 吉利 长安 长寿
-    大同 长治 安康 富裕 博爱 方正 资源 合作 比如 南部 公安 新建 商城 港口 灯塔 平房 丰满
+    富裕 博爱 方正 资源 合作 比如 南部 公安 新建 商城 港口 灯塔 平房 丰满
     磐石 榆树 梨树 龙潭 龙凤 龙门 龙井 白塔 元宝 马尾 石狮 莲花 光泽 清流 开化 温泉 天山
     高明 清新 阳春 南海 江海 江岸 南岸 前锋 大英 石棉 朝天 金牛 锦江 新都 东坡 九龙 三江
     七星 凌云 乐业 紫金 大悟 云梦 华容 咸丰 台前 平原 高密 牡丹 康乐 木兰 建华 阳明 鸡冠
@@ -76,6 +76,9 @@ COMMON_WORD_SHORT_FORMS = frozenset(
     云霄 江汉 西湖 东湖 南湖 北湖 太湖 青山湖 姑苏 龙城 鹿城 榕城
     """.split()
 )
+# Cities whose short form is also a common word (天下大同, 长治久安, 幸福安康): the city when the page names
+# its province or another place in it (在大同买了一套房 on a page naming 山西 or 太原), as a county's short form.
+_CITY_IN_CONTEXT = frozenset("大同 长治 安康".split())
 # Short forms that are a place only when not followed by these characters
 # (新乡贤 is a village worthy, 大同小异 a set phrase, 哈密瓜 a melon).
 _WORD_AFTER = {
@@ -86,6 +89,8 @@ _WORD_AFTER = {
     "文山": ("会海",),  # 文山会海: too many papers and meetings
     # Pakistan and China (巴中两国, 巴中合作), not the city of Sichuan
     "巴中": ("两国", "合作", "关系", "友谊", "友好", "建交", "经济走廊", "双方", "两国人民"),
+    "大同": ("小异", "盟", "世界", "社会", "理想", "思想"),
+    "长治": ("久安",),
 }
 # Short forms that read as a pair of countries on a page naming the foreign one (在巴中资机构, 巴中友谊
 # on a page about Pakistan): there the short form is not the city; its full name (巴中市) still counts.
@@ -231,7 +236,12 @@ def _current_by_code() -> dict[str, Region]:
 
 # A short form whose first character ends a common word before it (隆重庆祝, 郑重庆贺).
 # (九成都返京: nine tenths all came back, not 成都)
-_WORD_BEFORE: dict[str, str] = {"重庆": "隆郑庄慎尊严稳", "成都": "一二两三四五六七八九十几数"}
+_WORD_BEFORE: dict[str, str] = {
+    "重庆": "隆郑庄慎尊严稳",
+    "成都": "一二两三四五六七八九十几数",
+    "大同": "下界",  # 天下大同, 世界大同
+    "安康": "福泰平康健",  # 幸福安康, 健康安康
+}
 
 
 def _mountain_area(m: _Mention, spans: set[tuple[int, int]], text: str) -> bool:
@@ -335,6 +345,8 @@ def _choose(m: _Mention, text: str, ctx: RegionContext, gaz: Gazetteer) -> Regio
         if m.surface in _COUNTRY_PAIR and any(country in text for country in _COUNTRY_PAIR[m.surface]):
             return None
         cands = list(m.candidates)
+        if m.surface in _CITY_IN_CONTEXT:
+            cands = [r for r in cands if r.province_code in ctx.province_codes]
     two_char_county = m.is_full and len(m.surface) == 2
     if two_char_county and after.startswith(_COUNTY_WORD_AFTER):
         return None

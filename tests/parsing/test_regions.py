@@ -412,3 +412,16 @@ def test_a_county_short_form_before_town_is_a_town_of_the_same_name():
     # a town of a Xinjiang county shares its name with Santai County in Sichuan
     assert "三台县" not in names("吉木萨尔县供电公司三台镇供电所的职工。", sichuan)
     assert "三台县" in names("三台县的农民合作社。", sichuan)  # the county itself, on a page naming Sichuan
+
+
+SHANXI, SHAANXI = "140000000000", "610000000000"
+
+
+def test_a_city_whose_short_form_is_a_common_word_needs_its_province_on_the_page():
+    shanxi = RegionContext(province_codes=frozenset({SHANXI}))
+    assert names("他给儿子在大同买了一套房。", shanxi) == ["大同市"]
+    assert names("他给儿子在大同买了一套房。") == []  # no place in Shanxi named: the word
+    assert names("追求天下大同的理想。", shanxi) == []
+    assert names("确保国家长治久安。", shanxi) == []
+    assert names("祝愿人民幸福安康。", RegionContext(province_codes=frozenset({SHAANXI}))) == []
+    assert names("安康那一带也是富硒区。", RegionContext(province_codes=frozenset({SHAANXI}))) == ["安康市"]

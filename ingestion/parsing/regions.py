@@ -91,6 +91,7 @@ _WORD_AFTER = {
     "巴中": ("两国", "合作", "关系", "友谊", "友好", "建交", "经济走廊", "双方", "两国人民"),
     "大同": ("小异", "盟", "世界", "社会", "理想", "思想"),
     "长治": ("久安",),
+    "乌苏": ("里",),  # 乌苏里江, the river
 }
 # Short forms that read as a pair of countries on a page naming the foreign one (在巴中资机构, 巴中友谊
 # on a page about Pakistan): there the short form is not the city; its full name (巴中市) still counts.
@@ -100,10 +101,10 @@ COMMON_WORD_FULL_NAMES = frozenset("城区 郊区 矿区 东区 西区 新区 �
 # A full name opening with 市 read across a word that ends in 市 (城市中区域, 全市中区县) is no unit.
 _CITY_WORD_BEFORE = frozenset("城全本该各我此")
 # What follows a short form when it names a street or a building, not the unit.
-_STREET_AFTER = ("路", "街", "大街", "大道", "巷", "胡同")
+_STREET_AFTER = ("路", "街", "大街", "大道", "巷", "胡同", "门")  # …or a gate (广安门医院)
 # …except words for streets in general (鹰潭街头 is in the city, not on a street named after it;
 # 宁蒗路灯 are the county's street lights).
-_STREETS_IN_GENERAL = ("街头", "街巷", "街面", "街区", "街景", "街坊", "路灯", "路面", "路网", "路况")
+_STREETS_IN_GENERAL = ("街头", "街巷", "街面", "街区", "街景", "街坊", "路灯", "路面", "路网", "路况", "门户", "门口", "门前")
 _DIRECTIONS = "东西南北"
 # One-character names of provinces, which with a direction name a part of one (豫西, 苏北, 皖南)
 _PROVINCE_LETTERS = frozenset("豫冀鲁晋陕甘川蜀滇黔湘鄂赣皖苏浙闽粤桂琼辽吉黑蒙宁青新藏渝沪京津")

@@ -425,3 +425,10 @@ def test_a_city_whose_short_form_is_a_common_word_needs_its_province_on_the_page
     assert names("确保国家长治久安。", shanxi) == []
     assert names("祝愿人民幸福安康。", RegionContext(province_codes=frozenset({SHAANXI}))) == []
     assert names("安康那一带也是富硒区。", RegionContext(province_codes=frozenset({SHAANXI}))) == ["安康市"]
+
+
+def test_a_gate_and_a_river_named_after_a_place_are_not_the_place():
+    sichuan = RegionContext(province_codes=frozenset({"510000000000"}))
+    assert names("她是中国中医科学院广安门医院的护士。", sichuan) == []  # 广安门, a gate of Beijing
+    assert names("广安是邓小平的家乡。", sichuan) == ["广安市"]
+    assert names("这里填补了乌苏里江流域的考古空白。") == []  # the Ussuri, not 乌苏市

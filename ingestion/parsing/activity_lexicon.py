@@ -649,7 +649,7 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
         "关停": r"后|时|以后|之后|的",  # 企业关停后: when a plant closed, no closure ordered
         "会议": r"室|精神",
         "执法": r"局|队|人员|部门|中队|大队|安全|合作",  # 执法安全合作: a field of cooperation agreed
-        "调研": r"员|主题|课题|报告|成果|组",
+        "调研": r"员|主题|课题|报告|成果|组|大队|支队|中队|处|科|室|中心",  # 情报调研大队副大队长: an office
         "党建": r"引领",
         "走访": r"慰问|[^，,。；;]{0,4}?(?:两国|多国|各国|三国)",  # countries travelled, not people asked
         "门诊": r"部|量|楼|大厅|收入",

@@ -112,6 +112,7 @@ _UNIT_KINDS: dict[str, tuple[str, ...]] = {
         # countries, provinces, cities and courses counted with Arabic numerals (59国人员, 也门南部5省, 42城公交,
         # 拉出7道彩烟); 两国, 三道 are as often names and manners
         *("国", "省", "城", "道"),
+        "方面",  # 提出十方面措施; not 一方面 (on the one hand)
         *("人口", "老年人", "老人", "年轻人", "病人", "工人", "客人", "游人"),  # read as 人 (UNIT_ALIAS)
     ),
     "money": (

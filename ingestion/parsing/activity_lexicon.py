@@ -242,7 +242,8 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     # food and daily goods brought to people who cannot go out (给居家隔离的居民和行动不便的老人送菜)
     (
         re.compile(
-            r"(?:为|给|帮|替)[^，,。；;]{0,16}?(?:老人|居民|群众|村民|患者|病人|住户|家庭|独居|孤寡|隔离|残疾人|困难户)"
+            # (为的是群众买菜时…: a purpose, not goods brought)
+            r"(?:为(?!的是|了)|给|帮|替)[^，,。；;]{0,16}?(?:老人|居民|群众|村民|患者|病人|住户|家庭|独居|孤寡|隔离|残疾人|困难户)"
             r"[^，,。；;]{0,6}?(?:送|买|采购|代购)(?:了|去|来)?(?:菜|饭|米|餐|蔬菜|物资|生活用品|粮油|口罩|食品|年货)"
         ),
         "charity_assistance",
@@ -660,7 +661,8 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
         "巡逻": r"队|人员|员",  # 日常巡逻人员: a person's duty named, not a patrol
         "整治": r"重点|对象|范围|任务|目标",
         "修复": r"[^，,。；;]{0,6}?(?:功能|关系|信心|信任|形象)",  # a function or a relation restored, not a repair
-        "救助": r"[^，,。；;]{0,6}?(?:企业|金融机构|银行|机构|专家)",  # a bailout, not help to people
+        # a bailout, not help to people; a relief bill or plan named (新救助法案将…), not help given
+        "救助": r"[^，,。；;]{0,6}?(?:企业|金融机构|银行|机构|专家)|法案|法|计划|方案|政策",
         "调度": r"中心",
         "讲解": r"员",
         "讲座": r"教授",  # a chair professor's title

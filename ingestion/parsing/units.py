@@ -42,6 +42,7 @@ _UNIT_KINDS: dict[str, tuple[str, ...]] = {
         "台次",
         "台",
         "辆次",
+        "艘次",  # ship voyages: 开行315艘次
         "辆",
         "份",
         "批次",
@@ -166,11 +167,13 @@ UNIT_ALT = "|".join(re.escape(u) for u in sorted(set(UNIT_KIND) | {"户籍"}, ke
 # Words that begin with a blocker yet follow the unit as its noun (1万余家中小企业: not 家中, "at home").
 UNIT_BLOCKER_EXCEPTIONS: dict[str, re.Pattern[str]] = {
     "家": re.compile(r"中(?:小|资|外|央)"),
+    "位": re.compile(r"数字"),  # 137位数字经济领军人物: people, then 数字经济
 }
 # A unit followed by one of these characters is the first half of another word
 # (家庭, 支部, 处理, 名单, 场所 …), not a measure word.
 UNIT_BLOCKERS: dict[str, str] = {
     "国": "际庆家考内外产企有资务旗歌徽门土籍情策学画货军宝营标防道力库",
+    "位": "数于置",  # 两位数衰退: double digits; 位于, 位置
     "省": "市区份委级长内外钱力心事会略去得",
     "城": "市区乡镇际墙管建关里中门堡楼池",
     "道": "路理德教歉具别谢义观家口题",

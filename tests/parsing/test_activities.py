@@ -738,6 +738,8 @@ def test_called_together_teams_and_things_bought_for_people(text, expected):
         ("有关草案将按程序提请大会审议。", "meeting_deliberation"),  # to be put before a session
         ("论坛为各方搭建了高端对话平台。", "public_service"),  # a platform for talks, no service
         ("他生前系州公安局禁毒支队情报调研大队副大队长。", "survey_research"),  # an office named
+        ("蔬菜提前分装好，为的是群众在买菜时少排队。", "charity_assistance"),  # a purpose, no goods brought
+        ("国会通过的新救助法案将为小企业提供更多资金。", "charity_assistance"),  # a relief bill named
         ("两地启动了科创合作平台建设。", "public_service"),
         ("“社区开展了哪些志愿服务？”", "volunteer_service"),  # a question asked, no work reported
         ("记者问：中医药在诊疗中有哪些应用经验？", "medical_health"),

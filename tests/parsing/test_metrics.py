@@ -588,6 +588,7 @@ def test_spans_incidents_and_sessions(text, value, unit, qualifier):
         "老人骑着三轮车去赶集。",  # a tricycle
         "中匈两国人民友谊深厚。",  # two countries named, not counted (Arabic numerals only)
         "一方面要加强监管，另一方面要优化服务。",
+        "经济可能出现两位数衰退。",  # double digits, not two people
         "2019国庆期间游客增多。",  # a year, then 国庆
         "全国31省市区联动。",  # 省市区: a word goes on
     ],
@@ -634,6 +635,8 @@ def test_surroundings_and_listing_are_not_metrics(text):
         ("飞机拉出7道彩烟。", 7.0, "道", "exact"),
         ("他家有6垧地。", 6.0, "垧", "exact"),  # the Northeast's measure of land
         ("会议提出七方面措施。", 7.0, "方面", "exact"),  # aspects counted; 一方面 is "on the one hand"
+        ("航线去年共开行315艘次。", 315.0, "艘次", "exact"),  # voyages, as 架次 and 人次
+        ("大会表彰了137位数字经济领军人物。", 137.0, "位", "exact"),  # 位 + 数字经济, not 位数
         ("他在这条路上走了二十几年。", 20.0, "年", "at_least"),  # tens and some: at least the tens
         ("每天工作十几个小时。", 10.0, "个小时", "at_least"),
         ("要解决十几亿人口的吃饭问题。", 1e9, "人", "at_least"),

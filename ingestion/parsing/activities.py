@@ -150,6 +150,9 @@ _QUESTION = re.compile(r"(?:怎样|怎么|如何|能否|是否)[^，,。；;]{0,
 # the problems to be solved (着力解决…渗透侦察、战场维修等重难点问题): named, not work done
 _SOLVING = re.compile(r"(?:解决|破解|攻克|化解|克服)[^，,。；;]{0,30}$")
 _PROBLEM = re.compile(r"[^，,。；;]{0,16}?(?:问题|难题|难点|瓶颈|短板)")
+# a work named as an example (像垃圾分类这样的现实课题): mentioned, not reported
+_LIKE = re.compile(r"(?:像|如同|好比)[^，,。；;]{0,4}$")
+_LIKE_AFTER = re.compile(r"[^，,。；;]{0,4}?(?:这样|一样|这类|那样)")
 # a sport naming a person (滑雪名将, 乒乓球运动员), and a complaint of too many (会议多、文件多、督查多)
 _SPORT_PERSON = re.compile(r"[^，,。；;]{0,6}?(?:名将|运动员|选手|教练|冠军|队员|健将|爱好者)")
 _TOO_MANY = re.compile(r"多[、，,。；;]")
@@ -607,6 +610,8 @@ def _sentence_activities(
         if _PROBLEM.match(text, end, ce) and _SOLVING.search(text, cs, pos):
             continue
         if _QUESTION.search(text, cs, pos):
+            continue
+        if _LIKE.search(text, cs, pos) and _LIKE_AFTER.match(text, end, ce):
             continue
         if activity_type == "culture_recreation" and _SPORT_PERSON.match(text, end, ce):
             continue

@@ -289,6 +289,15 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "public_service",
         ("平台", "APP", "App", "app", "小程序", "查询", "服务系统", "网站", "公众号"),
     ),
+    # help given to people in need (为阿富汗难民提供帮助, 向灾民提供援助)
+    (
+        re.compile(
+            r"(?:为|向|给)[^，,。；;]{0,12}?(?:难民|灾民|困难群众|困难家庭|贫困户|孤儿|留守儿童|残疾人|孤寡老人)"
+            r"[^，,。；;]{0,6}?提供(?:了)?[^，,。；;]{0,6}?(?:帮助|援助|救助|资助)"
+        ),
+        "charity_assistance",
+        ("提供",),
+    ),
     # a report heard (听取湖北省和武汉市防控工作汇报): a meeting with those reporting
     (re.compile(r"听取[^，,。；;]{0,24}?汇报"), "meeting_deliberation", ("汇报",)),
     # a contact number made public for residents to call (公布自己的电话号码, 把手机号公示在各楼栋)
@@ -648,7 +657,7 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
         "宣传": r"部|统战|委员",
         "检查": r"站|组",
         "关停": r"后|时|以后|之后|的",  # 企业关停后: when a plant closed, no closure ordered
-        "会议": r"室|精神",
+        "会议": r"室|精神|[^，,。；;]{0,10}?驻地",  # …会议广西代表团驻地: where a delegation stays
         "执法": r"局|队|人员|部门|中队|大队|安全|合作",  # 执法安全合作: a field of cooperation agreed
         "调研": r"员|主题|课题|报告|成果|组|大队|支队|中队|处|科|室|中心",  # 情报调研大队副大队长: an office
         "党建": r"引领",
@@ -734,8 +743,9 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
 BEFORE_PATTERN: dict[str, re.Pattern[str]] = {
     w: re.compile(p)
     for w, p in {
-        # sympathy expressed in words (向…政府和人民致以诚挚慰问, 表示慰问和支持), not a visit with help
-        "慰问": r"(?:致以|表示|转达|致)[^，,。；;]{0,6}$",
+        # sympathy between governments and peoples, in words (向巴政府和人民致以诚挚慰问, 各国领导人…表示慰问和
+        # 支持): no visit, no help (two blind annotators of three); sympathy to a family (向其亲属表示慰问) stays
+        "慰问": r"(?:政府|人民|国家|领导人|中方|各国|国际)[^。；;]{0,40}?(?:致以|表示|转达|致)[^，,。；;]{0,6}$",
         # a draft to be put before a session (将按程序提请…会议审议), not a deliberation held
         "审议": r"(?:提请|提交|报请|交由|将)[^，,。；;]{0,24}$",
         # investors looking a place over (拉个企业来考察, 客商前来考察), not research done

@@ -681,6 +681,8 @@ def test_what_was_strengthened_is_reported():
         ("她听取甲省和甲市防控工作汇报。", "meeting_deliberation"),  # a report heard
         ("总书记参加甲省代表团审议。", "meeting_deliberation"),  # a session deliberating
         ("多个城市开启出口防疫物资绿色通道。", "public_service"),
+        ("该国过去数十年里竭尽全力为阿富汗难民提供帮助。", "charity_assistance"),  # help to people in need
+        ("领导同志以不同方式表示哀悼并向其亲属表示慰问。", "charity_assistance"),  # sympathy to a family
         ("最高人民法院开通法信平台，面向社会公众提供法律信息。", "public_service"),  # an online service opened
         ("支付APP在300多个城市上线了“无接触酒店”查询。", "public_service"),
     ],
@@ -732,8 +734,10 @@ def test_called_together_teams_and_things_bought_for_people(text, expected):
         ("两国领导人见证了执法安全合作文件的签署。", "inspection_enforcement"),  # a field of cooperation
         ("好不容易拉个企业来考察，结果半路就掉头走了。", "survey_research"),  # investors looking around
         ("主持人走访中匈两国，记录普通人的生活。", "survey_research"),  # countries travelled
-        ("多国领导人对中国抗击疫情表示慰问和支持。", "charity_assistance"),  # sympathy in words
+        ("多国领导人对中国抗击疫情表示慰问和支持。", "charity_assistance"),  # sympathy between peoples, in words
         ("总理向该国政府和人民致以诚挚慰问。", "charity_assistance"),
+        ("有不少像垃圾分类这样具有跨界性的现实课题。", "environment_infrastructure"),  # an example named
+        ("记者来到全国人大会议甲省代表团驻地甲省大厦。", "meeting_deliberation"),  # where a delegation stays
         ("他是护林员，也是国庆日常巡逻人员。", "inspection_enforcement"),  # a duty named, no patrol
         ("有关草案将按程序提请大会审议。", "meeting_deliberation"),  # to be put before a session
         ("论坛为各方搭建了高端对话平台。", "public_service"),  # a platform for talks, no service

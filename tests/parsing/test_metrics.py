@@ -637,6 +637,8 @@ def test_surroundings_and_listing_are_not_metrics(text):
         ("会议提出七方面措施。", 7.0, "方面", "exact"),  # aspects counted; 一方面 is "on the one hand"
         ("航线去年共开行315艘次。", 315.0, "艘次", "exact"),  # voyages, as 架次 and 人次
         ("大会表彰了137位数字经济领军人物。", 137.0, "位", "exact"),  # 位 + 数字经济, not 位数
+        ("贷款利率同比下降48个基点。", 48.0, "个基点", "exact"),  # basis points, as 个百分点
+        ("两国收容了100万阿富汗难民。", 1e6, "人", "exact"),  # people named by who they are
         ("他在这条路上走了二十几年。", 20.0, "年", "at_least"),  # tens and some: at least the tens
         ("每天工作十几个小时。", 10.0, "个小时", "at_least"),
         ("要解决十几亿人口的吃饭问题。", 1e9, "人", "at_least"),

@@ -114,6 +114,7 @@ _UNIT_KINDS: dict[str, tuple[str, ...]] = {
         # 拉出7道彩烟); 两国, 三道 are as often names and manners
         *("国", "省", "城", "道"),
         "方面",  # 提出十方面措施; not 一方面 (on the one hand)
+        "集",  # episodes: 该剧仅用4集; not 集体, 集中
         *("人口", "老年人", "老人", "年轻人", "病人", "工人", "客人", "游人"),  # read as 人 (UNIT_ALIAS)
     ),
     "money": (
@@ -151,6 +152,8 @@ _UNIT_KINDS: dict[str, tuple[str, ...]] = {
         *("倍", "立方米", "方", "升", "毫升", "户籍"),
         # power, energy and force (120万千瓦, 3.6亿千瓦时, 500千牛, 1000千伏)
         *("千瓦时", "兆瓦时", "千瓦", "兆瓦", "吉瓦", "千伏", "千牛", "牛顿", "马力", "千卡"),
+        # transport work: freight and passengers carried a distance (运输总周转量1292.7亿吨公里)
+        *("吨公里", "人公里"),
         *("摄氏度", "℃", "分贝", "标准箱", "标箱", "海里"),
         "级",  # wind force and earthquake magnitude only (阵风7级, 4—5级偏北风, 6.2级地震); not 三级医院
         "分",  # points of a score (得分92.5分, 拿下46分); Arabic numerals only, not a clock's minutes
@@ -174,6 +177,7 @@ UNIT_BLOCKER_EXCEPTIONS: dict[str, re.Pattern[str]] = {
 UNIT_BLOCKERS: dict[str, str] = {
     "国": "际庆家考内外产企有资务旗歌徽门土籍情策学画货军宝营标防道力库",
     "位": "数于置",  # 两位数衰退: double digits; 位于, 位置
+    "集": "体中团结合市镇装资聚训成群思邮约会散锦",
     "省": "市区份委级长内外钱力心事会略去得",
     "城": "市区乡镇际墙管建关里中门堡楼池",
     "道": "路理德教歉具别谢义观家口题",
@@ -207,7 +211,7 @@ UNIT_BLOCKERS: dict[str, str] = {
     "面": "对向临貌积",
     "口": "号罩岸径子",
     "门": "口店前诊",
-    "节": "日约能点目",
+    "节": "日约能点目气",  # 二十四节气: the solar terms
     "起": "来到步点草",
     "块": "钱儿",
     "间": "隔断",

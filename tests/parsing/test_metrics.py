@@ -589,6 +589,8 @@ def test_spans_incidents_and_sessions(text, value, unit, qualifier):
         "中匈两国人民友谊深厚。",  # two countries named, not counted (Arabic numerals only)
         "一方面要加强监管，另一方面要优化服务。",
         "经济可能出现两位数衰退。",  # double digits, not two people
+        "雨水是二十四节气之一。",  # the solar terms
+        "71集团军的战士们列队出发。",  # 集团军: an army group, not episodes
         "2019国庆期间游客增多。",  # a year, then 国庆
         "全国31省市区联动。",  # 省市区: a word goes on
     ],
@@ -638,6 +640,8 @@ def test_surroundings_and_listing_are_not_metrics(text):
         ("航线去年共开行315艘次。", 315.0, "艘次", "exact"),  # voyages, as 架次 and 人次
         ("大会表彰了137位数字经济领军人物。", 137.0, "位", "exact"),  # 位 + 数字经济, not 位数
         ("贷款利率同比下降48个基点。", 48.0, "个基点", "exact"),  # basis points, as 个百分点
+        ("民航完成运输总周转量1292.7亿吨公里。", 129270000000.0, "吨公里", "exact"),  # freight carried a distance
+        ("该剧仅用4集就讲清楚了故事。", 4.0, "集", "exact"),  # episodes
         ("两国收容了100万阿富汗难民。", 1e6, "人", "exact"),  # people named by who they are
         ("他在这条路上走了二十几年。", 20.0, "年", "at_least"),  # tens and some: at least the tens
         ("每天工作十几个小时。", 10.0, "个小时", "at_least"),

@@ -65,7 +65,6 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 
 from ingestion.parsing.activity_lexicon import AFTER_BLOCK as _AFTER_BLOCK
 from ingestion.parsing.activity_lexicon import BEFORE_BLOCK as _BEFORE_BLOCK
-from ingestion.parsing.activity_lexicon import BEFORE_PATTERN as _BEFORE_PATTERN
 from ingestion.parsing.activity_lexicon import NEEDS as _NEEDS
 from ingestion.parsing.activity_lexicon import REGEX_TRIGGERS, TRIGGERS
 from ingestion.parsing.activity_lexicon import SELF_WORDS as _SELF_WORDS
@@ -569,17 +568,14 @@ def _sentence_activities(
         blocker = _AFTER_BLOCK.get(word)
         if blocker and blocker.match(text, pos + len(word)):
             continue
-        before_block = _BEFORE_BLOCK.get(word)
-        if before_block and pos > 0 and text[pos - 1] in before_block:
-            continue
         idx = bisect_right(starts, pos) - 1
         if idx < 0 or idx in purpose:
             continue
         cs, ce = clauses[idx]
         if pos >= ce:
             continue
-        before_pattern = _BEFORE_PATTERN.get(word)
-        if before_pattern and before_pattern.search(text, cs, pos):
+        before_block = _BEFORE_BLOCK.get(word)
+        if before_block and before_block.search(text, cs, pos):
             continue
         window = max(cs, pos - 6)
         for _x, y in names:

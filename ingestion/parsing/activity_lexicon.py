@@ -642,10 +642,11 @@ NEEDS: dict[str, re.Pattern[str]] = {
         r"(?<!被迫)(?<!暂时)(?<!临时)关闭(?!的)[^，,。；;的]{0,10}(?:煤窑|煤矿|矿井|矿山|企业|工厂|作坊|养殖场|网站|账号|散乱污|窑)"
     ),
     "健康服务": re.compile(r"提供|开展|定制|送|上门|签约|为"),
-    # a gala held or performed in, not one watched at home (在家看春晚)
+    # a session sitting to deliberate (参加…代表团审议, 会议审议了), not a draft sent for it
     "审议": re.compile(
         r"参加[^，,。；;]{0,12}审议|出席|列席|分组审议|代表团审议|会议(?:上|期间)?审议|审议了|进行审议|认真审议|审议并"
     ),
+    # a gala held or performed in, not one watched at home (在家看春晚)
     "春晚": re.compile(r"举办|举行|组织|录制|演出|表演|参加|参与|登上|亮相|排练|筹备|上演|办起|搬上"),
     "援建": re.compile(r"由|援建(?:了|的)|帮助|出资|投资|对口"),
 }
@@ -739,10 +740,18 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
         "援建": r"干部|人员|队|工作|任务|资金|方|省|城市|单位|机制|地区",  # a doctor's questions are care, not a survey
     }.items()
 }
-# What may not come before a trigger in its clause (a pattern ending where the trigger starts).
-BEFORE_PATTERN: dict[str, re.Pattern[str]] = {
+# What may not come before a trigger in its clause: a pattern ending where the trigger starts
+# (技改造, 健身大会, or words further back: 向…政府和人民致以诚挚慰问).
+BEFORE_BLOCK: dict[str, re.Pattern[str]] = {
     w: re.compile(p)
     for w, p in {
+        "大会": r"[身动育高球术歌舞灯花食庙书赛艺跑游]$",  # 健身大会, 运动大会: a sports or culture event, not a meeting
+        "改造": r"[技术化型]$",
+        "宣传": r"不$",
+        "清除": r"[消点]$",  # 消除; 定点清除 (a targeted killing), not a clean-up
+        "硬化": r"脉$",
+        "调查": r"案$",
+        "讲述": r"[影片剧品说书]$",  # 影片讲述, 该剧讲述: a work's plot, not a story told
         # sympathy between governments and peoples, in words (向巴政府和人民致以诚挚慰问, 各国领导人…表示慰问和
         # 支持): no visit, no help (two blind annotators of three); sympathy to a family (向其亲属表示慰问) stays
         "慰问": r"(?:政府|人民|国家|领导人|中方|各国|国际)[^。；;]{0,40}?(?:致以|表示|转达|致)[^，,。；;]{0,6}$",
@@ -751,13 +760,4 @@ BEFORE_PATTERN: dict[str, re.Pattern[str]] = {
         # investors looking a place over (拉个企业来考察, 客商前来考察), not research done
         "考察": r"(?:企业|客商|投资商|投资者|外商|老板)(?:前?来|过来)?$",
     }.items()
-}
-BEFORE_BLOCK: dict[str, str] = {
-    "大会": "身动育高球术歌舞灯花食庙书赛艺跑游",  # 健身大会, 运动大会: a sports or culture event, not a meeting
-    "改造": "技术化型",
-    "宣传": "不",
-    "清除": "消点",  # 消除; 定点清除 (a targeted killing), not a clean-up
-    "硬化": "脉",
-    "调查": "案",
-    "讲述": "影片剧品说书",  # 影片讲述, 该剧讲述: a work's plot, not a story told
 }

@@ -193,7 +193,6 @@ _MULTIPLIER_CHAR = re.compile(r"[十百千万亿]")
 _PREFIX_FILLER = re.compile(r"(?:了|达到|达|为|有|计)$")
 _SPACES = re.compile(r"\s+")
 _ARABIC_COUNTS = frozenset("国省城道")  # units counted only with Arabic numerals under 1000 (59国, 5省, 42城, 7道)
-_CN_TENTHS = frozenset("一二两三四五六七八九十")  # the Chinese numerals of a share in tenths (九成)
 # Every _PERIOD match holds one of these characters, at most _PERIOD_REACH characters after its start.
 _PERIOD_ANCHOR = re.compile(r"[月年季截目]")
 _PERIOD_REACH = 8
@@ -311,8 +310,6 @@ def _unit_blocked(unit: str, text: str, end: int) -> bool:
     nxt = text[end : end + 1]
     if not nxt or nxt not in _UNIT_BLOCKERS.get(unit, ""):
         return False
-    if unit == "成" and nxt == "都" and text[end - 2 : end - 1] in _CN_TENTHS:
-        return False  # 九成都返京: nine tenths all came back (2019成都…: a year, then the city)
     exception = _UNIT_BLOCKER_EXCEPTIONS.get(unit)
     return not (exception and exception.match(text, end))
 
@@ -448,6 +445,8 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
         return None  # 八字方针, 十六字: a slogan's length, not a count
     if unit_clean in _ARABIC_COUNTS and (not is_arabic or value >= 1000):
         return None  # 两国, 三道: names and manners; 2019国庆: a year, then a word
+    if unit_clean == "成" and value > 10:
+        return None  # tenths go to ten: 2019成都… is a year, then the city
     if unit_clean == "分" and (not is_arabic or _CLOCK_BEFORE.search(before)):
         return None  # 十分重要, 三分之一; 9时57分, 8点15分: a clock's minutes
     if unit_clean == "级" and not (_FORCE_BEFORE.search(before) or _FORCE_AFTER.match(text, m.end("unit"))):

@@ -171,6 +171,7 @@ UNIT_ALT = "|".join(re.escape(u) for u in sorted(set(UNIT_KIND) | {"户籍"}, ke
 UNIT_BLOCKER_EXCEPTIONS: dict[str, re.Pattern[str]] = {
     "家": re.compile(r"中(?:小|资|外|央)"),
     "位": re.compile(r"数字"),  # 137位数字经济领军人物: people, then 数字经济
+    "成": re.compile(r"都(?!市)"),  # 九成都返京: nine tenths all came back (成都市 stays the city's)
 }
 # A unit followed by one of these characters is the first half of another word
 # (家庭, 支部, 处理, 名单, 场所 …), not a measure word.

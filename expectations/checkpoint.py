@@ -48,6 +48,7 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from expectations import CRITICAL, WARNING, load_suite_modules, suite_name
+from expectations.gx_import import import_gx
 from ingestion.settings import duckdb_memory_limit
 
 log = logging.getLogger(__name__)
@@ -92,7 +93,7 @@ def run_checkpoint(
     ``parameters`` (suite parameters per table: the volume bands), and ``results``: per
     table, its counts, ``docs_page`` and every expectation with its outcome.
     """
-    import great_expectations as gx
+    gx = import_gx()
 
     data_docs_dir = Path(data_docs_dir).resolve()
     modules = load_suite_modules(suites)

@@ -132,6 +132,10 @@ _LOOKING_BACK = re.compile(r"[^，,。；;]{0,12}?(?:以来|年来)[，,]")
 _STRENGTHENED = re.compile(r"(?:加强|强化|加大|注重)(?!了)[^，,。；;、]{0,8}$")
 # …and what is to be strengthened with its object first (加强审计查出问题的整改, 加大对违法行为的查处力度)
 _STRENGTHENED_OF = re.compile(r"(?:加强|强化|加大|注重)(?!了)[^，,。；;]{0,30}的$")
+# The subject of a future event (由…共同主办的…论坛将在杭州举行, 本届展会将于10月开幕): the event is yet to
+# come, unless someone decided or announced it in between (会议决定将于…举行: the meeting was held).
+_FUTURE_EVENT = re.compile(r"将(?:于|在)[^，,。；;]{0,20}?(?:举行|召开|举办|开幕|启幕|揭幕|开展|启动)")
+_ANNOUNCED = re.compile(r"决定|宣布|表示|商定|同意|透露|介绍|提出|通知|称|说")
 # An activity called off earlier in its clause (取消小区内各类文体活动, 暂停举办庙会) did not take place.
 _CANCELLED = re.compile(r"(?:取消|暂停|停办|叫停|停止|推迟|暂缓)[^，,。；;]*$")
 # The paper's own reporting (记者走访发现, 笔者调查了解到) is no survey anyone held.
@@ -606,6 +610,9 @@ def _sentence_activities(
         if _PROBLEM.match(text, end, ce) and _SOLVING.search(text, cs, pos):
             continue
         if _QUESTION.search(text, cs, pos):
+            continue
+        if text.find("将", end, ce) >= 0 and (future := _FUTURE_EVENT.search(text, end, ce)) and not _ANNOUNCED.search(
+                text, end, future.start()):
             continue
         if _LIKE.search(text, cs, pos) and _LIKE_AFTER.match(text, end, ce):
             continue

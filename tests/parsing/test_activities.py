@@ -777,3 +777,29 @@ def test_a_question_cuts_only_the_clause_it_asks():
     assert "culture_recreation" in kinds("我听他们讲过一些惊心动魄的故事，会忍不住问：“不害怕吗？”")
     # a visit to comfort the staff is still help given
     assert "charity_assistance" in kinds("书记来到医院，看望慰问一线医务人员。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "由省文化厅和市政府共同主办的第三届山水文化论坛将在桂林举行。",  # an event that is the subject of 将…举行
+        "本届农民运动会将于下月在县体育场开幕。",
+        "发言人在例行记者会上说，双方同意加强合作。",  # a press conference named as where it was said
+        "医院负责人20日在新闻发布会上表示，两名患者情况稳定。",
+    ],
+)
+def test_events_to_come_and_statements_at_a_press_conference_are_no_activity(text):
+    assert kinds(text) == set()
+
+
+def test_a_meeting_that_decided_a_future_event_was_held():
+    assert kinds("筹委会召开会议决定将于下月举行开幕式。") == {"meeting_deliberation"}
+
+
+def test_a_press_conference_held_is_a_meeting():
+    assert kinds("市政府新闻办昨天召开新闻发布会，介绍春运安排。") == {"meeting_deliberation"}
+
+
+def test_premiums_paid_for_the_poor_are_assistance():
+    assert kinds("县医保局为全县3000名贫困人口代缴城乡居民医疗保险费。") == {"charity_assistance"}
+    assert kinds("社区工作人员为独居老人代办社保卡。") == {"public_service"}

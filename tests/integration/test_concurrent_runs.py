@@ -1,4 +1,4 @@
-"""Two `newsdw run` started together, on a fresh home and then on the set-up home: neither fails.
+"""Two `newsdw run` started together on a fresh home: neither fails.
 
 Before the writer discipline one of them died in `airflow db migrate` ("table … already
 exists") on a fresh home, and on a set-up home one `dbt_build` hit DuckDB's "Could not
@@ -6,7 +6,9 @@ set lock on file" and was saved only by Airflow's retry two minutes later; later
 both writing the SQLite metadata database at once, one run's dag run insert failed as a
 duplicate of itself (SQLite's busy handling, once in a CI run). On a SQLite home the runs
 now take turns, and the one that waits says for whom. Each run here has its own date;
-every run must pass on its first try.
+every run must pass on its first try. A fresh home covers the set-up one too: the run that
+waits for the other's turn finds the metadata database migrated and the warehouse file
+written (a second pair on the set-up home took the same path, and 80 s of the suite).
 """
 
 from __future__ import annotations
@@ -56,15 +58,13 @@ def _loaded_dates(settings: Settings) -> set[date]:
         con.close()
 
 
-def test_two_runs_at_once_on_a_fresh_and_then_a_set_up_home_pass_first_time(tmp_path):
+def test_two_runs_at_once_on_a_fresh_home_pass_first_time(tmp_path):
     settings = Settings.from_env(env={}, home=tmp_path / "data", reports=tmp_path / "reports")
-    days = [date(2026, 11, 2) + timedelta(days=i) for i in range(4)]
+    days = [date(2026, 11, 2) + timedelta(days=i) for i in range(2)]
     write_landing(settings.landing, days=len(days), start=days[0], seed=3)
     env = {**os.environ, **settings.env(), "NEWSDW_LOCK_WAIT_S": "600"}
 
-    _run_together(env, (days[0].isoformat(), days[1].isoformat()))  # fresh: no metadata, no warehouse
-    assert _loaded_dates(settings) == set(days[:2])
-    _run_together(env, (days[2].isoformat(), days[3].isoformat()))  # set up: both writers want the same file
+    _run_together(env, (days[0].isoformat(), days[1].isoformat()))  # no metadata, no warehouse yet
     for day in days:
         assert read_summary(settings.reports, day)["verdict"] != "failed", day
     assert _loaded_dates(settings) == set(days)

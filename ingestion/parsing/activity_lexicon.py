@@ -54,7 +54,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "抽检 约谈 稽查 巡检 督察 查验 查封 扣押 清查 联合执法 "
             "督促 测温 测量体温 体温检测 体温监测 量体温 值守 执勤 卡点 把守 巡防 登记排查 监测 审计 核查 "
             "巡视 巡察 立案 查获 抓获 侦破 拘留 严查 劝返 管控 封闭管理 巡护 巡河 巡堤 检测 检疫 核验 关闭 "
-            "审查调查 立案审查 关停 轮值 行政处罚 "
+            "审查调查 立案审查 关停 轮值 行政处罚 追逃 追赃 "
         ).split()
     ),
     "environment_infrastructure": tuple(
@@ -669,6 +669,8 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
         "热线": r"电话",
         "整改": r"完成率|率|措施|方案|清单|任务|要求|意见",  # 整改措施: what is to be done
         "督导": r"组",
+        "追逃": r"[^，,。；;]{0,4}?(?:办公室|办)",  # 中央追逃办, 追逃追赃工作办公室: an office named
+        "追赃": r"[^，,。；;]{0,4}?(?:办公室|办)",
         "巡逻": r"队|人员|员",  # 日常巡逻人员: a person's duty named, not a patrol
         "整治": r"重点|对象|范围|任务|目标",
         "修复": r"[^，,。；;]{0,6}?(?:功能|关系|信心|信任|形象)",  # a function or a relation restored, not a repair

@@ -803,3 +803,8 @@ def test_a_press_conference_held_is_a_meeting():
 def test_premiums_paid_for_the_poor_are_assistance():
     assert kinds("县医保局为全县3000名贫困人口代缴城乡居民医疗保险费。") == {"charity_assistance"}
     assert kinds("社区工作人员为独居老人代办社保卡。") == {"public_service"}
+
+
+def test_pursuing_fugitives_is_enforcement_and_the_office_that_does_it_is_no_act():
+    assert kinds("省纪委监委立即开展追逃工作。") == {"inspection_enforcement"}
+    assert kinds("国际追逃追赃工作办公室负责人答记者问。") == set()

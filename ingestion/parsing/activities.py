@@ -198,9 +198,11 @@ _ABSTRACT_AFTER = re.compile(
 _TALLY_UNITS = sorted((u for u, kind in UNIT_KIND.items() if kind not in ("duration", "percent", "other")), key=len, reverse=True)
 _COUNTED = re.compile(
     r"[^，,。；;、0-9一二三四五六七八九十两]{0,10}?(?:共|累计|达|超过|逾|近|约)?"
-    r"(?:[0-9][0-9.,]*|[一二三四五六七八九十两百千]+)[万亿]?(?:余|多)?"
+    r"(?<!第)(?:[0-9][0-9.,]*|[一二三四五六七八九十两百千]+)[万亿]?(?:余|多)?"
     r"(?:" + "|".join(map(re.escape, _TALLY_UNITS)) + ")"
 )
+# the passive of work done right before its trigger (得到硬化, 得以修缮, 得到了及时救治)
+_PASSIVE_DONE = re.compile(r"(?:得到|得以)了?(?:有效|及时|妥善|全面|进一步|很好|彻底|明显|根本)?的?$")
 # 把…作为/当作/列为/纳入…: the trigger is what a policy is about, not an act (把志愿服务作为重要抓手).
 _AS_POLICY = re.compile(r"[把将]")
 _AS_POLICY_AFTER = re.compile(r"作为|当作|当成|列为|纳入|摆在|放在")
@@ -643,8 +645,10 @@ def _sentence_activities(
                     and bool(ACTION_VERBS.search(text, clauses[idx - 1][0], clauses[idx - 1][1]))
                 )
                 acting[idx] = ok
-            # A trigger with its tally after it (检查沿街商户98家, 受理诉求2500余件) reports work done.
-            if not ok and not _COUNTED.match(text, pos + len(word), ce):
+            # A trigger with its tally after it (检查沿街商户98家, 受理诉求2500余件) reports work done, and
+            # so does one in the passive (道路得到硬化, 患者得到及时救治).
+            if not ok and not _COUNTED.match(text, pos + len(word), ce) and not _PASSIVE_DONE.search(
+                    text, max(cs, pos - 8), pos):
                 continue
         if word in _CONTEXT_TYPED or word in _REPAIR_WORDS:
             if sentence is None:

@@ -184,6 +184,10 @@ _CJK_FIRST = re.compile(r"[\u4e00-\u9fff]")
 # 四届八次全会, 十三届全国人大三次会议: a session's number after the term and the body it names
 _SESSION_BEFORE = re.compile(r"届(?:全国|省|市|县|区|中央|人大常委会|人大|政协|党代会|委员会|纪委|常委会|职代会)*\s*$")
 _CLOCK_BEFORE = re.compile(r"[时点:：]\s*$")
+# a race time's hundredths after the seconds (7秒69 is 7.69 s); three digits or more are no hundredths
+_HUNDREDTHS = re.compile(r"([0-9]{2})(?![0-9])")
+# a race named by its distance (男子60米, 女子100米): an event, not a distance covered
+_RACE_BEFORE = re.compile(r"(?:男子|女子|男女|混合)\s*$")
 _SESSION_AFTER = re.compile(r"(?:全会|全体会议|会议精神|全委会)")
 _VAGUE_BEFORE = re.compile(r"(?<![人户次总件个份岁字天基系参倍位])[数几]$")
 _NON_DIGIT = re.compile(r"\D")
@@ -449,6 +453,8 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
         return None  # tenths go to ten: 2019成都… is a year, then the city
     if unit_clean == "分" and (not is_arabic or _CLOCK_BEFORE.search(before)):
         return None  # 十分重要, 三分之一; 9时57分, 8点15分: a clock's minutes
+    if unit_clean == "米" and _RACE_BEFORE.search(before):
+        return None
     if unit_clean == "级" and not (_FORCE_BEFORE.search(before) or _FORCE_AFTER.match(text, m.end("unit"))):
         return None
     if unit_clean == "期" and _PHASE_BEFORE.search(before):
@@ -496,8 +502,14 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
     post = m.group("post")
     if post:
         qualifier = _SUFFIX_KIND[post]
+    end = m.end()
+    if unit_clean == "秒" and is_arabic and not mag and value == int(value):
+        hundredths = _HUNDREDTHS.match(text, m.end("unit"))
+        if hundredths:
+            value = round(value + int(hundredths.group(1)) / 100, 2)
+            end = hundredths.end()
     low, high = _band(value, qualifier)
-    return _Hit(value, unit_clean, qualifier, low, high, start, m.end("num"), m.end())
+    return _Hit(value, unit_clean, qualifier, low, high, start, m.end("num"), end)
 
 
 def _fraction_hits(text: str, a: int, b: int) -> list[_Hit]:

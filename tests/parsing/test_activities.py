@@ -808,3 +808,21 @@ def test_premiums_paid_for_the_poor_are_assistance():
 def test_pursuing_fugitives_is_enforcement_and_the_office_that_does_it_is_no_act():
     assert kinds("省纪委监委立即开展追逃工作。") == {"inspection_enforcement"}
     assert kinds("国际追逃追赃工作办公室负责人答记者问。") == set()
+
+
+def test_work_reported_in_the_passive_counts():
+    assert kinds("经过两年改造，村里的巷道都得到硬化，路面也拓宽了。") == {"environment_infrastructure"}
+    # what someone got (得到一个机会) is no passive of the work in the next clause
+    assert kinds("老李上月得到一个外出务工的机会，可是检查证件时才发现过期了。") == set()
+
+
+def test_a_final_played_and_a_festival_spent_together_are_recreation():
+    assert kinds("全省青少年象棋锦标赛决赛昨天在县文化馆结束。") == {"culture_recreation"}
+    assert kinds("留校的外国学生与老师们一起共度中秋佳节。") == {"culture_recreation"}
+    assert kinds("首届乡村文化周日前在镇上启动。") == {"culture_recreation"}
+
+
+def test_an_ordinal_is_no_tally_of_work_done():
+    # 第一批参观者: who came first, not a count of a team's work
+    assert kinds("援鄂医疗队的队员们成为第一批客人。") == set()
+    assert "medical_health" in kinds("县医院组建医疗队3支，赶赴乡镇。")

@@ -679,3 +679,10 @@ def test_pairs_at_the_end_of_a_sentence_are_counted():
 )
 def test_ranks_and_this_year_and_next_are_not_metrics(text):
     assert metrics(text) == []
+
+
+def test_race_times_keep_their_hundredths_and_races_named_by_distance_are_no_distance():
+    assert [(m.value, m.unit) for m in metrics("她在女子100米栏决赛中跑出12秒85。")] == [(12.85, "秒")]
+    assert [(m.value, m.unit) for m in metrics("他以10秒08获得男子100米冠军。")] == [(10.08, "秒")]
+    # three digits after the seconds are no hundredths; a distance run is still a distance
+    assert [(m.value, m.unit) for m in metrics("队员们每天跑5000米。")] == [(5000.0, "米")]

@@ -147,6 +147,12 @@ _NEGATED = re.compile(r"(?:不(?<!不不)(?![断定停少仅但时久打])|未|�
 _BANNED = re.compile(r"(?:禁止|严禁)[^，,。；;]{0,24}$")
 # what an inspector or visitor looked into (实地了解通风消毒、体温检测等情况): the object observed, not work done
 _OBSERVING = re.compile(r"(?:了解|察看|查看|询问|听取|掌握|督导|督查|检查)[^，,。；;]{0,30}$")
+# an inspection later in the clause, of what 对 names before it (对…垃圾分类等开展日常巡查);
+# 实施流调和排查 is two acts: the verb comes before them
+_DOING = re.compile(r"开展|进行|实施|组织")
+_INSPECTED = re.compile(
+    r"[^，,。；;]{0,30}?(?:开展|进行|实施)?(?:日常|全面|专项|定期|集中|逐一)?(?:巡查|检查|排查|督查|抽查|巡检|核查)"
+)
 _OBSERVED = re.compile(r"[^，,。；;]{0,20}?(?:等)?(?:情况|进展|落实情况|工作情况)")
 # a question asked (“怎样才能劝说父母戴上口罩”, 如何开展志愿服务): how it could be done, not what was done
 _QUESTION = re.compile(r"(?:怎样|怎么|如何|能否|是否)[^，,。；;]{0,6}$")
@@ -237,7 +243,9 @@ _ENV_OBJECTS = re.compile(
     r"环境|卫生|垃圾|杂物|违建|违章|线缆|绿化|人居|村容|河道|市容|私搭乱建|底商|牛皮癣|小广告|乱堆|坑洼|道路|"
     r"住房|危房|房屋|农房|院落|庭院|厕所|黑臭|沟渠|坑塘|村庄|"
     # waters and shores (河湖整治, 海湾整治行动)
-    r"河湖|湖泊|湖区|水域|水体|水系|流域|海湾|海岸|岸线|湿地|滩涂"
+    r"河湖|湖泊|湖区|水域|水体|水系|流域|海湾|海岸|岸线|湿地|滩涂|航道|水道|"
+    # works built (航道整治工程, 整治施工)
+    r"工程|施工"
 )
 _ORDER_OBJECTS = re.compile(r"问题|违法|违规|行为|乱象|经营|占道|摊|商户|门店|餐饮|食品|安全|秩序|停放|停车")
 _VOLUNTEER_PATROL = re.compile(r"志愿|义务|自发|楼门长|楼长|居民|老人|党员|轮流")
@@ -322,7 +330,9 @@ def _plan_cut(text: str, s: int, e: int, names: list[tuple[int, int]]) -> int:
 _PERSONAL_REPAIRS = re.compile(r"家电|电器|手表|钟表|雨伞|自行车|衣服|衣物|鞋|手机|磨刀|理发|电脑")
 _REPAIR_WORDS = {"修理", "维修", "修复", "修好", "修补"}
 # words whose type depends on their object or doer
-_CONTEXT_TYPED = {"整治", "集中整治", "专项整治", "整治行动", "巡逻", "检查", "清理", "除草", "拔除"}
+_CONTEXT_TYPED = {"整治", "集中整治", "专项整治", "整治行动", "巡逻", "检查", "清理", "除草", "拔除", "授课"}
+# classes given to pupils are schooling, which the SPEC files under education, not training of staff
+_PUPILS = re.compile(r"学生|学子|孩子|学校|小学|中学|初中|高中|中小学|幼儿|同学|班级|年级")
 _FIELD_WORK = re.compile(r"(?<![绿草空场基园])地里|田里|田间|麦田|稻田|棉田|菜地|菜园|果园|茶园|大棚|庄稼|农田")
 # an examination of a patient (术中胃镜检查, 为老人做身体检查) is care, not an inspection
 _MEDICAL_EXAM = re.compile(r"(?:镜|CT|B超|彩超|超声|影像|病理|身体|体格|核磁|医学|心电|眼底|口腔|术中|术前|产前)检查")
@@ -347,6 +357,8 @@ def _resolve_type(word: str, activity_type: str, clause: str, sentence: str) -> 
         return "environment_infrastructure" if _ENV_OBJECTS.search(clause) else "inspection_enforcement"
     if word == "巡逻":
         return "volunteer_service" if _VOLUNTEER_PATROL.search(sentence) else "inspection_enforcement"
+    if word == "授课" and _PUPILS.search(clause):
+        return "publicity_education"
     return activity_type
 
 
@@ -611,6 +623,9 @@ def _sentence_activities(
             continue
         if _PROBLEM.match(text, end, ce) and _SOLVING.search(text, cs, pos):
             continue
+        if (activity_type != "inspection_enforcement" and (to := text.rfind("对", cs, pos)) >= 0
+                and not _DOING.search(text, to, pos) and _INSPECTED.match(text, end, ce)):
+            continue  # 对环境卫生、垃圾分类等开展巡查: what is inspected, not work of its own
         if _QUESTION.search(text, cs, pos):
             continue
         if text.find("将", end, ce) >= 0 and (future := _FUTURE_EVENT.search(text, end, ce)) and not _ANNOUNCED.search(

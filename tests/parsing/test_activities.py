@@ -826,3 +826,18 @@ def test_an_ordinal_is_no_tally_of_work_done():
     # 第一批参观者: who came first, not a count of a team's work
     assert kinds("援鄂医疗队的队员们成为第一批客人。") == set()
     assert "medical_health" in kinds("县医院组建医疗队3支，赶赴乡镇。")
+
+
+def test_classes_for_pupils_are_education_and_for_adults_training():
+    assert kinds("县第二中学的老师们为800名学生在线授课。") == {"publicity_education"}
+    assert kinds("农业专家每月到合作社为社员授课。") == {"training_exchange"}
+
+
+def test_what_an_inspection_covers_is_no_work_of_its_own():
+    assert kinds("街道对辖区道路保洁、垃圾分类等开展日常巡查。") == {"inspection_enforcement"}
+    # two acts done to the same people stay two
+    assert kinds("防疫人员对密切接触者实施流行病学调查和医学排查。") == {"medical_health", "inspection_enforcement"}
+
+
+def test_waterway_works_are_infrastructure():
+    assert kinds("挖掘船正在江面上进行航道整治施工。") == {"environment_infrastructure"}

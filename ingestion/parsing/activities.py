@@ -154,6 +154,8 @@ _INSPECTED = re.compile(
     r"[^，,。；;]{0,30}?(?:开展|进行|实施)?(?:日常|全面|专项|定期|集中|逐一)?(?:巡查|检查|排查|督查|抽查|巡检|核查)"
 )
 _OBSERVED = re.compile(r"[^，,。；;]{0,20}?(?:等)?(?:情况|进展|落实情况|工作情况)")
+# what opens a report of its own after a ；, ending a directive's reach (与此同时, 此外, 随后)
+_FRESH_START = re.compile(r"\s*(?:与此同时|同时|此外|另外|另一方面|随后|其间|其后|目前|截至目前)[，,]")
 # a question asked (“怎样才能劝说父母戴上口罩”, 如何开展志愿服务): how it could be done, not what was done
 _QUESTION = re.compile(r"(?:怎样|怎么|如何|能否|是否)[^，,。；;]{0,6}$")
 # the problems to be solved (着力解决…渗透侦察、战场维修等重难点问题): named, not work done
@@ -523,6 +525,8 @@ def _paragraph_activities(
                 clause_subjects.append(subject)
             # A sentence without any marker (the page-wide scan says where they may be) has no plan.
             cut = _plan_cut(text, s, e, names) if _any_between(plan_marks, s, e) else e
+            if planning and _FRESH_START.match(text, s, e):
+                planning = False  # …也要做好防护；与此同时，街道为每户配备了…: a new report after the ；
             effective_cut = s if planning else cut
             # a question (“中医药在诊疗中有哪些应用经验？”) asks about work, it reports none: its last clause
             # is cut (…继续实行封闭管理，民生需求是否得到保障？ keeps its first); a question quoted at the end

@@ -223,6 +223,16 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "charity_assistance",
         ("贫困", "困难", "低保", "五保", "特困", "孤寡", "留守", "空巢", "残疾"),
     ),
+    # supplies handed to households or residents (为每个居家隔离家庭配备了体温计、口罩, 给居民发放防护物资)
+    (
+        re.compile(
+            r"(?:为|给|向)[^，,。；;]{0,12}?(?:家庭|住户|居民|村民|群众|老人|每家每户|每户)(?:都|还|免费)?"
+            r"(?:配备|发放|派发|分发|送去|送上|赠送|发了|送了|配了)了?[^，,。；;]{0,12}?"
+            r"(?:物资|口罩|体温计|消毒液|酒精|防护服|手套|蔬菜|粮油|大米|米、面|生活用品|慰问品|药品)"
+        ),
+        "charity_assistance",
+        ("家庭", "住户", "居民", "村民", "群众", "老人", "每户"),
+    ),
     # a work published under its title (出版《…》一书, 发表《…》白皮书, 发布了《…报告》); a document that
     # directs (《…意见》《…通知》《…办法》) is policy, not publicity, and a scholar's findings or books
     # (发表在《…》杂志上, 出版《…》等专著) are research, not publicity

@@ -841,3 +841,11 @@ def test_what_an_inspection_covers_is_no_work_of_its_own():
 
 def test_waterway_works_are_infrastructure():
     assert kinds("挖掘船正在江面上进行航道整治施工。") == {"environment_infrastructure"}
+
+
+def test_supplies_handed_to_households_are_assistance_even_after_an_exhortation():
+    assert kinds("镇政府为每个隔离家庭发放了口罩和消毒液。") == {"charity_assistance"}
+    # a ；then 与此同时 opens a report of its own: the directive before it does not reach it
+    assert kinds("大家在家也要做好防护；与此同时，社区给独居老人送去了蔬菜。") == {"charity_assistance"}
+    # without the connective the directive still reaches past the ；
+    assert kinds("大家在家也要做好防护；社区给独居老人送去蔬菜。") == set()

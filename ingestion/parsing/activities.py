@@ -110,7 +110,8 @@ _PLAN_HARD = re.compile(
 # (倡议市民参与志愿服务, 确保年底前完成改造); the clauses after them may report acts again.
 # (在…号召下 is how an act came about, not an appeal.) 原定/原计划 (what was planned before a change) reaches
 # as far, too.
-_APPEAL = re.compile(r"倡议(?![书下])|倡导(?!下)|号召(?!下)|呼吁(?!下)|鼓励(?!下)|希望(?!小学|工程)|确保|原定|原计划")
+# 急需 (urgently needs) asks for what follows in its clause; 急需的 (urgently needed) describes what was given
+_APPEAL = re.compile(r"倡议(?![书下])|倡导(?!下)|号召(?!下)|呼吁(?!下)|鼓励(?!下)|希望(?!小学|工程)|确保|原定|原计划|急需(?!的)")
 _FUTURE_JIANG = re.compile(
     r"将(?:(?<![即也还又都并正就]将)(?=持续|继续|进一步|常态化|把|推进|加大|全面|不断|深入|积极|大力|切实|坚持|努力|"
     r"着力|以|在|于|发挥|开展|举办|组织|启动|实施|建立|推动|加快|加强|围绕|聚焦|重点|创新|用|陆续|逐步|"

@@ -849,3 +849,10 @@ def test_supplies_handed_to_households_are_assistance_even_after_an_exhortation(
     assert kinds("大家在家也要做好防护；与此同时，社区给独居老人送去了蔬菜。") == {"charity_assistance"}
     # without the connective the directive still reaches past the ；
     assert kinds("大家在家也要做好防护；社区给独居老人送去蔬菜。") == set()
+
+
+def test_what_is_urgently_needed_is_not_done_but_what_was_urgently_needed_was_given():
+    assert kinds("保护区内的受伤动物急需救助。") == set()
+    assert kinds("市里向灾区提供急需的救灾物资援助。") == {"charity_assistance"}
+    # the need is its clause's: the help in the next clause was given
+    assert kinds("老人生病急需用钱，邻居们一天就捐款1万多元。") == {"charity_assistance"}

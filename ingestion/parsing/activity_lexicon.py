@@ -233,6 +233,15 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "charity_assistance",
         ("家庭", "住户", "居民", "村民", "群众", "老人", "每户"),
     ),
+    # supplies sent to where they are short (向湖北发送医用防护服21.9万件, 调运口罩驰援武汉)
+    (
+        re.compile(
+            r"(?:发送|发运|运送|调运)了?[^，,。；;]{0,12}?"
+            r"(?:物资|防护服|口罩|护目镜|药品|呼吸机|消毒液|医疗设备|蔬菜|粮油|大米)"
+        ),
+        "charity_assistance",
+        ("发送", "发运", "运送", "调运"),
+    ),
     # a work published under its title (出版《…》一书, 发表《…》白皮书, 发布了《…报告》); a document that
     # directs (《…意见》《…通知》《…办法》) is policy, not publicity, and a scholar's findings or books
     # (发表在《…》杂志上, 出版《…》等专著) are research, not publicity
@@ -675,6 +684,7 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
     for w, p in {
         "宣传": r"部|统战|委员",
         "检查": r"站|组",
+        "送医": r"用|疗器械|疗物资",  # 发送医用防护服, 送医疗物资: supplies sent, not doctors
         "关停": r"后|时|以后|之后|的",  # 企业关停后: when a plant closed, no closure ordered
         "会议": r"室|精神|[^，,。；;]{0,10}?驻地",  # …会议广西代表团驻地: where a delegation stays
         "执法": r"局|队|人员|部门|中队|大队|安全|合作",  # 执法安全合作: a field of cooperation agreed

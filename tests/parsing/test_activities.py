@@ -856,3 +856,8 @@ def test_what_is_urgently_needed_is_not_done_but_what_was_urgently_needed_was_gi
     assert kinds("市里向灾区提供急需的救灾物资援助。") == {"charity_assistance"}
     # the need is its clause's: the help in the next clause was given
     assert kinds("老人生病急需用钱，邻居们一天就捐款1万多元。") == {"charity_assistance"}
+
+
+def test_medical_supplies_sent_are_assistance_not_doctors_sent():
+    assert kinds("各地企业向灾区发送医用口罩5万个。") == {"charity_assistance"}
+    assert kinds("乡卫生院组织医生为村里老人送医送药。") == {"medical_health"}

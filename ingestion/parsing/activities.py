@@ -222,7 +222,8 @@ _CITED_SPEECH = re.compile(r"(?:[^，,。；;“”]{0,30}?上)?(?:的|发表的
 _DESCRIBED = re.compile(
     r"[^，,。；;“”]{0,12}的[\u4e00-\u9fff]{0,6}(?:机制|制度|模式|体系|工作法|办法|流程|格局"
     r"|消息|剪报|照片|录像|新闻报道"  # …会见代表团的消息剪报: a record of it, shown or kept
-    r"|优势|作用|特长)"  # 发挥他们宣传党的政策…等方面的优势: a strength, not an act
+    r"|优势|作用|特长"  # 发挥他们宣传党的政策…等方面的优势: a strength, not an act
+    r"|技术指导|知识|指南|要点)"  # 开展消毒隔离和个人防护的技术指导: the topic of guidance given
 )
 _PURPOSE = re.compile(  # used with .match(text, clause_start)
     r"(?:为了|为(?:进一步|更好|切实|加强|推动|推进|促进|营造|确保|破解|解决|提高|提升|引导|强化|减轻|精准|做强|"

@@ -861,3 +861,8 @@ def test_what_is_urgently_needed_is_not_done_but_what_was_urgently_needed_was_gi
 def test_medical_supplies_sent_are_assistance_not_doctors_sent():
     assert kinds("各地企业向灾区发送医用口罩5万个。") == {"charity_assistance"}
     assert kinds("乡卫生院组织医生为村里老人送医送药。") == {"medical_health"}
+
+
+def test_the_topic_of_technical_guidance_is_no_work_of_its_own():
+    assert "environment_infrastructure" not in kinds("疾控专家对车站开展环境消毒的技术指导。")
+    assert kinds("物业公司对车站候车大厅进行全面消毒。") == {"environment_infrastructure"}

@@ -54,7 +54,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "抽检 约谈 稽查 巡检 督察 查验 查封 扣押 清查 联合执法 "
             "督促 测温 测量体温 体温检测 体温监测 量体温 值守 执勤 卡点 把守 巡防 登记排查 监测 审计 核查 "
             "巡视 巡察 立案 查获 抓获 侦破 拘留 严查 劝返 管控 封闭管理 巡护 巡河 巡堤 检测 检疫 核验 关闭 "
-            "审查调查 立案审查 关停 轮值 行政处罚 追逃 追赃 "
+            "审查调查 立案审查 关停 轮值 行政处罚 追逃 追赃 逮捕 批捕 审查起诉 提起公诉 "
         ).split()
     ),
     "environment_infrastructure": tuple(
@@ -84,7 +84,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "现场会 调度 出谋划策 畅谈 面对面 "
             "常委会 全会 代表大会 动员会 部署会 协调会 例会 会商 恳谈 听证 大会 年会 "
             "论坛 峰会 会谈 研讨 视频会议 电视电话会议 专题会 工作会 联席会议 茶话会 谈判 磋商 会见 会晤 发布会 "
-            "共商 递交国书 开会 商议 讨论 审议"
+            "共商 递交国书 开会 商议 讨论 审议 交换意见 交换了意见 招待会"
         ).split()
     ),
     "training_exchange": tuple(
@@ -114,7 +114,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "救助金 赠送 义卖 结对帮扶 帮扶 爱心 "
             "无偿献血 献血 捐资 捐物 认捐 帮困 救济 慈善 公益事业 调拨 调配 送去 运送 援助 支援 筹措 免收 免除 免去 "
             "看望 走访慰问 捐献 义演 助老 帮困解难 减免 免费赠送 爱心企业 生活补助 困难补助 奖学金 公益项目 公益活动 "
-            "捐给 捐赠给 免费送给 转送 易地扶贫搬迁 扶贫搬迁 贴息"
+            "捐给 捐赠给 免费送给 转送 易地扶贫搬迁 扶贫搬迁 贴息 空运"
         ).split()
     ),
     "party_building": tuple(
@@ -260,6 +260,9 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "publicity_education",
         ("发放",),
     ),
+    # a book or a speech published under its title, the verb after it (《…的讲话》单行本已由人民出版社出版)
+    (re.compile(r"》(?:一书|单行本|丛书|读本|图书)[，,]?[^，,。；;]{0,16}?(?:出版|发行)(?![社量])"), "publicity_education",
+     ("一书", "单行本", "丛书", "读本", "图书")),
     # a white paper released, the verb after it (《中国法院的互联网司法》白皮书在乌镇发布)
     (re.compile(r"》(?:白皮书|蓝皮书)[^，,。；;]{0,12}?(?:发布|首发|出版)(?!会)"), "publicity_education", ("皮书",)),
     # people sent away to study (选送上百名青年到各类学校学习深造)
@@ -359,13 +362,14 @@ SELF_WORDS = set(
         "决赛 半决赛 民俗表演 不打烊 不涨价 稳价 线上办理 网上办理 重温入党誓词 帮困解难 送货上门 送菜上门 无接触配送 "
         "受理 代办 帮办 代缴 在线办理 网上申报 线上申报 网上预约 线上预约 预约登记 预约办理 上门送证 巡护 巡河 巡堤 "
         "解疑释惑 释疑解惑 政策宣讲 共商 递交国书 捐给 捐赠给 免费送给 开会 流行病学调查 流调 "
-        "关停 发展党员 火线入党 商议 民调 民意测验 首播 零审批 检查指导"
+        "逮捕 批捕 审查起诉 提起公诉 交换意见 交换了意见 招待会 关停 发展党员 火线入党 商议 民调 民意测验 首播 零审批 检查指导"
     ).split()
 )
 
 _GOODS = re.compile(
     r"物资|口罩|防护服|护目镜|手套|消毒液|酒精|药品|食品|蔬菜|粮油|大米|生活用品|产品|设备|呼吸机|"
-    r"礼物|礼品|慰问品|衣物|棉衣|棉被|羽绒服|书包|文具|图书|书籍|学习用品"  # gifts and clothes given
+    r"礼物|礼品|慰问品|衣物|棉衣|棉被|羽绒服|书包|文具|图书|书籍|学习用品|"  # gifts and clothes given
+    r"饲草|饲料|草料|年货|给养|燃煤|煤炭"  # fodder for herds in a disaster, the season's supplies
 )
 # what is installed for the public (安装路灯, 装上高清摄像头)
 _FIXTURES = (
@@ -551,7 +555,7 @@ NEEDS: dict[str, re.Pattern[str]] = {
     "营业执照": re.compile(r"办理|发放|颁发|送达"),
     "身份证": re.compile(r"办理|补办|发放|送达"),
     # goods given to hospitals, workers or residents (调拨…产品送至…医院, 为医院运送防护服)
-    **dict.fromkeys(("调拨", "调配", "送去", "运送", "援助", "支援", "筹措", "转送"), _GOODS),
+    **dict.fromkeys(("调拨", "调配", "送去", "运送", "援助", "支援", "筹措", "转送", "空运"), _GOODS),
     # the poor moved out of places that cannot sustain them (完成188万人易地扶贫搬迁任务)
     **dict.fromkeys(("易地扶贫搬迁", "扶贫搬迁"), re.compile(r"完成|实施|搬迁了|搬出|入住|安置")),
     "问诊平台": re.compile(r"上线|开通|推出|搭建|开设"),

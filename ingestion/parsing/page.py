@@ -61,6 +61,23 @@ THIS_PAPER = "本报"
 _BREAK = re.compile(r"\s*\n\s*")
 
 
+
+def _without(spans: list[tuple[int, int]], cut: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """``spans`` with the part inside ``cut`` taken out (a span may split in two)."""
+    if cut is None:
+        return spans
+    a, b = cut
+    out = []
+    for x, y in spans:
+        if y <= a or x >= b:
+            out.append((x, y))
+            continue
+        if x < a:
+            out.append((x, a))
+        if y > b:
+            out.append((b, y))
+    return out
+
 def _printed(original: str, span: tuple[int, int] | None) -> str | None:
     """A headline line as printed: markdown marks and dashes of a deck removed, a broken line rejoined."""
     if span is None:
@@ -168,7 +185,8 @@ def parse_page(text: str, meta: PageMeta | None = None) -> ParsedPage:
         orgs = guarded("organizations", extract_organizations, norm, spans)
         # headlines announce, sentences report
         acts = guarded("activities", extract_activities, norm, list(art.prose_spans), orgs)
-        metrics = guarded("metrics", extract_metrics, norm, spans)
+        # a column label printed after the headline ((礼赞70年)) names the column, not a figure of the story
+        metrics = guarded("metrics", extract_metrics, norm, _without(spans, art.section_span))
         paper = next((p for p in papers if p != THIS_PAPER and p.endswith("报")), None)
         if paper is None and THIS_PAPER in papers:
             paper = newspaper

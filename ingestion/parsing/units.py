@@ -112,7 +112,7 @@ _UNIT_KINDS: dict[str, tuple[str, ...]] = {
         "碗",  # 上百碗元宵
         # countries, provinces, cities and courses counted with Arabic numerals (59国人员, 也门南部5省, 42城公交,
         # 拉出7道彩烟); 两国, 三道 are as often names and manners
-        *("国", "省", "城", "道"),
+        *("国", "省", "城", "道", "县", "市"),
         "方面",  # 提出十方面措施; not 一方面 (on the one hand)
         "集",  # episodes: 该剧仅用4集; not 集体, 集中
         *("人口", "老年人", "老人", "年轻人", "病人", "工人", "客人", "游人"),  # read as 人 (UNIT_ALIAS)
@@ -180,6 +180,8 @@ UNIT_BLOCKERS: dict[str, str] = {
     "位": "数于置",  # 两位数衰退: double digits; 位于, 位置
     "集": "体中团结合市镇装资聚训成群思邮约会散锦",
     "省": "市区份委级长内外钱力心事会略去得",
+    "市": "场民区委长级政值面县州内外辖属直中镇",  # 5市场主体, 市民, 市区: not cities counted
+    "县": "城委级区域长乡市内外镇",
     "城": "市区乡镇际墙管建关里中门堡楼池",
     "道": "路理德教歉具别谢义观家口题",
     "家": "庭长属乡中里",

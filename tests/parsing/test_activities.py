@@ -866,3 +866,22 @@ def test_medical_supplies_sent_are_assistance_not_doctors_sent():
 def test_the_topic_of_technical_guidance_is_no_work_of_its_own():
     assert "environment_infrastructure" not in kinds("疾控专家对车站开展环境消毒的技术指导。")
     assert kinds("物业公司对车站候车大厅进行全面消毒。") == {"environment_infrastructure"}
+
+
+def test_arrests_and_prosecutions_are_enforcement():
+    assert kinds("市检察院依法以涉嫌贪污罪对某某作出逮捕决定。") == {"inspection_enforcement"}
+    assert kinds("此案由县监委调查终结，移送检察机关审查起诉。") == {"inspection_enforcement"}
+
+
+def test_views_exchanged_and_a_reception_attended_are_meetings():
+    assert kinds("两国外长就双边关系深入交换意见。") == {"meeting_deliberation"}
+    assert kinds("副省长出席某国驻华使馆国庆招待会并致辞。") == {"meeting_deliberation"}
+
+
+def test_a_book_published_under_its_title_is_publicity():
+    assert kinds("《乡村振兴读本》单行本，已由某某出版社出版，即日起在全国发行。") == {"publicity_education"}
+
+
+def test_fodder_and_festive_goods_brought_in_a_disaster_are_assistance():
+    assert kinds("县政府调拨饲草料帮助牧民应对雪灾。") == {"charity_assistance"}
+    assert kinds("部队出动直升机为边防哨所空运年货和给养。") == {"charity_assistance"}

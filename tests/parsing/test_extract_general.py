@@ -184,3 +184,15 @@ def test_briefs_column():
     metrics, types = _page_union(BRIEFS)
     assert metrics == {(120.0, "吨"), (35.0, "处"), (60.0, "组"), (3.0, "家")}
     assert types == {"environment_infrastructure", "culture_recreation", "inspection_enforcement"}
+
+
+def test_a_column_label_after_the_headline_gives_no_metric():
+    text = (
+        "\r\n"
+        "山乡道路条条通(奋斗100天)\r\n"
+        "\r\n"
+        "\u3000\u3000本报云岭3月12日电（记者 李明）今年以来，青石县新修通村公路28公里。\r\n"
+    )
+    page = parse_page(text)
+    assert page.articles[0].section == "奋斗100天"
+    assert {(m.value, m.unit) for m in page.articles[0].metrics} == {(28.0, "公里")}

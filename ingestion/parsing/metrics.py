@@ -196,7 +196,7 @@ _SCALE_CHAR = re.compile(r"[万亿千]")
 _MULTIPLIER_CHAR = re.compile(r"[十百千万亿]")
 _PREFIX_FILLER = re.compile(r"(?:了|达到|达|为|有|计)$")
 _SPACES = re.compile(r"\s+")
-_ARABIC_COUNTS = frozenset("国省城道县市")  # units counted only with Arabic numerals under 1000 (59国, 5省, 42城, 7道, 1市5县)
+_ARABIC_COUNTS = frozenset("国省城道县市")  # units counted only with Arabic numerals under 1000 (59国, 5省, 42城, 7道, 2市6县)
 # Every _PERIOD match holds one of these characters, at most _PERIOD_REACH characters after its start.
 _PERIOD_ANCHOR = re.compile(r"[月年季截目]")
 _PERIOD_REACH = 8

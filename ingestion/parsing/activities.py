@@ -148,7 +148,7 @@ _NEGATED = re.compile(r"(?:不(?<!不不)(?![断定停少仅但时久打])|未|�
 _BANNED = re.compile(r"(?:禁止|严禁)[^，,。；;]{0,24}$")
 # what an inspector or visitor looked into (实地了解通风消毒、体温检测等情况): the object observed, not work done
 _OBSERVING = re.compile(r"(?:了解|察看|查看|询问|听取|掌握|督导|督查|检查)[^，,。；;]{0,30}$")
-# an inspection later in the clause, of what 对 names before it (对…垃圾分类等开展日常巡查);
+# an inspection later in the clause, of what 对 names before it (对道路保洁、垃圾分类等开展巡查);
 # 实施流调和排查 is two acts: the verb comes before them
 _DOING = re.compile(r"开展|进行|实施|组织")
 _INSPECTED = re.compile(
@@ -223,7 +223,7 @@ _DESCRIBED = re.compile(
     r"[^，,。；;“”]{0,12}的[\u4e00-\u9fff]{0,6}(?:机制|制度|模式|体系|工作法|办法|流程|格局"
     r"|消息|剪报|照片|录像|新闻报道"  # …会见代表团的消息剪报: a record of it, shown or kept
     r"|优势|作用|特长"  # 发挥他们宣传党的政策…等方面的优势: a strength, not an act
-    r"|技术指导|知识|指南|要点)"  # 开展消毒隔离和个人防护的技术指导: the topic of guidance given
+    r"|技术指导|知识|指南|要点)"  # 开展环境消毒的技术指导: the topic of guidance given
 )
 _PURPOSE = re.compile(  # used with .match(text, clause_start)
     r"(?:为了|为(?:进一步|更好|切实|加强|推动|推进|促进|营造|确保|破解|解决|提高|提升|引导|强化|减轻|精准|做强|"
@@ -528,7 +528,7 @@ def _paragraph_activities(
             # A sentence without any marker (the page-wide scan says where they may be) has no plan.
             cut = _plan_cut(text, s, e, names) if _any_between(plan_marks, s, e) else e
             if planning and _FRESH_START.match(text, s, e):
-                planning = False  # …也要做好防护；与此同时，街道为每户配备了…: a new report after the ；
+                planning = False  # …也要做好防护；与此同时，社区给老人送去了…: a new report after the ；
             effective_cut = s if planning else cut
             # a question (“中医药在诊疗中有哪些应用经验？”) asks about work, it reports none: its last clause
             # is cut (…继续实行封闭管理，民生需求是否得到保障？ keeps its first); a question quoted at the end
@@ -631,7 +631,7 @@ def _sentence_activities(
             continue
         if (activity_type != "inspection_enforcement" and (to := text.rfind("对", cs, pos)) >= 0
                 and not _DOING.search(text, to, pos) and _INSPECTED.match(text, end, ce)):
-            continue  # 对环境卫生、垃圾分类等开展巡查: what is inspected, not work of its own
+            continue  # 对道路保洁、垃圾分类等开展巡查: what is inspected, not work of its own
         if _QUESTION.search(text, cs, pos):
             continue
         if text.find("将", end, ce) >= 0 and (future := _FUTURE_EVENT.search(text, end, ce)) and not _ANNOUNCED.search(

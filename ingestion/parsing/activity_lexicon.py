@@ -188,7 +188,7 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "meeting_deliberation",
         ("会",),
     ),
-    # a festival spent together (与外交官们共度元宵佳节, 欢度春节): a celebration held
+    # a festival spent together (与留校学生共度元宵佳节, 欢度春节): a celebration held
     (
         re.compile(r"(?:共度|共庆|欢度|同庆|喜度)[^，,。；;]{0,6}?(?:佳节|节日|春节|新春|元宵|中秋|端午|新年|国庆|华诞)"),
         "culture_recreation",
@@ -223,7 +223,7 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "charity_assistance",
         ("贫困", "困难", "低保", "五保", "特困", "孤寡", "留守", "空巢", "残疾"),
     ),
-    # supplies handed to households or residents (为每个居家隔离家庭配备了体温计、口罩, 给居民发放防护物资)
+    # supplies handed to households or residents (为每户隔离家庭配了体温计和口罩, 给居民发放防护物资)
     (
         re.compile(
             r"(?:为|给|向)[^，,。；;]{0,12}?(?:家庭|住户|居民|村民|群众|老人|每家每户|每户)(?:都|还|免费)?"
@@ -233,7 +233,7 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "charity_assistance",
         ("家庭", "住户", "居民", "村民", "群众", "老人", "每户"),
     ),
-    # supplies sent to where they are short (向湖北发送医用防护服21.9万件, 调运口罩驰援武汉)
+    # supplies sent to where they are short (向灾区发送医用口罩5万个, 调运物资驰援灾区)
     (
         re.compile(
             r"(?:发送|发运|运送|调运)了?[^，,。；;]{0,12}?"
@@ -260,7 +260,7 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "publicity_education",
         ("发放",),
     ),
-    # a book or a speech published under its title, the verb after it (《…的讲话》单行本已由人民出版社出版)
+    # a book or a speech published under its title, the verb after it (《…》单行本日前由出版社出版发行)
     (re.compile(r"》(?:一书|单行本|丛书|读本|图书)[，,]?[^，,。；;]{0,16}?(?:出版|发行)(?![社量])"), "publicity_education",
      ("一书", "单行本", "丛书", "读本", "图书")),
     # a white paper released, the verb after it (《中国法院的互联网司法》白皮书在乌镇发布)

@@ -185,7 +185,7 @@ def parse_page(text: str, meta: PageMeta | None = None) -> ParsedPage:
         orgs = guarded("organizations", extract_organizations, norm, spans)
         # headlines announce, sentences report
         acts = guarded("activities", extract_activities, norm, list(art.prose_spans), orgs)
-        # a column label printed after the headline ((礼赞70年)) names the column, not a figure of the story
+        # a column label printed after the headline ((奋斗100天)) names the column, not a figure of the story
         metrics = guarded("metrics", extract_metrics, norm, _without(spans, art.section_span))
         paper = next((p for p in papers if p != THIS_PAPER and p.endswith("报")), None)
         if paper is None and THIS_PAPER in papers:

@@ -836,7 +836,7 @@ def test_classes_for_pupils_are_education_and_for_adults_training():
 def test_what_an_inspection_covers_is_no_work_of_its_own():
     assert kinds("街道对辖区道路保洁、垃圾分类等开展日常巡查。") == {"inspection_enforcement"}
     # two acts done to the same people stay two
-    assert kinds("防疫人员对密切接触者实施流行病学调查和医学排查。") == {"medical_health", "inspection_enforcement"}
+    assert kinds("工作人员对返乡人员进行流行病学调查和医学排查。") == {"medical_health", "inspection_enforcement"}
 
 
 def test_waterway_works_are_infrastructure():
@@ -869,8 +869,8 @@ def test_the_topic_of_technical_guidance_is_no_work_of_its_own():
 
 
 def test_arrests_and_prosecutions_are_enforcement():
-    assert kinds("市检察院依法以涉嫌贪污罪对某某作出逮捕决定。") == {"inspection_enforcement"}
-    assert kinds("此案由县监委调查终结，移送检察机关审查起诉。") == {"inspection_enforcement"}
+    assert kinds("县检察院已对该犯罪嫌疑人批准逮捕。") == {"inspection_enforcement"}
+    assert kinds("县监委将该案移送检察机关审查起诉。") == {"inspection_enforcement"}
 
 
 def test_a_reception_attended_is_a_meeting():
@@ -878,9 +878,9 @@ def test_a_reception_attended_is_a_meeting():
 
 
 def test_a_book_published_under_its_title_is_publicity():
-    assert kinds("《乡村振兴读本》单行本，已由某某出版社出版，即日起在全国发行。") == {"publicity_education"}
+    assert kinds("《乡村振兴读本》单行本日前由省教育出版社出版发行。") == {"publicity_education"}
 
 
 def test_fodder_and_festive_goods_brought_in_a_disaster_are_assistance():
-    assert kinds("县政府调拨饲草料帮助牧民应对雪灾。") == {"charity_assistance"}
-    assert kinds("部队出动直升机为边防哨所空运年货和给养。") == {"charity_assistance"}
+    assert kinds("旗里连夜调拨饲草料500吨，分发给受灾牧户。") == {"charity_assistance"}
+    assert kinds("驻地部队用直升机把年货和给养空运到海岛哨所。") == {"charity_assistance"}

@@ -689,7 +689,7 @@ def test_race_times_keep_their_hundredths_and_races_named_by_distance_are_no_dis
 
 
 def test_cities_and_counties_counted_in_arabic_numerals():
-    assert [(m.value, m.unit) for m in metrics("全州2市6县遭受不同程度雪灾。")] == [(2.0, "市"), (6.0, "县")]
+    assert [(m.value, m.unit) for m in metrics("这次暴雨波及2市6县。")] == [(2.0, "市"), (6.0, "县")]
     # a market, the townspeople, a county seat: words, not counts
     assert all(m.unit != "市" for m in metrics("全国有5市场主体参与。"))
     assert all(m.unit != "县" for m in metrics("3县城居民受益。"))

@@ -151,9 +151,7 @@ _OBSERVING = re.compile(r"(?:了解|察看|查看|询问|听取|掌握|督导|�
 # an inspection later in the clause, of what 对 names before it (对道路保洁、垃圾分类等开展巡查);
 # 实施流调和排查 is two acts: the verb comes before them
 _DOING = re.compile(r"开展|进行|实施|组织")
-_INSPECTED = re.compile(
-    r"[^，,。；;]{0,30}?(?:开展|进行|实施)?(?:日常|全面|专项|定期|集中|逐一)?(?:巡查|检查|排查|督查|抽查|巡检|核查)"
-)
+_INSPECTED = re.compile(r"[^，,。；;]{0,36}?(?:巡查|检查|排查|督查|抽查|巡检|核查)")
 _OBSERVED = re.compile(r"[^，,。；;]{0,20}?(?:等)?(?:情况|进展|落实情况|工作情况)")
 # what opens a report of its own after a ；, ending a directive's reach (与此同时, 此外, 随后)
 _FRESH_START = re.compile(r"\s*(?:与此同时|同时|此外|另外|另一方面|随后|其间|其后|目前|截至目前)[，,]")

@@ -114,7 +114,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "救助金 赠送 义卖 结对帮扶 帮扶 爱心 "
             "无偿献血 献血 捐资 捐物 认捐 帮困 救济 慈善 公益事业 调拨 调配 送去 运送 援助 支援 筹措 免收 免除 免去 "
             "看望 走访慰问 捐献 义演 助老 帮困解难 减免 免费赠送 爱心企业 生活补助 困难补助 奖学金 公益项目 公益活动 "
-            "捐给 捐赠给 免费送给 转送 易地扶贫搬迁 扶贫搬迁 贴息 空运"
+            "捐给 捐赠给 免费送给 转送 易地扶贫搬迁 扶贫搬迁 贴息 空运 发送 发运 调运"
         ).split()
     ),
     "party_building": tuple(
@@ -232,15 +232,6 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         ),
         "charity_assistance",
         ("家庭", "住户", "居民", "村民", "群众", "老人", "每户"),
-    ),
-    # supplies sent to where they are short (向灾区发送医用口罩5万个, 调运物资驰援灾区)
-    (
-        re.compile(
-            r"(?:发送|发运|运送|调运)了?[^，,。；;]{0,12}?"
-            r"(?:物资|防护服|口罩|护目镜|药品|呼吸机|消毒液|医疗设备|蔬菜|粮油|大米)"
-        ),
-        "charity_assistance",
-        ("发送", "发运", "运送", "调运"),
     ),
     # a work published under its title (出版《…》一书, 发表《…》白皮书, 发布了《…报告》); a document that
     # directs (《…意见》《…通知》《…办法》) is policy, not publicity, and a scholar's findings or books
@@ -554,8 +545,8 @@ NEEDS: dict[str, re.Pattern[str]] = {
     "证照": re.compile(r"办理|发放|颁发|送达"),
     "营业执照": re.compile(r"办理|发放|颁发|送达"),
     "身份证": re.compile(r"办理|补办|发放|送达"),
-    # goods given to hospitals, workers or residents (调拨…产品送至…医院, 为医院运送防护服)
-    **dict.fromkeys(("调拨", "调配", "送去", "运送", "援助", "支援", "筹措", "转送", "空运"), _GOODS),
+    # goods given to hospitals, workers or residents (调拨…产品送至…医院, 为医院运送防护服, 向灾区发送医用口罩)
+    **dict.fromkeys(("调拨", "调配", "送去", "运送", "援助", "支援", "筹措", "转送", "空运", "发送", "发运", "调运"), _GOODS),
     # the poor moved out of places that cannot sustain them (完成188万人易地扶贫搬迁任务)
     **dict.fromkeys(("易地扶贫搬迁", "扶贫搬迁"), re.compile(r"完成|实施|搬迁了|搬出|入住|安置")),
     "问诊平台": re.compile(r"上线|开通|推出|搭建|开设"),

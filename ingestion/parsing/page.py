@@ -61,7 +61,6 @@ THIS_PAPER = "本报"
 _BREAK = re.compile(r"\s*\n\s*")
 
 
-
 def _without(spans: list[tuple[int, int]], cut: tuple[int, int] | None) -> list[tuple[int, int]]:
     """``spans`` with the part inside ``cut`` taken out (a span may split in two)."""
     if cut is None:
@@ -77,6 +76,7 @@ def _without(spans: list[tuple[int, int]], cut: tuple[int, int] | None) -> list[
         if y > b:
             out.append((b, y))
     return out
+
 
 def _printed(original: str, span: tuple[int, int] | None) -> str | None:
     """A headline line as printed: markdown marks and dashes of a deck removed, a broken line rejoined."""

@@ -92,6 +92,7 @@ _WORD_AFTER = {
     "大同": ("小异", "盟", "世界", "社会", "理想", "思想"),
     "长治": ("久安",),
     "乌苏": ("里",),  # 乌苏里江, the river
+    "白山": ("黑水",),  # 白山黑水: the mountains and rivers of the Northeast, a set phrase
 }
 # Short forms that read as a pair of countries on a page naming the foreign one (在巴中资机构, 巴中友谊
 # on a page about Pakistan): there the short form is not the city; its full name (巴中市) still counts.
@@ -141,7 +142,7 @@ _WORD_TAIL_PAIRS = frozenset(
     政府 关于 平台 丰收 首批 安置 安全 中华 元宵 远大 于是 于全 国家 台阶 台上 化工 化学 发展 和平
     平安 安排 安装 安心 东部 西部 南部 北部 中部 城市 宁静 康复 民主 民族 民生 福利 华人 华侨 明显
     明确 清楚 清理 山水 江河 海外 兴趣 兴奋 庆祝 庆典 阳光 光明 定期 定位 丰富 丰厚 宁愿 长期 长远
-    山庄
+    山庄 水平
     """.split()
 )
 # A page's city is trusted (for bare 开发区 and for naming 本报's paper) only
@@ -318,10 +319,22 @@ def _newspaper_spans(text: str, a: int, b: int, newspaper: str | None) -> tuple[
     return tuple(out)
 
 
+def _after_parent(text: str, start: int, r: Region, gaz: Gazetteer) -> bool:
+    """Whether the name (full or short) of ``r``'s city or province ends right at ``start``."""
+    for code in (r.city_code, r.province_code):
+        parent = gaz.by_code.get(code) if code and code != r.code else None
+        if parent is not None and any(
+            name and len(name) >= 2 and text.startswith(name, start - len(name)) for name in (parent.name, parent.short_name)
+        ):
+            return True
+    return False
+
+
 def _choose(m: _Mention, text: str, ctx: RegionContext, gaz: Gazetteer) -> Region | None:
     """The unit a mention names, or None when the rules say it is not a place here."""
     after = text[m.end : m.end + 3]
     before = text[m.start - 1] if m.start > 0 else ""
+    parent_printed = False
     if _NEWSPAPER_AFTER.match(text, m.end):
         return None
     if m.is_full:
@@ -336,7 +349,12 @@ def _choose(m: _Mention, text: str, ctx: RegionContext, gaz: Gazetteer) -> Regio
         cands = [r for r in m.candidates if r.name == m.surface]
     else:
         if m.surface in COMMON_WORD_SHORT_FORMS:
-            return None
+            # …unless printed right after the name of its own city or province (北京大兴, 广州天河)
+            parented = [r for r in m.candidates if _after_parent(text, m.start, r, gaz)]
+            if not parented:
+                return None
+            m = _Mention(m.start, m.end, m.surface, tuple(parented), m.is_full)
+            parent_printed = True
         if after.startswith(_STREET_AFTER) and not after.startswith(_STREETS_IN_GENERAL):
             return None
         if before in _DIRECTIONS and after.startswith(_NEIGHBOURHOOD_AFTER):
@@ -357,7 +375,7 @@ def _choose(m: _Mention, text: str, ctx: RegionContext, gaz: Gazetteer) -> Regio
     # (A suffix counts only where the short form starts a word: 管委会东区 is no 会东区.)
     before_ok = not _CJK.match(before) or before in _FUNCTION_BEFORE
     suffixed = after[:1] in _REFORM_SUFFIXES and after[:2] not in _NOT_REFORM and before_ok
-    needs_context = not suffixed and len(m.surface) < 3
+    needs_context = not suffixed and len(m.surface) < 3 and not parent_printed
     kept = []
     for r in cands:
         if r.level == "county" and (not m.is_full or two_char_county) and needs_context:

@@ -432,3 +432,16 @@ def test_a_gate_and_a_river_named_after_a_place_are_not_the_place():
     assert names("她是中国中医科学院广安门医院的护士。", sichuan) == []  # 广安门, a gate of Beijing
     assert names("广安是邓小平的家乡。", sichuan) == ["广安市"]
     assert names("这里填补了乌苏里江流域的考古空白。") == []  # the Ussuri, not 乌苏市
+
+
+def test_a_district_named_like_a_common_word_counts_right_after_its_city():
+    assert names("新航站楼位于北京朝阳，旅客可乘地铁到达。") == ["北京市", "朝阳区"]
+    assert names("广州天河的写字楼里灯火通明。") == ["广州市", "天河区"]
+    assert names("要大兴调查研究之风。") == []  # the word (vigorously promote), no city before it
+    assert names("北京的朝阳照在广场上。") == ["北京市"]  # 的 between: the morning sun
+
+
+def test_a_short_form_read_across_a_common_word_or_a_set_phrase_is_not_the_place():
+    assert names("物价保持在合理均衡水平上。") == []  # 均衡 + 水平, not 衡水
+    assert names("他走遍了白山黑水。") == []  # the Northeast's mountains and rivers, not 白山市
+    assert names("衡水的冬天来得早。") == ["衡水市"]

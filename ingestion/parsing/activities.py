@@ -10,6 +10,8 @@ clause makes an activity of its type when
   triggers that are nouns (志愿服务, 会议, 活动 …), or a tally follows the
   trigger's object (检查沿街商户98家, 受理群众诉求2500余件: work done, counted);
 * the clause is not a purpose clause (为加强…, 为了…);
+* the paragraph is not in a part of a report headed as tasks, aims or requirements
+  (三、明年的主要任务; （一）总体要求), nor in a document's full text (…意见》全文如下：);
 * the sentence has not turned to plans, wishes, directives or conditions before
   the trigger (下一步, 接下来, 今后, 将 as a future marker, 还会, 预计, 想, 要, 要求,
   必须, 有必要, 应加强, 计划, 拟, 力争, 如有, 否则 …), or to documents issued and work assigned
@@ -117,7 +119,8 @@ _FUTURE_JIANG = re.compile(
     r"着力|以|在|于|发挥|开展|举办|组织|启动|实施|建立|推动|加快|加强|围绕|聚焦|重点|创新|用|陆续|逐步|"
     r"适时|定期|集中|统筹|为|始终|更加|联系|做好|继续|和|与|同|跟|会|要|进行|成为|从|投入|全力|精心|送|走进|前往|赴|"
     r"来到|推出|上线|建成|完成|实现|达到|迎来|举行|召开|邀请|带领|正式|首次|陆续|分批|针对|对|开工|动工|竣工|投用|投产|通车|采取|打造|建设|"
-    r"提供|赠送|发放|开放|设立|开设|增设|新建|安装|派出|选派|组建|成立|安排|给予|捐赠|协助|上门|免费|面向|惠及)"
+    r"提供|赠送|发放|开放|设立|开设|增设|新建|安装|派出|选派|组建|成立|安排|给予|捐赠|协助|上门|免费|面向|惠及|"
+    r"改建|扩建|开建|修建|修缮|拆除)"
     r"|(?<=[即也还又都并正就]将)(?<!立即将)(?<!随即将)(?<!当即将))"  # 立即将其…: at once, not 即将
 )
 _DIRECTIVE_YAO = re.compile(r"要(?<![主重需只必想纪摘提扼紧次首简概不]要)(?![求点素闻害职事道务件不])")
@@ -184,6 +187,24 @@ _DONE = re.compile(r"了|已|先后|累计|共计|完成|建成|截至|目前|�
 _DOCUMENT_SAYS = re.compile(
     r"[\s　]*(?:《[^》\n]{1,40}》|(?:该|这份|这一)?(?:通知|意见|方案|办法|规定|决定|纲要|规划|条例|文件|公告|通告))"
     r"[^，,。；;\n]{0,30}?(?:指出|提出|要求|强调|明确|规定|部署)"
+)
+# A numbered heading of a report or a document (一、… / （一）… / 第一部分…) standing alone or ending its
+# first sentence; a heading that names tasks, aims or requirements (三、明年计划的主要任务; （一）总体要求。)
+# opens a part that sets out what is to be done, which reports nothing done: it lasts to the next heading
+# of the same or a higher rank that does not (二、… after 一、…; a （二） inside it leaves it open).
+_HEADING = re.compile(
+    r"[\s　]*(?:(?P<part>第[一二三四五六七八九十]+部分)|(?P<chapter>[一二三四五六七八九十]+、)"
+    r"|(?P<section>[（(][一二三四五六七八九十]+[)）]))(?P<title>[^。！？!?\n]{1,40})(?:[。！？!?]|[\s　]*$)"
+)
+_HEADING_RANKS = ("part", "chapter", "section")
+_PLAN_HEADING = re.compile(
+    r"任务|目标|总体要求|基本要求|政策取向|工作安排|工作部署|工作思路|工作打算|工作重点|重点工作|指导思想|基本原则|建议|下一步|今后"
+)
+_DONE_HEADING = re.compile(r"完成|实现|取得|成效|成绩|成果|进展|情况|回顾")  # （一）主要目标较好完成。
+# A paragraph ending where a document's full text begins (…的若干意见》全文如下：); not a letter's or a
+# speech's, which may tell of things done.
+_FULL_TEXT_FOLLOWS = re.compile(
+    r"(?:》|意见|通知|决定|方案|规划|条例|办法|公报|决议|声明|纲要)全文如下[：:。]?[\s　]*$"
 )
 # A list of tasks announced (要做好以下工作：, 重点抓好以下几项任务：): what follows in the paragraph is to be done.
 _TASKS_FOLLOW = re.compile(
@@ -431,16 +452,37 @@ _PURPOSE_FIRST = "为旨"  # first characters of a _PURPOSE match
 
 
 def extract_activities(
-    text: str, spans: list[tuple[int, int]], organizations: Sequence[ParsedOrganization]
+    text: str,
+    spans: list[tuple[int, int]],
+    organizations: Sequence[ParsedOrganization],
+    headings: Sequence[tuple[int, int]] = (),
 ) -> list[ParsedActivity]:
-    """Activities reported in an article's paragraphs ``spans``, in text order (one per clause and type)."""
+    """Activities reported in an article's paragraphs ``spans``, in text order (one per clause and type).
+
+    ``headings`` are the article's headline lines and inner subheadings: they report nothing, but a
+    numbered one that sets out tasks or aims (``_PLAN_HEADING``) says that what follows it is planned.
+    """
     mention_at = {start: name for start, _end, name in org_mentions(text, spans, organizations)}
     mention_starts = list(mention_at)  # ascending
     out: list[ParsedActivity] = []
     seen: set[tuple[str, int, int]] = set()
     subject: str | None = None  # the article's current subject, carried across sentences
-    for a, b in spans:
+    plan_rank: int | None = None  # inside a part that sets out what is to be done: its heading's rank
+    heading_starts = {a for a, _ in headings}
+    for a, b in sorted([*spans, *headings]):
+        heading = _HEADING.match(text, a, b)
+        if heading:
+            rank = next(i for i, g in enumerate(_HEADING_RANKS) if heading.group(g))
+            title = heading.group("title")
+            if _PLAN_HEADING.search(title) and not _DONE_HEADING.search(title):
+                plan_rank = rank if plan_rank is None else min(rank, plan_rank)
+            elif plan_rank is not None and rank <= plan_rank:
+                plan_rank = None
+        if plan_rank is not None or a in heading_starts:
+            continue
         subject = _paragraph_activities(text, a, b, mention_at, mention_starts, seen, subject, out)
+        if _FULL_TEXT_FOLLOWS.search(text, a, b):
+            break  # …意见》全文如下: the rest is the document itself, what it asks for, not work reported
     return out
 
 

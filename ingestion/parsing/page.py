@@ -50,7 +50,10 @@ try:
 except ImportError:  # pragma: no cover
 
     def extract_activities(
-        text: str, spans: list[tuple[int, int]], organizations: list[ParsedOrganization]
+        text: str,
+        spans: list[tuple[int, int]],
+        organizations: list[ParsedOrganization],
+        headings: list[tuple[int, int]] = (),  # type: ignore[assignment]
     ) -> list[ParsedActivity]:
         return []
 
@@ -184,7 +187,8 @@ def parse_page(text: str, meta: PageMeta | None = None) -> ParsedPage:
         regions = guarded("regions", find_regions, norm, spans, context)
         orgs = guarded("organizations", extract_organizations, norm, spans)
         # headlines announce, sentences report
-        acts = guarded("activities", extract_activities, norm, list(art.prose_spans), orgs)
+        prose = list(art.prose_spans)
+        acts = guarded("activities", extract_activities, norm, prose, orgs, [x for x in spans if x not in prose])
         # a column label printed after the headline ((奋斗100天)) names the column, not a figure of the story
         metrics = guarded("metrics", extract_metrics, norm, _without(spans, art.section_span))
         paper = next((p for p in papers if p != THIS_PAPER and p.endswith("报")), None)

@@ -884,3 +884,55 @@ def test_a_book_published_under_its_title_is_publicity():
 def test_fodder_and_festive_goods_brought_in_a_disaster_are_assistance():
     assert kinds("旗里连夜调拨饲草料500吨，分发给受灾牧户。") == {"charity_assistance"}
     assert kinds("驻地部队用直升机把年货和给养空运到海岛哨所。") == {"charity_assistance"}
+
+
+def _report(*paragraphs: str) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
+    """A report's text from paragraphs; a paragraph marked with a leading ``#`` is a subheading."""
+    text, prose, heads = "", [], []
+    for p in paragraphs:
+        line = p.lstrip("#")
+        (heads if p.startswith("#") else prose).append((len(text), len(text) + len(line)))
+        text += line + "\n"
+    return text, prose, heads
+
+
+def test_a_part_headed_as_tasks_or_aims_reports_nothing_done_until_the_next_heading_of_its_rank():
+    text, prose, heads = _report(
+        "#一、去年工作回顾",
+        "（一）民生保障有力。市民政局走访慰问困难群众3000户。",
+        "#二、今年的主要任务",
+        "#（一）全面推进乡村振兴",
+        "深入开展村庄清洁行动，组织职业技能培训100万人次。",
+        "#三、附则",
+        "县卫健委开展义诊活动。",
+    )
+    found = {a.activity_type for a in extract_activities(text, prose, extract_organizations(text, prose), heads)}
+    assert found == {"charity_assistance", "medical_health"}
+    # without the headings nothing says the middle part is planned
+    assert {a.activity_type for a in extract_activities(text, prose, [])} >= {"training_exchange", "medical_health"}
+
+
+def test_a_heading_that_reports_aims_met_opens_no_planned_part():
+    text, prose, heads = _report("#（一）主要目标较好完成。", "区城管局开展专项整治行动。")
+    assert {a.activity_type for a in extract_activities(text, prose, [], heads)} == {"inspection_enforcement"}
+
+
+def test_a_documents_full_text_states_policy_but_a_letters_may_tell_of_things_done():
+    text, prose, _ = _report(
+        "近日，两部门印发《关于加强农村环境治理的意见》。《关于加强农村环境治理的意见》全文如下：",
+        "严厉打击非法排污行为，开展农村人居环境整治。",
+    )
+    assert extract_activities(text, prose, []) == []
+    text, prose, _ = _report("他给村民回了信。回信全文如下：", "去年我到村里考察，同大家座谈交流。")
+    assert {a.activity_type for a in extract_activities(text, prose, [])} >= {"meeting_deliberation"}
+
+
+def test_building_begun_and_buildings_converted_are_infrastructure_but_not_when_still_to_come():
+    assert "environment_infrastructure" in kinds("当天夜里，新的传染病医院破土开建。")
+    assert "environment_infrastructure" in kinds("镇里改建了村小学的食堂。")
+    assert "environment_infrastructure" not in kinds("区里将改建老旧小区的车棚。")
+
+
+def test_a_light_show_is_recreation_and_a_seminar_class_training():
+    assert "culture_recreation" in kinds("元宵节晚上，灯光秀点亮了江边的夜空。")
+    assert "training_exchange" in kinds("他在全市领导干部专题研讨班开班式上作了讲话。")

@@ -91,7 +91,8 @@ _NUMBER = re.compile(
 _AR_START = re.compile(r"\d")
 # 近千人, 上百家, and 百余名/千余户/万余元 (no numeral before 百/千/万; 余/多 then required, see _bare_scale_hits)
 _CN_BARE_SCALE = re.compile(
-    r"(?:(?P<pre>近|逾|超|约|上)|(?<![\d一二三四五六七八九十两几数百千万亿]))(?P<num>[百千万])(?P<q1>余|多)?(?P<unit>"
+    r"(?:(?P<pre>近|逾|超|约|上|突破|(?<![通经越度路跨错难穿])过)|(?<![\d一二三四五六七八九十两几数百千万亿]))"
+    r"(?P<num>[百千]?[万亿]|[百千])(?P<q1>余|多)?(?P<unit>"
     + _UNIT_ALT
     + ")"
 )
@@ -270,6 +271,15 @@ class _Hit:
     end: int  # end of unit and trailing qualifier
 
 
+# A target quoted as printed in a plan (“增长6%左右”, “下降3%以上”): a figure, not a name or a slogan.
+_TARGET_VERB = r"(?:增长|下降|提高|降低|减少|增加|上涨|达到|控制在|保持在)"
+_TARGET_FIGURE = r"[0-9]+(?:\.[0-9]+)?(?:%|个百分点)"
+_TARGET_QUALIFIER = r"(?:左右|以上|以内|以下)"
+_QUOTED_FIGURE = re.compile(  # a bare “98%” stays a name: the verb or the qualifier makes it a target
+    rf"{_TARGET_VERB}{_TARGET_FIGURE}{_TARGET_QUALIFIER}?|{_TARGET_FIGURE}{_TARGET_QUALIFIER}"
+)
+
+
 def _quoted_name_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans inside short quotation marks (names, slogans, codes) and all 《》 titles."""
     out: list[tuple[int, int]] = []
@@ -286,7 +296,7 @@ def _quoted_name_spans(text: str, start: int, end: int) -> list[tuple[int, int]]
             i += 1
             continue
         inner = text[i + 1 : j]
-        if ch in "《〈" or (len(inner) <= 25 and not _QUOTE_INNER_BREAK.search(inner)):
+        if ch in "《〈" or (len(inner) <= 25 and not _QUOTE_INNER_BREAK.search(inner) and not _QUOTED_FIGURE.fullmatch(inner)):
             out.append((i, j + 1))
             i = j + 1
         else:
@@ -573,8 +583,15 @@ def _some_hits(text: str, a: int, b: int) -> list[_Hit]:
     return out
 
 
+_BARE_SCALES = {"百": 100.0, "千": 1000.0, "万": 1e4, "亿": 1e8}
+_BARE_QUALIFIERS = {
+    "近": "at_most", "逾": "at_least", "超": "at_least", "约": "approx", "上": "at_least", "过": "at_least",
+    "突破": "at_least", None: "exact",
+}
+
+
 def _bare_scale_hits(text: str, a: int, b: int) -> list[_Hit]:
-    """近千人, 逾万元, 上百家: a bare 百/千/万 after a qualifier; 百余名, 千余户: before 余/多."""
+    """近千人, 逾万元, 上百家, 过亿只, 近百亿元: a bare scale after a qualifier; 百余名, 千余户: before 余/多."""
     out = []
     for m in _CN_BARE_SCALE.finditer(text, a, b):
         pre = m.group("pre")
@@ -583,8 +600,10 @@ def _bare_scale_hits(text: str, a: int, b: int) -> list[_Hit]:
         unit = m.group("unit")
         if unit == "户籍" or _unit_blocked(unit, text, m.end()):
             continue
-        value = {"百": 100.0, "千": 1000.0, "万": 10_000.0}[m.group("num")]
-        qualifier = {"近": "at_most", "逾": "at_least", "超": "at_least", "约": "approx", "上": "at_least", None: "exact"}[pre]
+        value = 1.0
+        for ch in m.group("num"):  # 百 千 万 亿, and 百万 千万 百亿 千亿: the scales multiply
+            value *= _BARE_SCALES[ch]
+        qualifier = _BARE_QUALIFIERS[pre]
         if m.group("q1"):
             qualifier = "at_least"
         out.append(_Hit(value, unit, qualifier, *_band(value, qualifier), m.start("num"), m.end("num"), m.end()))

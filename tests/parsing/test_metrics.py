@@ -693,3 +693,37 @@ def test_cities_and_counties_counted_in_arabic_numerals():
     # a market, the townspeople, a county seat: words, not counts
     assert all(m.unit != "市" for m in metrics("全国有5市场主体参与。"))
     assert all(m.unit != "县" for m in metrics("3县城居民受益。"))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        ("新工厂的口罩日产量过亿只。", 1e8, "只", "at_least"),
+        ("小程序的用户已上亿人。", 1e8, "人", "at_least"),
+        ("全年营收近百亿元。", 1e10, "元", "at_most"),
+        ("线上展会吸引观众超千万人次。", 1e7, "人次", "at_least"),
+        ("交易额再次突破千亿元。", 1e11, "元", "at_least"),
+        ("新品上市当月销量过万台。", 1e4, "台", "at_least"),
+    ],
+)
+def test_a_bare_scale_after_a_qualifier_is_a_figure(text, value, unit, qualifier):
+    m = one(text)
+    assert (m.value, m.unit, m.qualifier) == (value, unit, qualifier)
+
+
+def test_a_bare_scale_in_a_word_is_no_figure():
+    assert metrics("这家公司通过万家门店销售。") == []  # 通过 + 万家, not 过万家
+    assert metrics("千万不要轻信陌生来电。") == []
+
+
+def test_a_target_quoted_as_printed_is_a_figure_but_a_quoted_bare_percentage_stays_a_name():
+    m = one("今年的预期目标是“增长5.5%左右”。")
+    assert (m.value, m.unit, m.qualifier) == (5.5, "%", "approx")
+    assert metrics("这家店打出了“100%”的招牌。") == []
+
+
+def test_per_mille_and_nine_years_of_compulsory_schooling():
+    m = one("当年的出生率为8.2‰。")
+    assert (m.value, m.unit, m.kind) == (8.2, "‰", "percent")
+    assert metrics("全面落实九年义务教育。") == []
+    assert one("他在山村小学教了九年书。").unit == "年"

@@ -91,7 +91,7 @@ _NUMBER = re.compile(
 _AR_START = re.compile(r"\d")
 # 近千人, 上百家, and 百余名/千余户/万余元 (no numeral before 百/千/万; 余/多 then required, see _bare_scale_hits)
 _CN_BARE_SCALE = re.compile(
-    r"(?:(?P<pre>近|逾|超|约|上|突破|(?<![通经越度路跨错难穿])过)|(?<![\d一二三四五六七八九十两几数百千万亿]))"
+    r"(?:(?P<pre>近|逾|超|约|(?<!成千)(?<!成百)上|突破|(?<![通经越度路跨错难穿])过)|(?<![\d一二三四五六七八九十两几数百千万亿]))"
     r"(?P<num>[百千]?[万亿]|[百千])(?P<q1>余|多)?(?P<unit>"
     + _UNIT_ALT
     + ")"
@@ -210,11 +210,12 @@ _MONEY_CONTEXT = re.compile(
 _PEOPLE_CONTEXT = re.compile(r"人口")
 # a bare 万/亿 amount of people named after it (5480万农村人口, 1000万以上贫困人口)
 _PEOPLE_AFTER = re.compile(
-    r"(?:以上|以下|左右)?[\u4e00-\u9fff]{0,8}?(?:人口(?!密度|比例|比重|占比|结构|增长|增速|规模|总量|总数|数量)"
+    r"(?:以上|以下|左右)?[\u4e00-\u9fff]{0,10}?(?:人口(?!密度|比例|比重|占比|结构|增长|增速|规模|总量|总数|数量)"
     # people named by what they are (湖北6000多万人民, 4亿多中等收入群体); 人民币 is money
     r"|人民(?!币|日报|政府|法院|检察院|医院|银行|警察|解放军|代表|大会|网|广播)|群众|居民|村民|市民|中等收入群体"
     # …and by who they are (100万阿富汗难民, 3000万农民工, 2亿多学生)
-    r"|难民|移民|侨民|华侨|农民工|农民|职工|学生|儿童|老人|妇女|青少年|游客|旅客|患者|党员)"
+    r"|难民|移民|侨民|华侨|农民工|农民|职工|学生|儿童|老人|妇女|青少年|游客|旅客|患者|党员"
+    r"|人员(?!密集|流动|往来|聚集|经费)|毕业生|劳动力)"  # 460万失业人员, 874万高校毕业生
 )
 # a rate per head or per thousand (每千人口床位数4.88张, 人均2.5亩): a fraction of a count is a measure
 _RATE_BEFORE = re.compile(r"每[十百千万]?(?:人口|人|户|名|位|平方公里)|人均|户均|平均")

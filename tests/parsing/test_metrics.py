@@ -727,3 +727,12 @@ def test_per_mille_and_nine_years_of_compulsory_schooling():
     assert (m.value, m.unit, m.kind) == (8.2, "‰", "percent")
     assert metrics("全面落实九年义务教育。") == []
     assert one("他在山村小学教了九年书。").unit == "年"
+
+
+def test_people_counted_by_what_they_are_and_a_thousand_upon_thousands_is_no_figure():
+    m = one("今年有120万失业人员实现再就业。")
+    assert (m.value, m.unit) == (1.2e6, "人")
+    m = one("全省帮助30万建档立卡易地搬迁贫困人口稳定就业。")
+    assert (m.value, m.unit) == (3e5, "人")
+    assert metrics("成千上万家小店重新开门。") == []
+    assert metrics("成百上千名游客涌入古镇。") == []

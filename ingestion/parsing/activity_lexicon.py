@@ -92,7 +92,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "培训 观摩 拉练 参观 经验交流 交流学习 学习交流 考察学习 培训班 实训 读书学习 学习小组 研学 "
             "交流工作经验 交流经验 "
             "轮训 集训 演练 学习班 研修 跟岗学习 取经 比武 技能培训 岗前培训 授课 带教 传帮带 访学 研学旅行 考察交流 "
-            "集体学习 研讨班 研修班 进修班 "
+            "集体学习 研讨班 研修班 进修班 交流会 交流会议 "
         ).split()
     ),
     "culture_recreation": tuple(
@@ -188,6 +188,8 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "meeting_deliberation",
         ("会",),
     ),
+    # experience or plans shared with others (同各国分享诊疗方案, 分享了抗疫经验): an exchange
+    (re.compile(r"分享了?[^，,。；;]{0,12}?(?:经验|方案)(?!的)"), "training_exchange", ("分享",)),
     # a festival spent together (与留校学生共度元宵佳节, 欢度春节): a celebration held
     (
         re.compile(r"(?:共度|共庆|欢度|同庆|喜度)[^，,。；;]{0,6}?(?:佳节|节日|春节|新春|元宵|中秋|端午|新年|国庆|华诞)"),

@@ -936,3 +936,11 @@ def test_building_begun_and_buildings_converted_are_infrastructure_but_not_when_
 def test_a_light_show_is_recreation_and_a_seminar_class_training():
     assert "culture_recreation" in kinds("元宵节晚上，灯光秀点亮了江边的夜空。")
     assert "training_exchange" in kinds("他在全市领导干部专题研讨班开班式上作了讲话。")
+
+
+def test_an_exchange_meeting_and_experience_shared_are_exchange_but_a_wish_to_share_is_not_done():
+    assert kinds("两市卫健委举行防控经验视频交流会。") == {"training_exchange"}
+    assert "training_exchange" in kinds("援外医疗队同当地医生分享了诊疗经验。")
+    assert kinds("我们愿同周边国家分享减贫经验。") == set()
+    assert "charity_assistance" in kinds("村民们自愿捐款修缮祠堂。")  # 自愿 (of their own will) is no wish
+    assert "volunteer_service" in kinds("社区组织志愿者清扫街道。")  # 志愿 is no wish either

@@ -684,6 +684,7 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
         "检查": r"站|组",
         "送医": r"用|疗器械|疗物资",  # 发送医用防护服, 送医疗物资: supplies sent, not doctors
         "关停": r"后|时|以后|之后|的",  # 企业关停后: when a plant closed, no closure ordered
+        "共商": r"共建",  # 共商共建共享: a principle of cooperation, not talks held
         "会议": r"室|精神|[^，,。；;]{0,10}?驻地",  # …会议广西代表团驻地: where a delegation stays
         "执法": r"局|队|人员|部门|中队|大队|安全|合作",  # 执法安全合作: a field of cooperation agreed
         "调研": r"员|主题|课题|报告|成果|组|大队|支队|中队|处|科|室|中心",  # 情报调研大队副大队长: an office

@@ -944,3 +944,11 @@ def test_an_exchange_meeting_and_experience_shared_are_exchange_but_a_wish_to_sh
     assert kinds("我们愿同周边国家分享减贫经验。") == set()
     assert "charity_assistance" in kinds("村民们自愿捐款修缮祠堂。")  # 自愿 (of their own will) is no wish
     assert "volunteer_service" in kinds("社区组织志愿者清扫街道。")  # 志愿 is no wish either
+
+
+def test_what_would_follow_on_a_condition_and_a_principle_of_cooperation_are_not_done():
+    assert kinds("救护车早到一分钟，医生就能早一分钟救治患者。") == set()
+    assert kinds("只有这样才能做好防疫宣传。") == set()
+    assert "medical_health" in kinds("居民在家门口就能享受到义诊服务。")  # the service is there to be had
+    assert kinds("各国坚持共商共建共享原则。") == set()
+    assert "meeting_deliberation" in kinds("两国外长共商合作大计。")

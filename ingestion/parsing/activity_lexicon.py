@@ -681,7 +681,7 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
     w: re.compile(p)
     for w, p in {
         "宣传": r"部|统战|委员",
-        "检查": r"站|组",
+        "检查": r"站|组|报告",
         "送医": r"用|疗器械|疗物资",  # 发送医用防护服, 送医疗物资: supplies sent, not doctors
         "关停": r"后|时|以后|之后|的",  # 企业关停后: when a plant closed, no closure ordered
         "共商": r"共建",  # 共商共建共享: a principle of cooperation, not talks held
@@ -697,7 +697,9 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
         "督导": r"组",
         "追逃": r"[^，,。；;]{0,4}?(?:办公室|办)",  # 中央追逃办, 追逃追赃工作办公室: an office named
         "追赃": r"[^，,。；;]{0,4}?(?:办公室|办)",
-        "巡逻": r"队|人员|员",  # 日常巡逻人员: a person's duty named, not a patrol
+        # 日常巡逻人员: a person's duty named, not a patrol; 巡逻机, 巡逻艇: the craft
+        "巡逻": r"队|人员|员|机|艇|车|船|舰",
+        "巡查": r"报告",  # the report of a patrol kept or shown
         "整治": r"重点|对象|范围|任务|目标",
         "修复": r"[^，,。；;]{0,6}?(?:功能|关系|信心|信任|形象)",  # a function or a relation restored, not a repair
         # a bailout, not help to people; a relief bill or plan named (新救助法案将…), not help given

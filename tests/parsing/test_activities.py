@@ -952,3 +952,9 @@ def test_what_would_follow_on_a_condition_and_a_principle_of_cooperation_are_not
     assert "medical_health" in kinds("居民在家门口就能享受到义诊服务。")  # the service is there to be had
     assert kinds("各国坚持共商共建共享原则。") == set()
     assert "meeting_deliberation" in kinds("两国外长共商合作大计。")
+
+
+def test_patrol_craft_and_inspection_reports_are_things_not_acts():
+    assert kinds("海上巡逻机梯队低空飞过广场。") == set()
+    assert kinds("他打开手机里保存的文物巡查报告。") == set()
+    assert "inspection_enforcement" in kinds("民警每天在景区巡逻。")

@@ -958,3 +958,9 @@ def test_patrol_craft_and_inspection_reports_are_things_not_acts():
     assert kinds("海上巡逻机梯队低空飞过广场。") == set()
     assert kinds("他打开手机里保存的文物巡查报告。") == set()
     assert "inspection_enforcement" in kinds("民警每天在景区巡逻。")
+
+
+def test_online_teaching_is_education_and_a_poverty_relief_drive_assistance():
+    assert kinds("停课期间，多所中学开展在线教学。") == {"publicity_education"}
+    assert kinds("县工商联组织民营企业开展精准扶贫行动。") == {"charity_assistance"}
+    assert kinds("要深入推进精准扶贫行动。") == set()

@@ -144,7 +144,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 # match without, tested on the page and the paragraph first because that is cheaper than the pattern).
 REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (re.compile(r"(?:组织|发动|动员|招募|带领)(?![、，,和及与])[^，,。；;]{0,12}志愿者"), "volunteer_service", ("志愿者",)),
-    (re.compile(r"征(?:集|求)[^，,。；;]{0,8}意见"), "survey_research", ("意见",)),
+    (re.compile(r"征(?:集|求)[^，,。；;]{0,8}意见|听取[^，,。；;]{1,24}?意见"), "survey_research", ("意见",)),
     # an advertisement placed to tell the public (刊登整版广告, 投放公益广告)
     (re.compile(r"(?:刊登|投放|刊播|播出|推出)[^，,。；;]{0,6}广告"), "publicity_education", ("广告",)),
     # a survey told by its findings (一项调查结果显示, 抽样调查发现); not the paper's own (记者调查发现)

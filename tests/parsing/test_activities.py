@@ -964,3 +964,7 @@ def test_online_teaching_is_education_and_a_poverty_relief_drive_assistance():
     assert kinds("停课期间，多所中学开展在线教学。") == {"publicity_education"}
     assert kinds("县工商联组织民营企业开展精准扶贫行动。") == {"charity_assistance"}
     assert kinds("要深入推进精准扶贫行动。") == set()
+
+
+def test_views_heard_from_named_people_are_a_survey():
+    assert kinds("政协委员在廊桥现场听取村民和游客对景区建设的意见。") == {"survey_research"}

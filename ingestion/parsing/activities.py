@@ -98,9 +98,7 @@ _PLAN_HARD = re.compile(
     r"准备(?=开展|举办|组织|在|于|将)|打算|届时|力争|争取|预计|有望|目标是|目标为|"
     + "|".join(f"{w}会(?![议员长场所上见晤])" for w in "还也仍都就")
     + r"|想(?<![思理设梦感回联构猜]想)(?![法象到起念必方])|"
-    # a wish (愿同各方分享…; not 志愿, 自愿), and what would follow on a condition (就能早一分钟救治); 就能享受到
-    # 义诊服务 tells of a service that is there to be had
-    r"(?<![志心意宏夙祝许还自情甘])愿(?![望景])|(?<![展发施挥])(?:就|才|便)(?:能|可以)(?![力源量手耐]|享受|得到|受到|体验)|"
+    r"愿(?<![志心意宏夙祝许还自情甘]愿)(?![望景])|"  # a wish (愿同各方分享…; not 志愿, 自愿)
     # directives, appeals and conditions: what follows is asked for, not reported as done
     r"强调[，,:：]|指出[，,:：]|要求|务必|必须|应当|应该|需要|亟需|亟待|仍需|还需|尚需|有必要|"
     r"应(?=加强|严格|切实|及时|按照|做好|积极|主动|认真|进一步|充分|坚持|确保|立即|尽快|依法|抓紧)|"
@@ -126,7 +124,12 @@ _FUTURE_JIANG = re.compile(
     r"改建|扩建|开建|修建|修缮|拆除)"
     r"|(?<=[即也还又都并正就]将)(?<!立即将)(?<!随即将)(?<!当即将))"  # 立即将其…: at once, not 即将
 )
+# What would follow on a condition (就能早一分钟救治患者, 才能做好); 就能享受到义诊服务 tells of a service there to
+# be had. A pattern of its own: in _PLAN_HARD its frequent first characters would slow the whole scan.
+_CONDITIONAL = re.compile(r"[就才便](?<![展发施挥][就才便])(?:能|可以)(?![力源量手耐]|享受|得到|受到|体验)")
 _DIRECTIVE_YAO = re.compile(r"要(?<![主重需只必想纪摘提扼紧次首简概不]要)(?![求点素闻害职事道务件不])")
+# Every marker of plans, the future, directives and conditions (see _plan_cut).
+_PLAN_MARKERS = (_PLAN_HARD, _FUTURE_JIANG, _DIRECTIVE_YAO, _CONDITIONAL)
 # 每月都要, 天天都要: a habit reported (每…都要), not a directive.
 _HABIT = re.compile(r"(?:每[^，,。；;]{0,6}?|天天|次次|年年|月月)都$")
 _ADDRESSED = re.compile(r"各|所有|全体|大家|广大|人人")  # who a directive is addressed to
@@ -334,7 +337,7 @@ def _plan_cut(text: str, s: int, e: int, names: list[tuple[int, int]]) -> int:
     Markers inside quoted names and slogans (“陋习要不得”) do not count.
     """
     cut = e
-    for rx in (_PLAN_HARD, _FUTURE_JIANG, _DIRECTIVE_YAO):
+    for rx in _PLAN_MARKERS:
         for m in rx.finditer(text, s, e):
             if any(x < m.start() < y for x, y in names):
                 continue
@@ -429,7 +432,7 @@ def _page_scan(text: str) -> _PageScan:
         clause_splits=[m.start() for m in _CLAUSE_SPLIT.finditer(text)],
         sentence_ends=[m.start() for m in _SENT_SPLIT.finditer(text)],
         regex_triggers=tuple((rx, kind, needs) for rx, kind, needs in _REGEX_TRIGGERS if needs.search(text)),
-        plan_marks=sorted(m.start() for rx in (_PLAN_HARD, _FUTURE_JIANG, _DIRECTIVE_YAO) for m in rx.finditer(text)),
+        plan_marks=sorted(m.start() for rx in _PLAN_MARKERS for m in rx.finditer(text)),
         appeals=[m.start() for m in _APPEAL.finditer(text)],
     )
     _last_scan = scan

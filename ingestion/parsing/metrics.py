@@ -91,7 +91,7 @@ _NUMBER = re.compile(
 _AR_START = re.compile(r"\d")
 # 近千人, 上百家, and 百余名/千余户/万余元 (no numeral before 百/千/万; 余/多 then required, see _bare_scale_hits)
 _CN_BARE_SCALE = re.compile(
-    r"(?:(?P<pre>近|逾|超|约|(?<!成千)(?<!成百)上|突破|(?<![通经越度路跨错难穿])过)|(?<![\d一二三四五六七八九十两几数百千万亿]))"
+    r"(?:(?P<pre>近|逾|超|约|上(?<!成千上)(?<!成百上)|突破|过(?<![通经越度路跨错难穿]过))|(?<![\d一二三四五六七八九十两几数百千万亿]))"
     r"(?P<num>[百千]?[万亿]|[百千])(?P<q1>余|多)?(?P<unit>"
     + _UNIT_ALT
     + ")"

@@ -968,3 +968,8 @@ def test_online_teaching_is_education_and_a_poverty_relief_drive_assistance():
 
 def test_views_heard_from_named_people_are_a_survey():
     assert kinds("政协委员在廊桥现场听取村民和游客对景区建设的意见。") == {"survey_research"}
+
+
+def test_a_count_of_towns_is_no_subject_and_does_not_swallow_the_act():
+    found = acts("元宵夜，灯光秀点亮了江城三镇的夜空。")
+    assert [(a.activity_type, a.organizer) for a in found] == [("culture_recreation", None)]

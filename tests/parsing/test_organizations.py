@@ -111,3 +111,9 @@ def test_organise_some_is_not_the_organisation_department():
 
 def test_time_words_end_a_name_on_the_left():
     assert names("2月3日上午青石县应急管理局召开调度会。") == ["青石县应急管理局"]
+
+
+def test_a_count_of_towns_is_no_town():
+    assert names("灯光秀点亮了江城三镇的夜空。") == []
+    assert names("两乡联合开展巡河。") == []
+    assert names("十里铺镇开展义诊活动。") == ["十里铺镇"]

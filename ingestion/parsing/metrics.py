@@ -6,7 +6,8 @@ quantity: a date or clock time (their units 年/月/日/时 are not in the table
 four-digit 年 is a year), an age (岁 is not a unit), an ordinal (第…), a frequency
 (每…), a name, slogan or code (inside short quotation marks or 《》, N大 + noun,
 set phrases such as 两个维护), the numeral 一 used as "a/one", or a place name
-written with a numeral (五里桥村).
+written with a numeral (五里桥村). A target quoted as printed (“增长6%左右”) is a
+figure, not a name; a bare scale after a qualifier (过亿只, 近百亿元) is one too.
 
 Qualifiers and the value band (``value_low``/``value_high``):
 
@@ -44,7 +45,7 @@ Forms other papers print, and what they give:
   3天半 → 3.5 天); 半 alone before a unit of time is 0.5 of it (近半个小时, 半年来; not 上半年).
 * 多/余 after a four-digit number of 年, or 距今 before it, makes it a span (5000多年, 距今约9000年).
 * a bare 万/亿 amount followed by who is counted and 人口 (5480万农村人口, 1000万以上
-  贫困人口) is people, unit 人, unless a money word comes before it.
+  贫困人口, 460万失业人员) is people, unit 人, unless a money word comes before it.
 * a fraction of a count is a measure only as a rate (每千人口床位数4.88张, 人均2.5亩);
   otherwise (2.2个) it is not a count of things. 款 (两百余款产品), 对 (结成帮扶对子46对)
   and 字 (Arabic numerals only: 铭文6000字, not 八字方针) count, and so do 列, 章, 步, 颗, 碗

@@ -7,7 +7,8 @@ kept or dropped by rules that hold for any page:
 
 * not inside a newspaper's name (沧州日报, 河北日报 name the paper, not the place);
 * a short form that is also an everyday word is dropped (平安, 复兴, 光明, 运河
-  …: ``COMMON_WORD_SHORT_FORMS``), as are full names that are ordinary words
+  …: ``COMMON_WORD_SHORT_FORMS``) unless printed right after its own city's or
+  province's name (北京大兴, 深圳南山), as are full names that are ordinary words
   (城区, 郊区, 东区 …);
 * a short form directly followed by 路/街/大道/巷/胡同, or squeezed between a
   direction and 里/村/庄 (东河北里), names a street or a neighbourhood;

@@ -124,7 +124,7 @@ _FUTURE_JIANG = re.compile(
     r"改建|扩建|开建|修建|修缮|拆除)"
     r"|(?<=[即也还又都并正就]将)(?<!立即将)(?<!随即将)(?<!当即将))"  # 立即将其…: at once, not 即将
 )
-# What would follow on a condition (就能早一分钟救治患者, 才能做好); 就能享受到义诊服务 tells of a service there to
+# What would follow on a condition (医生就能早些施救, 才能做好); 就能享受到免费体检 tells of a service there to
 # be had. A pattern of its own: in _PLAN_HARD its frequent first characters would slow the whole scan.
 _CONDITIONAL = re.compile(r"[就才便](?<![展发施挥][就才便])(?:能|可以)(?![力源量手耐]|享受|得到|受到|体验)")
 _DIRECTIVE_YAO = re.compile(r"要(?<![主重需只必想纪摘提扼紧次首简概不]要)(?![求点素闻害职事道务件不])")

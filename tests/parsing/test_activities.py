@@ -935,7 +935,7 @@ def test_building_begun_and_buildings_converted_are_infrastructure_but_not_when_
 
 def test_a_light_show_is_recreation_and_a_seminar_class_training():
     assert "culture_recreation" in kinds("元宵节晚上，灯光秀点亮了江边的夜空。")
-    assert "training_exchange" in kinds("他在全市领导干部专题研讨班开班式上作了讲话。")
+    assert "training_exchange" in kinds("他在县里举办的干部研讨班上作了辅导报告。")
 
 
 def test_an_exchange_meeting_and_experience_shared_are_exchange_but_a_wish_to_share_is_not_done():
@@ -947,16 +947,16 @@ def test_an_exchange_meeting_and_experience_shared_are_exchange_but_a_wish_to_sh
 
 
 def test_what_would_follow_on_a_condition_and_a_principle_of_cooperation_are_not_done():
-    assert kinds("救护车早到一分钟，医生就能早一分钟救治患者。") == set()
+    assert kinds("车再快一些，医生就能早些救治病人。") == set()
     assert kinds("只有这样才能做好防疫宣传。") == set()
-    assert "medical_health" in kinds("居民在家门口就能享受到义诊服务。")  # the service is there to be had
-    assert kinds("各国坚持共商共建共享原则。") == set()
+    assert "medical_health" in kinds("老人们在村里就能享受到免费体检。")  # the service is there to be had
+    assert kinds("合作遵循共商共建共享的原则。") == set()
     assert "meeting_deliberation" in kinds("两国外长共商合作大计。")
 
 
 def test_patrol_craft_and_inspection_reports_are_things_not_acts():
     assert kinds("海上巡逻机梯队低空飞过广场。") == set()
-    assert kinds("他打开手机里保存的文物巡查报告。") == set()
+    assert kinds("她翻看着电脑里存着的河道巡查报告。") == set()
     assert "inspection_enforcement" in kinds("民警每天在景区巡逻。")
 
 

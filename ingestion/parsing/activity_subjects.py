@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from ingestion.parsing.model import ParsedOrganization
-from ingestion.parsing.organizations import _STOP_RE
+from ingestion.parsing.organizations import _STOP_RE, TOWN_COUNTERS
 
 # A clause opening with a place name is its subject (白河县组织开展…, 东城区以…为抓手).
 _REGION_NAME = (
@@ -28,8 +28,8 @@ _REGION_NAME = (
 _REGION_SUBJECT = re.compile(f"({_REGION_NAME})(?=[\u4e00-\u9fff])")
 _REGION_BAD_CHARS = re.compile(r"[对在为由们于我他她与和随着已举办开设立经过把将让被从向的了是有这那各该本全辖]")
 _REGION_GENERIC = re.compile(
-    r"(?:[山城市社小辖园景郊片街老校商矿库灾牧林湖厂]区|[城都超股集门上夜菜]市|[城乡村古小重集一二三四五六七八九十两几多数每]镇|"
-    r"[城下家老返还故回同异他一二三四五六七八九十两几多数每]乡)$"  # 武汉三镇: a count of towns
+    rf"(?:[山城市社小辖园景郊片街老校商矿库灾牧林湖厂]区|[城都超股集门上夜菜]市|[城乡村古小重集{TOWN_COUNTERS}]镇|"
+    rf"[城下家老返还故回同异他{TOWN_COUNTERS}]乡)$"
 )
 # Leading words that do not belong to the subject: time, datelines, connectives.
 _LEAD_WORDS = (

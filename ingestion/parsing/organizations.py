@@ -70,9 +70,10 @@ _add("government", 2, "", "", "海关")  # a customs office needs a place name (
 _add("government", 2, "面势部限级长", "大格布结全当开残变饭时赌骗终定僵棋胜败出入电", *"局".split())
 _add("government", 2, "", "大客餐展舞门前歌饭宴事", *"厅".split())
 _add("government", 2, "道办工委", "", *"街道".split())
-_COUNTED = "一二三四五六七八九十两几各多数每"  # 武汉三镇, 两乡: a count of towns, not a town's name
-_add("government", 2, "村镇亲土愁贤情音野里民间下", "城村下家老返故回同异他本全重古小名集" + _COUNTED, *"乡".split())
-_add("government", 2, "村街区政长", "乡城村重古小名集市" + _COUNTED, *"镇".split())
+# Numerals and quantifiers before 镇/乡 count towns (武汉三镇, 两乡, 各镇); they open no town's name.
+TOWN_COUNTERS = "一二三四五六七八九十两几各多数每"
+_add("government", 2, "村镇亲土愁贤情音野里民间下", "城村下家老返故回同异他本全重古小名集" + TOWN_COUNTERS, *"乡".split())
+_add("government", 2, "村街区政长", "乡城村重古小名集市" + TOWN_COUNTERS, *"镇".split())
 _add("government", 2, "理置罚于在长级", "", *"管理处 执法处".split())
 _add("government", 2, "技学普研室长目", "学专本内外儿妇眼牙工理文百", *"科".split())
 _add("company", 2, "", "", *"有限公司 分公司 公司 集团 银行 合作社".split())

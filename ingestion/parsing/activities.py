@@ -82,6 +82,23 @@ from ingestion.parsing.activity_subjects import (
 )
 from ingestion.parsing.metrics import UNIT_KIND
 from ingestion.parsing.model import ParsedActivity, ParsedOrganization
+from ingestion.parsing.plans import ANNOUNCED as _ANNOUNCED
+from ingestion.parsing.plans import APPEAL as _APPEAL
+from ingestion.parsing.plans import DOCUMENT_SAYS as _DOCUMENT_SAYS
+from ingestion.parsing.plans import DONE as _DONE
+from ingestion.parsing.plans import DONE_HEADING as _DONE_HEADING
+from ingestion.parsing.plans import FULL_TEXT_FOLLOWS as _FULL_TEXT_FOLLOWS
+from ingestion.parsing.plans import FUTURE_EVENT as _FUTURE_EVENT
+from ingestion.parsing.plans import HEADING as _HEADING
+from ingestion.parsing.plans import HEADING_RANKS as _HEADING_RANKS
+from ingestion.parsing.plans import PLAN_HEADING as _PLAN_HEADING
+from ingestion.parsing.plans import PLAN_MARKERS as _PLAN_MARKERS
+from ingestion.parsing.plans import POLICY_CONTEXT as _POLICY_CONTEXT
+from ingestion.parsing.plans import POLICY_OPENING as _POLICY_OPENING
+from ingestion.parsing.plans import STRENGTHENED as _STRENGTHENED
+from ingestion.parsing.plans import STRENGTHENED_OF as _STRENGTHENED_OF
+from ingestion.parsing.plans import TASKS_FOLLOW as _TASKS_FOLLOW
+from ingestion.parsing.plans import plan_cut as _plan_cut
 
 ACTION_VERBS = re.compile(
     r"开展|组织|举办|举行|召开|进行|实施|启动|发放|走进|深入|参与|参加|投身|成立|组建|邀请|联合|推出|开设|"
@@ -90,62 +107,6 @@ ACTION_VERBS = re.compile(
     r"自发|轮流|经常|定期|每周|每月|每天|常态化|开通|发起|设置|执行|坚持|安排|实行|启用|拿出|筹集|跑遍|走遍|遍访"
 )
 
-# Plan and directive markers. Each alternative starts with a literal character (a lookbehind
-# comes after it), so the regex engine can skip ahead to candidate characters.
-_PLAN_HARD = re.compile(
-    # plans and the future
-    r"下一步|下阶段|下一阶段|接下来|今后|以后(?<![之了束完后]以后)|将来|未来|计划|拟(?<![模虚草]拟)|即将(?<![立随当]即将)|"
-    r"准备(?=开展|举办|组织|在|于|将)|打算|届时|力争|争取|预计|有望|目标是|目标为|"
-    + "|".join(f"{w}会(?![议员长场所上见晤])" for w in "还也仍都就")
-    + r"|想(?<![思理设梦感回联构猜]想)(?![法象到起念必方])|"
-    r"愿(?<![志心意宏夙祝许还自情甘]愿)(?![望景])|"  # a wish (愿同各方分享…; not 志愿, 自愿)
-    # directives, appeals and conditions: what follows is asked for, not reported as done
-    r"强调[，,:：]|指出[，,:：]|要求|务必|必须|应当|应该|需要|亟需|亟待|仍需|还需|尚需|有必要|"
-    r"应(?=加强|严格|切实|及时|按照|做好|积极|主动|认真|进一步|充分|坚持|确保|立即|尽快|依法|抓紧)|"
-    r"如果|如有|一旦|否则|有条件的|企图|试图|妄图|"
-    # what a plan or document is about (重点是加强职业技能培训, 主要是扩大…), and the exhortation 讲好…故事
-    r"重点是(?=对|加强|扩大|推进|做好|实施|鼓励|抓好|落实|完善|健全|强化|提升|开展)|"
-    r"主要是(?=对|加强|扩大|推进|做好|实施|鼓励|抓好|落实|完善|健全|强化|提升|开展)|讲好(?<!为讲好)(?<!为了讲好)(?=[^，,。；;]{0,12}故事)|"
-    # documents issued and work assigned: policy, not a report of what was done
-    r"印发|出台|部署(?![会了])"
-)
-# Appeals and aims: the rest of their clause is asked for or aimed at, not reported as done
-# (倡议市民参与志愿服务, 确保年底前完成改造); the clauses after them may report acts again.
-# (在…号召下 is how an act came about, not an appeal.) 原定/原计划 (what was planned before a change) reaches
-# as far, too.
-# 急需 (urgently needs) asks for what follows in its clause; 急需的 (urgently needed) describes what was given
-_APPEAL = re.compile(r"倡议(?![书下])|倡导(?!下)|号召(?!下)|呼吁(?!下)|鼓励(?!下)|希望(?!小学|工程)|确保|原定|原计划|急需(?!的)")
-_FUTURE_JIANG = re.compile(
-    r"将(?:(?<![即也还又都并正就]将)(?=持续|继续|进一步|常态化|把|推进|加大|全面|不断|深入|积极|大力|切实|坚持|努力|"
-    r"着力|以|在|于|发挥|开展|举办|组织|启动|实施|建立|推动|加快|加强|围绕|聚焦|重点|创新|用|陆续|逐步|"
-    r"适时|定期|集中|统筹|为|始终|更加|联系|做好|继续|和|与|同|跟|会|要|进行|成为|从|投入|全力|精心|送|走进|前往|赴|"
-    r"来到|推出|上线|建成|完成|实现|达到|迎来|举行|召开|邀请|带领|正式|首次|陆续|分批|针对|对|开工|动工|竣工|投用|投产|通车|采取|打造|建设|"
-    r"提供|赠送|发放|开放|设立|开设|增设|新建|安装|派出|选派|组建|成立|安排|给予|捐赠|协助|上门|免费|面向|惠及|"
-    r"改建|扩建|开建|修建|修缮|拆除)"
-    r"|(?<=[即也还又都并正就]将)(?<!立即将)(?<!随即将)(?<!当即将))"  # 立即将其…: at once, not 即将
-)
-# What would follow on a condition (医生就能早些施救, 才能做好); 就能享受到免费体检 tells of a service there to
-# be had. A pattern of its own: in _PLAN_HARD its frequent first characters would slow the whole scan.
-_CONDITIONAL = re.compile(r"[就才便](?<![展发施挥][就才便])(?:能|可以)(?![力源量手耐]|享受|得到|受到|体验)")
-_DIRECTIVE_YAO = re.compile(r"要(?<![主重需只必想纪摘提扼紧次首简概不]要)(?![求点素闻害职事道务件不])")
-# Every marker of plans, the future, directives and conditions (see _plan_cut).
-_PLAN_MARKERS = (_PLAN_HARD, _FUTURE_JIANG, _DIRECTIVE_YAO, _CONDITIONAL)
-# 每月都要, 天天都要: a habit reported (每…都要), not a directive.
-_HABIT = re.compile(r"(?:每[^，,。；;]{0,6}?|天天|次次|年年|月月)都$")
-_ADDRESSED = re.compile(r"各|所有|全体|大家|广大|人人")  # who a directive is addressed to
-# 按照…要求, 根据…需要: a standard followed, not a directive.
-_STANDARD_FOLLOWED = re.compile(r"(?:按照|根据|依照|对照|按|结合|围绕|满足|针对)[^，,。]{0,24}$")
-# 指出，近年来…: a speaker looking back reports what was done (what he asks for comes with 要, 必须 …).
-_LOOKING_BACK = re.compile(r"[^，,。；;]{0,12}?(?:以来|年来)[，,]")
-# What is to be strengthened (加强职业技能培训, 加大对…的宣传教育, 强化资金使用监管) is a policy's aim,
-# not work reported; what was strengthened (加强了巡逻) is reported.
-_STRENGTHENED = re.compile(r"(?:加强|强化|加大|注重)(?!了)[^，,。；;、]{0,8}$")
-# …and what is to be strengthened with its object first (加强审计查出问题的整改, 加大对违法行为的查处力度)
-_STRENGTHENED_OF = re.compile(r"(?:加强|强化|加大|注重)(?!了)[^，,。；;]{0,30}的$")
-# The subject of a future event (由…共同主办的…论坛将在杭州举行, 本届展会将于10月开幕): the event is yet to
-# come, unless someone decided or announced it in between (会议决定将于…举行: the meeting was held).
-_FUTURE_EVENT = re.compile(r"将(?:于|在)[^，,。；;]{0,20}?(?:举行|召开|举办|开幕|启幕|揭幕|开展|启动)")
-_ANNOUNCED = re.compile(r"决定|宣布|表示|商定|同意|透露|介绍|提出|通知|称|说")
 # An activity called off earlier in its clause (取消小区内各类文体活动, 暂停举办庙会) did not take place.
 _CANCELLED = re.compile(r"(?:取消|暂停|停办|叫停|停止|推迟|暂缓)[^，,。；;]*$")
 # The paper's own reporting (记者走访发现, 笔者调查了解到) is no survey anyone held.
@@ -175,47 +136,6 @@ _LIKE_AFTER = re.compile(r"[^，,。；;]{0,4}?(?:这样|一样|这类|那样)")
 # a sport naming a person (滑雪名将, 乒乓球运动员), and a complaint of too many (会议多、文件多、督查多)
 _SPORT_PERSON = re.compile(r"[^，,。；;]{0,6}?(?:名将|运动员|选手|教练|冠军|队员|健将|爱好者)")
 _TOO_MANY = re.compile(r"多[、，,。；;]")
-# A policy's content: in a sentence about a document or what it asks for (文件, 意见, 提出, 部署 …), a clause
-# that opens with a policy verb (推进, 加强, 广泛开展 …) and says nothing was done (no 了, 已, 累计 …) states
-# the policy, not work done (有序推进…通硬化路建设, 广泛开展村庄清洁行动).
-_POLICY_CONTEXT = re.compile(r"文件|意见|方案|规划|纲要|通知|办法|条例|提出|明确|部署|政策|措施|举措|一号|任务|目标")
-_POLICY_ADVERB = (
-    r"(?:继续|持续|进一步|大力|积极|广泛|深入|扎实|有序|全面|着力|加快|切实|不断|稳步|统筹)"
-)
-_POLICY_OPENING = re.compile(
-    r"\s*(?:[一二三四五六七八九十]是)?(?:[要应需并还也再更])?"
-    rf"(?:{_POLICY_ADVERB}?(?:推进|加强|推动|深化|扩大|完善|健全|强化|提升|提高|优化)"
-    rf"|{_POLICY_ADVERB}(?:实施|落实|开展|做好|抓好|支持|鼓励|引导|推广|建立|发展))"
-)
-_DONE = re.compile(r"了|已|先后|累计|共计|完成|建成|截至|目前|去年|以来")
-# A paragraph that opens with what a document says (《通知》指出/提出…, 意见要求…) states the
-# document's content throughout: measures asked for, not work reported.
-_DOCUMENT_SAYS = re.compile(
-    r"[\s　]*(?:《[^》\n]{1,40}》|(?:该|这份|这一)?(?:通知|意见|方案|办法|规定|决定|纲要|规划|条例|文件|公告|通告))"
-    r"[^，,。；;\n]{0,30}?(?:指出|提出|要求|强调|明确|规定|部署)"
-)
-# A numbered heading of a report or a document (一、… / （一）… / 第一部分…) standing alone or ending its
-# first sentence; a heading that names tasks, aims or requirements (三、明年计划的主要任务; （一）总体要求。)
-# opens a part that sets out what is to be done, which reports nothing done: it lasts to the next heading
-# of the same or a higher rank that does not (二、… after 一、…; a （二） inside it leaves it open).
-_HEADING = re.compile(
-    r"[\s　]*(?:(?P<part>第[一二三四五六七八九十]+部分)|(?P<chapter>[一二三四五六七八九十]+、)"
-    r"|(?P<section>[（(][一二三四五六七八九十]+[)）]))(?P<title>[^。！？!?\n]{1,40})(?:[。！？!?]|[\s　]*$)"
-)
-_HEADING_RANKS = ("part", "chapter", "section")
-_PLAN_HEADING = re.compile(
-    r"任务|目标|总体要求|基本要求|政策取向|工作安排|工作部署|工作思路|工作打算|工作重点|重点工作|指导思想|基本原则|建议|下一步|今后"
-)
-_DONE_HEADING = re.compile(r"完成|实现|取得|成效|成绩|成果|进展|情况|回顾")  # （一）主要目标较好完成。
-# A paragraph ending where a document's full text begins (…的若干意见》全文如下：); not a letter's or a
-# speech's, which may tell of things done.
-_FULL_TEXT_FOLLOWS = re.compile(
-    r"(?:》|意见|通知|决定|方案|规划|条例|办法|公报|决议|声明|纲要)全文如下[：:。]?[\s　]*$"
-)
-# A list of tasks announced (要做好以下工作：, 重点抓好以下几项任务：): what follows in the paragraph is to be done.
-_TASKS_FOLLOW = re.compile(
-    r"以下(?:几项|几个方面|[一二三四五六七八九十]项|[一二三四五六七八九十]个方面)?(?:重点)?(?:工作|任务|措施|事项)[：:]"
-)
 # methods named for how work is done (采取重点复核与随机抽查相结合), not the work
 _METHODS = re.compile(r"[^，,。；;]*?相结合")
 # topics or fields listed (涵盖…监督、调查、处置…等各个方面; 在医疗健康、教育培训、文艺演出等领域): what a
@@ -329,30 +249,6 @@ def _clauses(text: str, a: int, b: int, names: list[tuple[int, int]]) -> list[tu
     if b > s:
         out.append((s, b))
     return out
-
-
-def _plan_cut(text: str, s: int, e: int, names: list[tuple[int, int]]) -> int:
-    """Position from which the sentence ``text[s:e]`` speaks of plans or directives (``e`` if never).
-
-    Markers inside quoted names and slogans (“陋习要不得”) do not count.
-    """
-    cut = e
-    for rx in _PLAN_MARKERS:
-        for m in rx.finditer(text, s, e):
-            if any(x < m.start() < y for x, y in names):
-                continue
-            if m.group(0)[:2] in ("强调", "要求", "指出", "需要") and _STANDARD_FOLLOWED.search(
-                text[max(s, m.start() - 26) : m.start()]
-            ):
-                continue  # 按照…要求，: a standard followed, not a directive
-            if m.group(0)[:2] in ("强调", "指出") and _LOOKING_BACK.match(text, m.end()):
-                continue  # 指出，2019年以来，…开展了…: a review of work done
-            if (m.group(0) == "要" and _HABIT.search(text, max(s, m.start() - 10), m.start())
-                    and not _ADDRESSED.search(text, max(s, m.start() - 16), m.start())):
-                continue  # 每月都要抽一天巡河: what someone does every time (各单位每天都要: a directive)
-            cut = min(cut, m.start())
-            break
-    return cut
 
 
 # Repairs of personal goods are a service to residents, not infrastructure work.

@@ -11,7 +11,9 @@ clause makes an activity of its type when
   trigger's object (检查沿街商户98家, 受理群众诉求2500余件: work done, counted);
 * the clause is not a purpose clause (为加强…, 为了…);
 * the paragraph is not in a part of a report headed as tasks, aims or requirements
-  (三、明年的主要任务; （一）总体要求), nor in a document's full text (…意见》全文如下：);
+  (三、明年的主要任务; （一）总体要求), nor in a document's full text (…意见》全文如下：),
+  nor itself a programme (most clauses open with a policy verb and no doer, nothing told
+  as done: 加快推进…，完善…，支持…);
 * the sentence has not turned to plans, wishes, directives or conditions before
   the trigger (下一步, 接下来, 今后, 将 as a future marker, 还会, 预计, 想, 要, 要求,
   必须, 有必要, 应加强, 计划, 拟, 力争, 如有, 否则 …), or to documents issued and work assigned
@@ -99,6 +101,7 @@ from ingestion.parsing.plans import STRENGTHENED as _STRENGTHENED
 from ingestion.parsing.plans import STRENGTHENED_OF as _STRENGTHENED_OF
 from ingestion.parsing.plans import TASKS_FOLLOW as _TASKS_FOLLOW
 from ingestion.parsing.plans import plan_cut as _plan_cut
+from ingestion.parsing.plans import programme_paragraph
 
 ACTION_VERBS = re.compile(
     r"开展|组织|举办|举行|召开|进行|实施|启动|发放|走进|深入|参与|参加|投身|成立|组建|邀请|联合|推出|开设|"
@@ -380,7 +383,7 @@ def extract_activities(
                 plan_rank = rank if plan_rank is None else min(rank, plan_rank)
             elif plan_rank is not None and rank <= plan_rank:
                 plan_rank = None
-        if plan_rank is not None or a in heading_starts:
+        if plan_rank is not None or a in heading_starts or programme_paragraph(text, a, b):
             continue
         subject = _paragraph_activities(text, a, b, mention_at, mention_starts, seen, subject, out)
         if _FULL_TEXT_FOLLOWS.search(text, a, b):

@@ -4,7 +4,7 @@ The activity extractor (``activities.py``) asks these questions of a sentence, a
 paragraph: has the sentence turned to plans, wishes, directives or conditions (``plan_cut``: 下一步,
 将 as a future marker, 要, 要求, 如有 …); does a clause state what a document asks for
 (``POLICY_OPENING`` in a ``POLICY_CONTEXT``); does a numbered heading open a part that sets out tasks
-(``HEADING``, ``PLAN_HEADING``).
+(``HEADING``, ``PLAN_HEADING``); does a whole paragraph set out a programme (``programme_paragraph``).
 """
 
 from __future__ import annotations
@@ -133,3 +133,39 @@ def plan_cut(text: str, s: int, e: int, names: list[tuple[int, int]]) -> int:
             cut = min(cut, m.start())
             break
     return cut
+
+
+# A paragraph that sets out a programme (…加快推进…，完善…，支持…): most of its clauses, its first among
+# them, open with a policy verb and name no doer, and nothing in it is told as done (no 了, 已, 累计, no
+# date or 以来). Plan reports, documents and their readings are written so; a report of work names who
+# did it or when (该市加强…, 近年来…), or says 了.
+_PROGRAMME_ADVERB = (
+    r"(?:要|应|并|同时|还|也|全面|深入|大力|着力|积极|稳妥|稳步|切实|扎实|持续|继续|进一步|不断|加快|有序|统筹|"
+    r"依法|坚决|更加|更好|努力|尽快|及时|主动|重点|抓紧|认真|精准|多渠道|大幅|适当|合理|科学|有效|着重)*"
+)
+_PROGRAMME_VERB = re.compile(
+    _PROGRAMME_ADVERB + r"(?:加快|加强|加大|推进|推动|深化|完善|健全|强化|提升|提高|扩大|优化|落实|做好|抓好|坚持|"
+    r"支持|鼓励|引导|促进|保障|稳定|培育|探索|构建|创新|规范|严格|推广|发挥|增强|巩固|拓展|拓宽|维护|防范|确保|"
+    r"保持|营造|落细|压实|用好|办好|管好|守好|筑牢|织密|放宽|缩减|降低|减少|控制|实现|形成|编制|制定|研究|统筹|"
+    r"补齐|发展|改善|缩小|化解|弥补|激发|提振|释放)"
+)
+_TOLD_DONE = re.compile(
+    r"了|已|累计|共计|截至|截止|同比|比上年|比去年|先后|日前|近日|连日来|[0-9０-９一二三四五六七八九十]月|年来|以来|去年|"
+    r"上半年|季度"
+)
+_PROGRAMME_SPLIT = re.compile(r"[，,；;。！!？?：:]")
+_ITEM_NUMBER = re.compile(
+    r"[\s　]*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十]+[)）]|——|[一二三四五六七八九十]+、|\d+[.、．])?"
+)
+
+
+def programme_paragraph(text: str, a: int, b: int) -> bool:
+    """Whether the paragraph ``text[a:b]`` sets out a programme of policy rather than reporting work."""
+    if _TOLD_DONE.search(text, a, b):
+        return False
+    start = _ITEM_NUMBER.match(text, a, b).end()
+    clauses = [c.strip(" 　") for c in _PROGRAMME_SPLIT.split(text[start:b])]
+    clauses = [c for c in clauses if len(c) >= 4]
+    if len(clauses) < 4 or not _PROGRAMME_VERB.match(clauses[0]):
+        return False
+    return 2 * sum(1 for c in clauses if _PROGRAMME_VERB.match(c)) >= len(clauses)

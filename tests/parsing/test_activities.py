@@ -927,6 +927,28 @@ def test_a_documents_full_text_states_policy_but_a_letters_may_tell_of_things_do
     assert {a.activity_type for a in extract_activities(text, prose, [])} >= {"meeting_deliberation"}
 
 
+def test_a_paragraph_that_sets_out_a_programme_reports_nothing_done():
+    programme = (
+        "二是改善乡村面貌。深入开展村容村貌整治，加快推进农村公路建设，"
+        "完善乡镇卫生院服务网络，支持各地开展职业技能培训，健全困难群众救助制度。"
+    )
+    text, prose, _ = _report(programme)
+    assert extract_activities(text, prose, []) == []
+    # the same measures told as done (了, a date, a doer) are work reported
+    for done in (
+        programme.replace("深入开展", "深入开展了"),
+        "3月以来，" + programme,
+        "县里" + programme[len("二是改善乡村面貌。") :],
+    ):
+        text, prose, _ = _report(done)
+        assert {a.activity_type for a in extract_activities(text, prose, [])} >= {"environment_infrastructure"}, done
+
+
+def test_a_short_paragraph_of_measures_is_not_taken_for_a_programme():
+    text, prose, _ = _report("深入开展村容村貌整治，清运垃圾二十车。")
+    assert {a.activity_type for a in extract_activities(text, prose, [])} == {"environment_infrastructure"}
+
+
 def test_building_begun_and_buildings_converted_are_infrastructure_but_not_when_still_to_come():
     assert "environment_infrastructure" in kinds("当天夜里，新的传染病医院破土开建。")
     assert "environment_infrastructure" in kinds("镇里改建了村小学的食堂。")

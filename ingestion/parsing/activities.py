@@ -201,6 +201,7 @@ _ENV_OBJECTS = re.compile(
 )
 _ORDER_OBJECTS = re.compile(r"问题|违法|违规|行为|乱象|经营|占道|摊|商户|门店|餐饮|食品|安全|秩序|停放|停车")
 _VOLUNTEER_PATROL = re.compile(r"志愿|义务|自发|楼门长|楼长|居民|老人|党员|轮流")
+_VOLUNTEERS_DOING = re.compile(r"志愿|义务|自发")
 
 # Each pattern trigger with its needed words as one literal pattern (a C-level scan of a paragraph).
 _REGEX_TRIGGERS = tuple((rx, kind, re.compile("|".join(map(re.escape, needs)))) for rx, kind, needs in REGEX_TRIGGERS)
@@ -220,7 +221,10 @@ _AUTO, _AUTO_VALUES = _build_automaton()
 
 
 def _quote_spans(text: str, a: int, b: int) -> list[tuple[int, int, bool]]:
-    """Quotation spans in ``text[a:b]`` as (start, end, is_name): short ones are names, long ones speech."""
+    """Quotation spans in ``text[a:b]`` as (start, end, is_name): short ones are names, long ones speech.
+
+    Quotations inside a speech are found as well (a name quoted in what someone said).
+    """
     out = []
     i = a
     while True:
@@ -235,7 +239,8 @@ def _quote_spans(text: str, a: int, b: int) -> list[tuple[int, int, bool]]:
         inner = text[i + 1 : j]
         is_name = text[i] == "《" or (len(inner) <= 30 and not _SENTENCE_MARK.search(inner))
         out.append((i, j + 1, is_name))
-        i = j + 1
+        # a name may be quoted inside a speech (“…开展的‘关爱老人’义诊活动。”): look inside it too
+        i = j + 1 if is_name or text[i] == '"' else i + 1  # a straight quote closes as it opens
     return out
 
 
@@ -258,7 +263,7 @@ def _clauses(text: str, a: int, b: int, names: list[tuple[int, int]]) -> list[tu
 _PERSONAL_REPAIRS = re.compile(r"家电|电器|手表|钟表|雨伞|自行车|衣服|衣物|鞋|手机|磨刀|理发|电脑")
 _REPAIR_WORDS = {"修理", "维修", "修复", "修好", "修补"}
 # words whose type depends on their object or doer
-_CONTEXT_TYPED = {"整治", "集中整治", "专项整治", "整治行动", "巡逻", "检查", "清理", "除草", "拔除", "授课"}
+_CONTEXT_TYPED = {"整治", "集中整治", "专项整治", "整治行动", "巡逻", "巡查", "检查", "清理", "除草", "拔除", "授课", "考察"}
 # classes given to pupils are schooling, which the SPEC files under education, not training of staff
 _PUPILS = re.compile(r"学生|学子|孩子|学校|小学|中学|初中|高中|中小学|幼儿|同学|班级|年级")
 _FIELD_WORK = re.compile(r"(?<![绿草空场基园])地里|田里|田间|麦田|稻田|棉田|菜地|菜园|果园|茶园|大棚|庄稼|农田")
@@ -285,6 +290,10 @@ def _resolve_type(word: str, activity_type: str, clause: str, sentence: str) -> 
         return "environment_infrastructure" if _ENV_OBJECTS.search(clause) else "inspection_enforcement"
     if word == "巡逻":
         return "volunteer_service" if _VOLUNTEER_PATROL.search(sentence) else "inspection_enforcement"
+    if word == "巡查" and _VOLUNTEERS_DOING.search(clause):
+        return "volunteer_service"  # 志愿者们的任务是巡查路面: their service, no inspectors'
+    if word == "考察" and "考察团" in sentence:
+        return "training_exchange"  # a delegation's visit to learn from another place
     if word == "授课" and _PUPILS.search(clause):
         return "publicity_education"
     return activity_type

@@ -44,7 +44,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "公开课 微课堂 讲堂 课堂 解答 答疑 评选 讲师团 宣讲团 宣传队 空中课堂 网课 在线课程 "
             "发起 发出 科学实验 防疫知识 健康知识 健康教育 小视频 短视频 手抄报 广播 大喇叭 文明实践 "
             "以案说法 送法 科普 宣教 告知书 宣传资料 宣传材料 展板 直播 网络教学 线上教学 在线教学 远程教学 "
-            "解读 政策宣讲 解疑释惑 释疑解惑 解释 普及 提醒 劝说 劝阻 事迹报告 报告会 评比 推介会 推介活动 海报 横幅 喇叭"
+            "解读 政策宣讲 解疑释惑 释疑解惑 解释 普及 提醒 劝说 劝阻 事迹报告 报告会 评比 推介会 推介活动 海报 横幅 喇叭 "
+            # a health talk is a lecture as well as care brought to residents (the SPEC names both)
+            "健康讲座"
         ).split()
     ),
     "inspection_enforcement": tuple(
@@ -92,7 +94,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "培训 观摩 拉练 参观 经验交流 交流学习 学习交流 考察学习 培训班 实训 读书学习 学习小组 研学 "
             "交流工作经验 交流经验 "
             "轮训 集训 演练 学习班 研修 跟岗学习 取经 比武 技能培训 岗前培训 授课 带教 传帮带 访学 研学旅行 考察交流 "
-            "集体学习 研讨班 研修班 进修班 交流会 交流会议 "
+            "集体学习 研讨班 研修班 进修班 交流会 交流会议 考察团 "
         ).split()
     ),
     "culture_recreation": tuple(
@@ -143,7 +145,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 # Patterns for triggers whose words are apart: (pattern, type, the literal words one of which it cannot
 # match without, tested on the page and the paragraph first because that is cheaper than the pattern).
 REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
-    (re.compile(r"(?:组织|发动|动员|招募|带领)(?![、，,和及与])[^，,。；;]{0,12}志愿者"), "volunteer_service", ("志愿者",)),
+    (
+        re.compile(r"(?:组织|发动|动员|招募|带领|出动|派出|抽调|选派)(?![、，,和及与])[^，,。；;]{0,16}志愿者"),
+        "volunteer_service",
+        ("志愿者",),
+    ),
     (re.compile(r"征(?:集|求)[^，,。；;]{0,8}意见|听取[^，,。；;]{1,24}?意见"), "survey_research", ("意见",)),
     # an advertisement placed to tell the public (刊登整版广告, 投放公益广告)
     (re.compile(r"(?:刊登|投放|刊播|播出|推出)[^，,。；;]{0,6}广告"), "publicity_education", ("广告",)),
@@ -743,7 +749,9 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
         # delegates of a session visited (看望参加…会议的委员): a leader meeting them, not help given
         "看望": r"[^，,。；;]{0,24}?会议的[^，,。；;]{0,8}?(?:委员|代表)"
         # a leader's work visit greeting the staff of an office (走进处室，看望干部职工), no help given
-        r"|[^，,。；;慰]{0,6}?(?:干部职工|干部|职工|员工|工作人员)(?![^，,。；;]{0,6}慰问)",
+        r"|[^，,。；;慰]{0,6}?(?:干部职工|干部|职工|员工|工作人员)(?![^，,。；;]{0,6}慰问)"
+        # athletes or performers greeted at their event (看望了运动员代表): encouragement, not help
+        r"|[^，,。；;慰]{0,8}?(?:运动员|队员|选手|参赛|代表队|运动队|演员|演职人员)(?![^，,。；;]{0,6}慰问)",
         "考察": r"学习|时|期间|途中|调研时|识别|干部|使用",  # 考察识别干部: judging cadres, not research
         "配送": r"中心|站|员|体系",
         "广播": r"电视|电台|台|剧",

@@ -22,7 +22,7 @@ PLAN_HARD = re.compile(
     r"愿(?<![志心意宏夙祝许还自情甘]愿)(?![望景])|"  # a wish (愿同各方分享…; not 志愿, 自愿)
     # directives, appeals and conditions: what follows is asked for, not reported as done
     r"强调[，,:：]|指出[，,:：]|要求|务必|必须|应当|应该|需要|亟需|亟待|仍需|还需|尚需|有必要|"
-    r"应(?=加强|严格|切实|及时|按照|做好|积极|主动|认真|进一步|充分|坚持|确保|立即|尽快|依法|抓紧)|"
+    r"应(?=加强|严格|切实|及时|按照|做好|积极|主动|认真|进一步|充分|坚持|确保|立即|尽快|依法|抓紧|随时|定期|经常|注意|避免|尽量|当|予以)|"
     r"如果|如有|一旦|否则|有条件的|企图|试图|妄图|"
     # what a plan or document is about (重点是加强职业技能培训, 主要是扩大…), and the exhortation 讲好…故事
     r"重点是(?=对|加强|扩大|推进|做好|实施|鼓励|抓好|落实|完善|健全|强化|提升|开展)|"
@@ -52,7 +52,7 @@ DIRECTIVE_YAO = re.compile(r"要(?<![主重需只必想纪摘提扼紧次首简�
 # Every marker of plans, the future, directives and conditions (see plan_cut).
 PLAN_MARKERS = (PLAN_HARD, FUTURE_JIANG, DIRECTIVE_YAO, CONDITIONAL)
 # 每月都要, 天天都要: a habit reported (每…都要), not a directive.
-HABIT = re.compile(r"(?:每[^，,。；;]{0,6}?|天天|次次|年年|月月)都$")
+HABIT = re.compile(r"(?:每[^，,。；;]{0,6}?|天天|次次|年年|月月)都?$")
 ADDRESSED = re.compile(r"各|所有|全体|大家|广大|人人")  # who a directive is addressed to
 # 按照…要求, 根据…需要: a standard followed, not a directive.
 STANDARD_FOLLOWED = re.compile(r"(?:按照|根据|依照|对照|按|结合|围绕|满足|针对)[^，,。]{0,24}$")

@@ -119,7 +119,12 @@ _LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
 # A city's or county's short form followed by a natural feature is the feature's name (嘉陵江, 岳麓山,
 # 青山湖畔): the river, lake or mountain, which the unit was named after, not the unit. Provinces and
 # a place name that goes on with another unit (南京江北新区) are not affected.
-_FEATURE_AFTER = ("江", "河", "湖", "山", "岭", "峰", "峡", "溪", "寨", "洞", "滩", "畔", "塔", "堂", "景区", "风景区", "名胜区")
+_FEATURE_AFTER = (
+    *"江河湖山岭峰峡溪寨洞滩畔塔堂亭阁",  # a pavilion or hall named after the place (合江亭) as well
+    "景区",
+    "风景区",
+    "名胜区",
+)
 _NOT_FEATURE = ("峰会", "山区", "河段", "湖区")  # a summit, and the hills of a place
 # Surnames that most often open a two-character given name equal to a place's short form
 # (王永清, 刘大庆, 何嘉兴); such a mention followed by what follows a person's name is that person.
@@ -127,13 +132,14 @@ _SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡杜叶程魏吕丁任沈姚卢姜崔钟谭陆汪范廖贾夏韦邹孟熊秦邱尹薛闫段雷侯史陶贺顾毛郝龚邵钱严覃戴莫孔汤池"
 )
 _PERSON_AFTER = re.compile(
-    r"(?:说|表示|介绍|告诉|认为|坦言|回忆|感慨|感触|笑着|出席|等\d|等人|、[\u4e00-\u9fff]{2,3}[、，,]|同志|代表|委员|主任|书记|局长|"
+    r"(?:说|表示|介绍|告诉|认为|坦言|回忆|感慨|感触|笑着|出席|等\d|等人|、[\u4e00-\u9fff]{2,3}(?:[、，,]|出席|参加|陪同)|同志|代表|委员|主任|书记|局长|"
     r"院长|所长|校长|经理|先生|女士|老师|教授|院士|医生|护士|手上|[\s（(])"
 )
 # Characters that open a two-character short form and are also function words or common word
 # halves (党和政府 is no 和政, 带来安全 no 来安, 十八大关于 no 大关, 壮大新动能 no 大新): after another
-# Chinese character that is not a preposition and not the end of a place, they belong to that word.
-_LEADING_WORD_CHARS = frozenset("和与及新来以之为")
+# Chinese character that is not a preposition and not the end of a place, they belong to that word
+# (辖区内江河 is 区内 and 江河, no 内江).
+_LEADING_WORD_CHARS = frozenset("和与及新来以之为内")
 # 大 opens many short forms (大连, 大庆): only after the characters of a word ending in 大 (重大庆典, 壮大新动能).
 _BEFORE_DA = frozenset("重最壮强伟广巨加扩八盛庞远放博长高宏浩")
 # Common words that a two-character short form's last character begins (和政府, 迁安置, 新平台, 界首批):

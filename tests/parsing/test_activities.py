@@ -995,3 +995,36 @@ def test_views_heard_from_named_people_are_a_survey():
 def test_a_count_of_towns_is_no_subject_and_does_not_swallow_the_act():
     found = acts("元宵夜，灯光秀点亮了江城三镇的夜空。")
     assert [(a.activity_type, a.organizer) for a in found] == [("culture_recreation", None)]
+
+
+def test_a_name_quoted_inside_a_speech_does_not_type_the_activity_beside_it():
+    said = "“这是我们服务队开展的‘关爱老人健康’义诊活动。”社区主任说。"
+    assert kinds(said) >= {"medical_health"}
+    assert "charity_assistance" not in kinds(said)
+    # the name alone still types what it names
+    assert "charity_assistance" in kinds("“上周我们开展了‘关爱困难老人’慰问活动，大家都来了。”他说。")
+
+
+def test_volunteers_dispatched_and_volunteers_patrolling_are_volunteer_service():
+    assert kinds("街道出动机关干部、社区干部及共建单位志愿者40余人，在路口值守。") >= {"volunteer_service"}
+    assert kinds("志愿者们每天的任务是巡查景区步道。") == {"volunteer_service"}
+    assert kinds("区市场监管局执法人员巡查农贸市场。") == {"inspection_enforcement"}
+
+
+def test_a_delegations_study_visit_is_training_but_a_leaders_inspection_tour_a_survey():
+    assert kinds("县考察团赴沿海某市学习，考察团先后考察了产业园和两家企业。") == {"training_exchange"}
+    assert kinds("省长在产业园考察了三家企业的生产情况。") == {"survey_research"}
+
+
+def test_greeting_athletes_at_their_games_is_no_assistance():
+    assert "charity_assistance" not in kinds("开幕式后，副县长到现场看望了参赛队员。")
+    assert "charity_assistance" in kinds("县领导看望慰问了参赛队员和困难职工。")
+
+
+def test_a_health_talk_is_both_a_lecture_and_care():
+    assert kinds("区中医院医生走进社区开展健康讲座。") == {"medical_health", "publicity_education"}
+
+
+def test_what_someone_does_every_week_is_reported_and_what_one_should_do_is_not():
+    assert kinds("他每周要抽出半天时间巡河。") == {"inspection_enforcement"}
+    assert kinds("经营户应随时检查老化线路。") == set()

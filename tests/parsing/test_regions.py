@@ -445,3 +445,16 @@ def test_a_short_form_read_across_a_common_word_or_a_set_phrase_is_not_the_place
     assert names("物价保持在合理均衡水平上。") == []  # 均衡 + 水平, not 衡水
     assert names("他走遍了白山黑水。") == []  # the Northeast's mountains and rivers, not 白山市
     assert names("衡水的冬天来得早。") == ["衡水市"]
+
+
+def test_nei_after_a_word_is_inside_not_a_city_and_a_pavilion_is_no_county():
+    assert names("他是辖区内江河段的总河长。") == []
+    assert names("他从四川内江来到成都。") == ["四川省", "内江市", "成都市"]
+    assert names("赴内江考察。") == ["内江市"]
+    assert names("游客在合江亭前留影。") == []
+    assert names("合江县的脐橙丰收了。") == ["合江县"]
+
+
+def test_a_name_in_a_list_of_leaders_is_a_person():
+    assert names("县领导李明、王安顺、刘军出席。") == []
+    assert names("安顺的瀑布很有名。") == ["安顺市"]

@@ -45,7 +45,9 @@ _ROLE_WORDS: dict[str, str] = {
 }
 # A paper's name never holds 本报 (综合本报记者… is this paper's round-up, not a paper called 综合本报).
 _PAPER = r"(?:本报|(?:(?!本报)[\u4e00-\u9fff]){2,10}?(?:日报|晚报|都市报|商报|时报|报))"
-_ROLE_RE = re.compile("(?P<paper>" + _PAPER + r")?\s*(?P<role>" + "|".join(map(re.escape, _ROLE_WORDS)) + ")")
+# …or a news site, app or station the reporter works for (大象新闻记者, 某某网记者): not a name.
+_OUTLET = _PAPER[:-1] + r"|[\u4e00-\u9fff]{2,6}?(?:网|在线|新闻|新媒体|客户端|电视台))"
+_ROLE_RE = re.compile("(?P<paper>" + _OUTLET + r")?\s*(?P<role>" + "|".join(map(re.escape, _ROLE_WORDS)) + ")")
 _PHOTO_REPORT = re.compile(r"摄影报道|摄影/报道|图文报道")
 # Text and pictures by the same people, printed before the names.
 _TEXT_AND_PHOTO = re.compile(r"文/图|图/文|文、图|图、文")

@@ -25,15 +25,16 @@ import re
 
 _CJK = "\u4e00-\u9fff"
 _NUM = "0-9一二三四五六七八九十〇"
-PAPER = rf"(?:本报|新华社|中新社|[{_CJK}]{{2,10}}?(?:日报|晚报|都市报|商报|时报|报))"
+# A paper, an agency, or a news site, app or station filing the story (人民网, 长城新媒体, 某某客户端).
+PAPER = rf"(?:本报|新华社|中新社|[{_CJK}]{{2,10}}?(?:日报|晚报|都市报|商报|时报|报)|[{_CJK}]{{2,6}}?(?:网|在线|新闻|新媒体|客户端|电视台))"
 _DATE = rf"[{_NUM}]{{1,3}}月[{_NUM}]{{1,3}}日"
 # One or more places (本报北京、东京、巴黎2月27日电); each of two to twelve characters (维多利亚瀑布城).
 _PLACES = rf"[{_CJK}]{{2,12}}?(?:、[{_CJK}]{{2,12}}?)*"
-# The head of a dateline: paper, then 讯 / 电 / places and date then 电 (or 讯), or places alone
+# The head of a dateline: paper, then 讯 / 电 / places (or none) and date then 电 (or 讯), or places alone
 # then 电 before a space or a bracket (据新华社某地电 记者…).
 DATELINE_HEAD = (
     rf"(?P<paper>据?{PAPER})\s*(?P<how>讯|电(?=[\s(]|$)"
-    rf"|(?P<place>{_PLACES})\s*{_DATE}\s*(?:电|讯)"
+    rf"|(?P<place>{_PLACES})?\s*{_DATE}\s*(?:电|讯)"
     rf"|(?P<place2>{_PLACES})电(?=[\s(]|$))"
 )
 _DATELINE_HEAD_RE = re.compile(DATELINE_HEAD)
@@ -43,7 +44,7 @@ ROLE_RE = re.compile(ROLE)
 GENRE_AFTER_ROLE = re.compile(r"(?:记者|通讯员)(?:手记|札记|观察|调查|日记|来信|视点|感言|随笔|笔记|见闻|体验|探访|连线|追踪)")
 _DATELINE = re.compile(
     rf"^(?P<head>(?P<paper>据?{PAPER})\s*(?P<how>讯|电(?=[\s(]|$)"
-    rf"|(?P<place>{_PLACES})\s*{_DATE}\s*(?:电|讯)|(?P<place2>{_PLACES})电(?=[\s(]|$))?)"
+    rf"|(?P<place>{_PLACES})?\s*{_DATE}\s*(?:电|讯)|(?P<place2>{_PLACES})电(?=[\s(]|$))?)"
     r"\s*(?:(?P<credit>\([^()\n]{0,80}\))|(?P<bare>(?:\s*(?:本报)?(?:记者|通讯员|实习生)\s*(?:[\u4e00-\u9fff·]{2,4}(?:\s+|$|(?=报道|[:：])))+)+))?"
 )
 _BYLINE_START = re.compile(rf"^(?:{PAPER})?\s*(?:{ROLE}|文/|图/|文\s*/\s*图|图\s*/\s*文)")

@@ -79,7 +79,7 @@ def _classify(s: str) -> str:
     if is_furniture(s):
         return "furniture"
     head = s[:14]
-    if ("报" in head or "社" in head) and dateline_match(s):
+    if any(c in head for c in "报社网线闻体端台") and dateline_match(s):  # the last characters of a paper's or a site's name
         return "dateline"
     if len(s) > MAX_DECK:
         # Long lines are body text unless they announce a picture.

@@ -233,3 +233,8 @@ def test_a_long_foreign_place_in_a_dateline():
 
 def test_a_round_up_credit_names_this_paper():
     assert paper(normalise("（综合本报记者王小明、李华报道）")) == "本报"
+
+
+def test_a_news_sites_or_apps_reporter_is_credited_without_the_outlet_taken_for_a_name():
+    assert people("某某网讯（某某新闻记者 王小明 通讯员 李华）") == [("王小明", "reporter"), ("李华", "correspondent")]
+    assert people("某某网记者　王小明　李华") == [("王小明", "reporter"), ("李华", "reporter")]

@@ -911,3 +911,17 @@ def test_a_closing_credit_line_with_an_agency_dateline_names_where_the_story_was
     assert [(p.name, p.role) for p in page.articles[0].people] == [("王小明", "reporter")]
     assert "成都市" in [r.name for r in page.articles[0].regions]
     assert not page.articles[0].metrics  # the dateline's date is no quantity
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "某某网北京5月12日电（记者王小明）",  # a news site's dateline
+        "某某新媒体保定11月2日讯（通讯员李华　记者王小明）",
+        "某某在线8月30日讯（某某日报记者 王小明）",  # a date with no place
+    ],
+)
+def test_a_news_sites_dateline_credits_its_reporters(dateline):
+    text = "\r\n".join(["", "某县开展志愿服务活动", "", "", "\u3000\u3000" + dateline + "近日，某县组织志愿者清扫街道。"])
+    page = parse_page(text)
+    assert ("王小明", "reporter") in [(p.name, p.role) for a in page.articles for p in a.people]

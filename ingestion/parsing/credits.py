@@ -25,8 +25,11 @@ import re
 
 _CJK = "\u4e00-\u9fff"
 _NUM = "0-9一二三四五六七八九十〇"
-# A paper, an agency, or a news site, app or station filing the story (人民网, 长城新媒体, 某某客户端).
-PAPER = rf"(?:本报|新华社|中新社|[{_CJK}]{{2,10}}?(?:日报|晚报|都市报|商报|时报|报)|[{_CJK}]{{2,6}}?(?:网|在线|新闻|新媒体|客户端|电视台))"
+# A paper, an agency, or a news site, app or station filing the story (某某网, 某某新媒体, 某某客户端).
+PAPER = (
+    rf"(?:本报|新华社|中新社|[{_CJK}]{{2,10}}?(?:日报|晚报|都市报|商报|时报|报)"
+    rf"|[{_CJK}]{{2,6}}?(?:网|在线|新闻|新媒体|客户端|电视台))"
+)
 _DATE = rf"[{_NUM}]{{1,3}}月[{_NUM}]{{1,3}}日"
 # One or more places (本报北京、东京、巴黎2月27日电); each of two to twelve characters (维多利亚瀑布城).
 _PLACES = rf"[{_CJK}]{{2,12}}?(?:、[{_CJK}]{{2,12}}?)*"

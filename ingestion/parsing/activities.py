@@ -287,7 +287,12 @@ def _resolve_type(word: str, activity_type: str, clause: str, sentence: str) -> 
     if word.endswith("整治") or word == "整治行动":
         if _ORDER_OBJECTS.search(clause):
             return "inspection_enforcement"
-        return "environment_infrastructure" if _ENV_OBJECTS.search(clause) else "inspection_enforcement"
+        if _ENV_OBJECTS.search(clause):
+            return "environment_infrastructure"
+        # no object in the clause (整治提升行动顺利开展): the sentence's, if it names one
+        if not _ORDER_OBJECTS.search(sentence) and _ENV_OBJECTS.search(sentence):
+            return "environment_infrastructure"
+        return "inspection_enforcement"
     if word == "巡逻":
         return "volunteer_service" if _VOLUNTEER_PATROL.search(sentence) else "inspection_enforcement"
     if word == "巡查" and _VOLUNTEERS_DOING.search(clause):

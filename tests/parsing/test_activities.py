@@ -1028,3 +1028,40 @@ def test_a_health_talk_is_both_a_lecture_and_care():
 def test_what_someone_does_every_week_is_reported_and_what_one_should_do_is_not():
     assert kinds("他每周要抽出半天时间巡河。") == {"inspection_enforcement"}
     assert kinds("经营户应随时检查老化线路。") == set()
+
+
+def test_teams_formed_with_volunteers_and_volunteers_named_before_a_list_do_volunteer_service():
+    assert kinds("街道组成了包括机关干部、社区工作者、下沉党员、志愿者在内的80余人的服务队伍。") >= {"volunteer_service"}
+    assert kinds("社区志愿者和共建单位职工在广场包饺子送给环卫工人。") >= {"volunteer_service"}
+
+
+def test_looking_at_how_a_crop_or_a_project_is_doing_is_a_survey():
+    assert kinds("驻村干部查看大棚蔬菜的生长情况。") == {"survey_research"}
+
+
+def test_face_to_face_is_a_meeting_only_when_people_sit_down_to_talk():
+    assert kinds("乡党委与村民代表面对面座谈，听取意见。") >= {"meeting_deliberation"}
+    assert "meeting_deliberation" not in kinds("他在晨跑途中与驻村干部面对面。")
+
+
+def test_onlookers_asking_and_a_knack_learnt_are_no_survey():
+    assert kinds("展台吸引了不少观众驻足、询问。") == set()
+    assert kinds("老张一点点摸清了养蜂的门道。") == set()
+    assert kinds("工作人员上门询问老人的需求。") == {"survey_research"}
+
+
+def test_a_fitness_test_of_residents_is_a_health_check():
+    assert "medical_health" in kinds("体育局在广场开展国民体质监测。")
+    assert "inspection_enforcement" not in kinds("体育局在广场开展国民体质监测。")
+
+
+def test_a_play_staged_is_culture_but_a_battle_staged_is_a_figure_of_speech():
+    assert kinds("话剧《老街》每晚在市剧场上演。") == {"culture_recreation"}
+    assert kinds("一场攻坚战在这里上演。") == set()
+
+
+def test_a_coop_pulled_down_a_training_camp_opened_and_clean_up_named_by_its_sentence():
+    assert kinds("老王当天就拆掉了自家的鸡舍。") == {"environment_infrastructure"}
+    assert kinds("团县委举办的青年训练营在村文化礼堂开营。") == {"training_exchange"}
+    assert kinds("村容村貌整治提升行动顺利开展。") == {"environment_infrastructure"}
+    assert kinds("市场秩序整治提升行动顺利开展。") == {"inspection_enforcement"}

@@ -458,3 +458,8 @@ def test_nei_after_a_word_is_inside_not_a_city_and_a_pavilion_is_no_county():
 def test_a_name_in_a_list_of_leaders_is_a_person():
     assert names("县领导李明、王安顺、刘军出席。") == []
     assert names("安顺的瀑布很有名。") == ["安顺市"]
+
+
+def test_a_county_made_a_city_is_named_as_it_is_now_when_written_short():
+    assert names("江西龙南的高速公路通车了。") == ["江西省", "龙南市"]
+    assert names("老龙南县城。") == ["龙南县"]  # written in full, the old name stays as printed

@@ -40,13 +40,16 @@ _ROLE_WORDS: dict[str, str] = {
     "通讯员": "correspondent",
     "摄影": "photographer",
     "图/": "photographer",
+    "摄/": "photographer",  # 文/本报记者 张三 摄/李四: the picture by 李四
     "文/": "reporter",
     "评论员": "commentator",  # 本报评论员: a byline without a person
 }
 # A paper's name never holds 本报 (综合本报记者… is this paper's round-up, not a paper called 综合本报).
 _PAPER = r"(?:本报|(?:(?!本报)[\u4e00-\u9fff]){2,10}?(?:日报|晚报|都市报|商报|时报|报))"
-# …or a news site, app or station the reporter works for (大象新闻记者, 某某网记者): not a name.
-_OUTLET = _PAPER[:-1] + r"|[\u4e00-\u9fff]{2,6}?(?:网|在线|新闻|新媒体|客户端|电视台))"
+# …or a news site, app or station the reporter works for (大象新闻记者, 某某网记者), or a paper and its
+# site together (某某日报—某某网记者, 某报·某网记者): not a name.
+_ONE_OUTLET = _PAPER[:-1] + r"|[\u4e00-\u9fff]{2,6}?(?:网|在线|新闻|新媒体|客户端|电视台))"
+_OUTLET = rf"(?:{_ONE_OUTLET}(?:[·•—－-]{_ONE_OUTLET})*)"
 _ROLE_RE = re.compile("(?P<paper>" + _OUTLET + r")?\s*(?P<role>" + "|".join(map(re.escape, _ROLE_WORDS)) + ")")
 _PHOTO_REPORT = re.compile(r"摄影报道|摄影/报道|图文报道")
 # Text and pictures by the same people, printed before the names.
@@ -146,13 +149,16 @@ def parse_byline(text: str, start: int, end: int, default_role: str = "reporter"
             tail = text[nb:b].lstrip(" /")
             if name.endswith("摄") and len(name) > 2:
                 name, nb, this_role = name[:-1], nb - 1, "photographer"
-            elif tail.startswith("摄"):
+            elif tail.startswith("摄") and not tail.startswith("摄/"):
                 this_role = "photographer"
             if len(name) > MAX_NAME and "·" not in name:
                 continue  # a run of text, not a name
             if this_role not in ROLES:
                 continue
             people.append(ParsedPerson(name=name, role=this_role, start=na, end=nb))
+    if people and not both_roles and "/" not in s and s.rstrip(" )）").endswith("摄"):
+        # 本报记者 张三 本报通讯员 李四 摄: the picture is by everyone the credit names
+        people = [ParsedPerson(name=p.name, role="photographer", start=p.start, end=p.end) for p in people]
     if both_roles:
         people += [
             ParsedPerson(name=p.name, role="photographer", start=p.start, end=p.end) for p in people if p.role != "photographer"

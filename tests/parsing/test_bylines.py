@@ -238,3 +238,14 @@ def test_a_round_up_credit_names_this_paper():
 def test_a_news_sites_or_apps_reporter_is_credited_without_the_outlet_taken_for_a_name():
     assert people("某某网讯（某某新闻记者 王小明 通讯员 李华）") == [("王小明", "reporter"), ("李华", "correspondent")]
     assert people("某某网记者　王小明　李华") == [("王小明", "reporter"), ("李华", "reporter")]
+
+
+def test_a_paper_and_its_site_credited_together_are_the_outlet():
+    assert people("某某日报—某某网记者 王小明") == [("王小明", "reporter")]
+    assert people("某某报·某某网记者李华") == [("李华", "reporter")]
+
+
+def test_picture_credits_with_a_slash_and_a_line_ending_in_she_credit_every_name_with_the_picture():
+    assert people("文/本报记者 王小明 摄/李华") == [("王小明", "reporter"), ("李华", "photographer")]
+    assert people("某某报·某某网记者李华/摄") == [("李华", "photographer")]
+    assert people("本报记者 王小明 本报通讯员 李华 摄") == [("王小明", "photographer"), ("李华", "photographer")]

@@ -32,6 +32,7 @@ from ingestion.parsing.credits import (
     CAPTION_END,
     CAPTION_START,
     INLINE_PHOTO_CREDIT,
+    ROLE_RE,
     dateline_match,
     is_byline_line,
     is_furniture,
@@ -82,8 +83,13 @@ def _classify(s: str) -> str:
     if any(c in head for c in "报社网线闻体端台") and dateline_match(s):  # the last characters of a paper's or a site's name
         return "dateline"
     if len(s) > MAX_DECK:
-        # Long lines are body text unless they announce a picture.
-        return "caption" if (CAPTION_START.match(s) or CAPTION_END.search(s)) else "body"
+        # Long lines are body text unless they announce a picture, or end with its credit after a
+        # role word or a 图为 (…带动2000余人就业。新华社记者 王一 摄).
+        if CAPTION_START.match(s) or CAPTION_END.search(s):
+            return "caption"
+        if s.endswith(("摄", "摄)")) and (m := INLINE_PHOTO_CREDIT.search(s)) and (ROLE_RE.search(m.group()) or "图为" in s):
+            return "caption"
+        return "body"
     if s[-1] == "。" and not CAPTION_START.match(s) and s[0] not in "—-－":
         return "body"  # a sentence: no credit, caption credit, deck or headline ends with 。
     if is_byline_line(s):

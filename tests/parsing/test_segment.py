@@ -931,7 +931,7 @@ def test_a_long_caption_ending_with_its_pictures_credit_credits_the_photographer
     caption = (
         "5月4日，女工在某县一家纺织企业的车间内工作。近年来，某县在推进产业帮扶的过程中，鼓励当地一些"
         "劳动密集型企业在村里设置车间，帮助群众在家门口就业。目前，某县已建起各类车间近百家，"
-        "带动群众2000余人就业增收。某某社记者 王小明 摄"
+        "带动群众2000余人就业增收。本报记者 王小明 摄"
     )
     page = parse_page("\r\n".join(["", "某县：车间助增收", "", "", "\u3000\u3000" + caption]))
     (article,) = page.articles

@@ -77,6 +77,18 @@ CAPTION_END = re.compile(rf"\((?:资料片|资料图片?|本报资料图片|[^()
 NAME = rf"(?:[{_CJK}·]{{2,4}}|[{_CJK}] {{1,3}}[{_CJK}])"
 # A caption line that ends with its picture's credit: 图为…。 本报记者 张三 摄
 INLINE_PHOTO_CREDIT = re.compile(rf"(?:(?<=[。！？!?\s])|(?<=\())(?:{PAPER})?\s*(?:{ROLE})?\s*{NAME}(?:\s+{NAME})*\s*/?摄影?\)?$")
+
+
+def inline_photo_credit(s: str) -> re.Match[str] | None:
+    """The credit ending a caption line (…。本报记者 张三 摄; …相互鼓劲。李四摄（某某视觉）), if any.
+
+    The match's span is in ``s``; a picture source after the credit is left out of it.
+    """
+    source = PICTURE_SOURCE.search(s)
+    text = s[: source.start()].rstrip() if source else s
+    if not text.endswith(("摄", "摄)")):
+        return None
+    return INLINE_PHOTO_CREDIT.search(text)
 NOT_CREDIT_WORDS = frozenset(
     "资料片 资料图 资料图片 图片 完 待续 未完待续 续完 试行 草案 节选 摘编 摘要 全文 上 中 下 下转 上接 "
     "本报 记者 通讯员 暂行 修订 修正 讨论稿 征求意见稿 有删节 手记 札记 观察 调查 执笔 作者 编者 点评 链接 "
@@ -139,12 +151,12 @@ def is_byline_line(s: str) -> bool:
 
 def is_photo_credit(s: str) -> bool:
     """A photo credit line: 某某日报通讯员 卫小一摄, 本报记者 张三 摄, （李四 摄）, 王五摄（某某视觉）."""
-    if s.endswith(("摄影报道", "图文报道")) and not ROLE_RE.search(s):
-        names = s[:-4].split()  # 王  一  李二摄影报道: names alone, text and pictures by them
-        return 0 < len(names) <= 8 and all(len(t) <= 4 and cjk_only(t) for t in names)
     src = PICTURE_SOURCE.search(s)
     if src and src.start() > 0:
         s = s[: src.start()].rstrip()
+    if s.endswith(("摄影报道", "图文报道")) and not ROLE_RE.search(s):
+        names = s[:-4].split()  # 王  一  李二摄影报道（某某中国）: names alone, text and pictures by them
+        return 0 < len(names) <= 8 and all(len(t) <= 4 and cjk_only(t) for t in names)
     s2 = s.strip("()")
     if len(s2) > MAX_BYLINE or not PHOTO_CREDIT_END.search(s2 if s2.endswith(("摄", "摄影", "供图")) else s):
         return False

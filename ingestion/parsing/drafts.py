@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass
 
 from ingestion.parsing.credits import (
-    INLINE_PHOTO_CREDIT,
     PHOTO_CREDIT_END,
     closing_credit_start,
     dateline_head,
     dateline_match,
+    inline_photo_credit,
     trailing_credit,
 )
 from ingestion.parsing.headlines import (
@@ -292,7 +292,7 @@ def assemble(lines: list[Line], page: str, drafts: list[Draft]) -> list[ArticleL
             if ln.dup:
                 continue
             if ln.kind == "caption":
-                m = INLINE_PHOTO_CREDIT.search(s)
+                m = inline_photo_credit(s)
                 if m and m.start() > 0:
                     credit_spans.append((ln.text_start + m.start(), ln.end))
                     body_spans.append((ln.text_start, ln.text_start + m.start()))

@@ -31,9 +31,10 @@ from dataclasses import dataclass
 from ingestion.parsing.credits import (
     CAPTION_END,
     CAPTION_START,
-    INLINE_PHOTO_CREDIT,
+    PICTURE_SOURCE,
     ROLE_RE,
     dateline_match,
+    inline_photo_credit,
     is_byline_line,
     is_furniture,
     is_photo_credit,
@@ -87,7 +88,7 @@ def _classify(s: str) -> str:
         # role word or a 图为 (…带动2000余人就业。新华社记者 王一 摄).
         if CAPTION_START.match(s) or CAPTION_END.search(s):
             return "caption"
-        if s.endswith(("摄", "摄)")) and (m := INLINE_PHOTO_CREDIT.search(s)) and (ROLE_RE.search(m.group()) or "图为" in s):
+        if (m := inline_photo_credit(s)) and (ROLE_RE.search(m.group()) or "图为" in s or PICTURE_SOURCE.search(s)):
             return "caption"
         return "body"
     if s[-1] == "。" and not CAPTION_START.match(s) and s[0] not in "—-－":
@@ -104,7 +105,7 @@ def _classify(s: str) -> str:
         return "caption"
     if s[0] == "(" and s[-1] == ")" and s.count("(") == 1:
         return "body"  # a note in brackets (（作者为…）, （2020年5月1日…通过）): text, never a headline
-    if s.endswith(("摄", "摄)")) and INLINE_PHOTO_CREDIT.search(s):
+    if inline_photo_credit(s):
         return "caption"  # a picture's text ending with its credit
     if is_deck_text(s) and is_headline_like(s.lstrip("—-－ "), MAX_DECK):
         return "deck"

@@ -48,7 +48,7 @@ from __future__ import annotations
 import re
 
 from ingestion.parsing.credits import (
-    INLINE_PHOTO_CREDIT,
+    inline_photo_credit,
 )
 from ingestion.parsing.drafts import Draft, PageLayout, assemble, group_above, make_draft
 from ingestion.parsing.headlines import (
@@ -216,7 +216,7 @@ def _photo_items(lines: list[Line], page: str, taken: set[int], banner: int | No
             continue
         s = cap.text(page)
         end = i + 1
-        if not (s.endswith(("摄", "摄)")) and INLINE_PHOTO_CREDIT.search(s)):
+        if not inline_photo_credit(s):
             if i + 2 >= n or lines[i + 2].kind != "credit" or lines[i + 2].blanks >= GAP:
                 continue
             end = i + 2

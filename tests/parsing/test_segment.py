@@ -937,3 +937,25 @@ def test_a_long_caption_ending_with_its_pictures_credit_credits_the_photographer
     (article,) = page.articles
     assert [(p.name, p.role) for p in article.people] == [("王小明", "photographer")]
     assert 2000 in [m.value for m in article.metrics]
+
+
+@pytest.mark.parametrize(
+    ("last_line", "expected"),
+    [
+        # a caption's credit with the picture's source after it, at the end of a long caption
+        (
+            "2月14日，在某市第三人民医院的病房里，一对医生夫妻隔着玻璃做出爱心手势，互相加油鼓劲。"
+            "图为两人抽空视频相见，相互鼓劲，这已是他们分开的第二十天。王小明摄（某某视觉）",
+            [("王小明", "photographer")],
+        ),
+        # a picture report's credit with its source, on a line of its own
+        (
+            "王小明　李华摄影报道（某某中国）",
+            [("王小明", "reporter"), ("李华", "reporter"), ("王小明", "photographer"), ("李华", "photographer")],
+        ),
+    ],
+)
+def test_picture_credits_followed_by_the_pictures_source(last_line, expected):
+    text = "\r\n".join(["", "并肩作战", "", "", "\u3000\u3000近日，某县医护人员坚守一线。", "\u3000\u3000" + last_line])
+    page = parse_page(text)
+    assert [(p.name, p.role) for a in page.articles for p in a.people] == expected

@@ -116,7 +116,8 @@ _CANCELLED = re.compile(r"(?:取消|暂停|停办|叫停|停止|推迟|暂缓)[^
 _REPORTER = re.compile(r"记者|笔者")
 # what could not be done (疫情使大家不能聚集在一起开会, 无法按期组织培训) did not take place
 _UNABLE = re.compile(r"(?:不能|无法|没法|未能|难以)[^，,。；;]{0,10}$")
-_NEGATED = re.compile(r"(?:不(?<!不不)(?![断定停少仅但时久打])|未|没有|禁止|严禁)[^，,。、；;]{0,5}$")
+# 不便, 不法, 不良, 不幸, 不足, 不同, 不满: adjectives (为行动不便的老人义诊), no act negated
+_NEGATED = re.compile(r"(?:不(?<!不不)(?![断定停少仅但时久打便法良幸足同满])|未|没有|禁止|严禁)[^，,。、；;]{0,5}$")
 # what a ban lists is forbidden, not done (严禁运输、观赏、展示、展演等一切经营利用行为)
 _BANNED = re.compile(r"(?:禁止|严禁)[^，,。；;]{0,24}$")
 # what an inspector or visitor looked into (实地了解通风消毒、体温检测等情况): the object observed, not work done
@@ -263,7 +264,14 @@ def _clauses(text: str, a: int, b: int, names: list[tuple[int, int]]) -> list[tu
 _PERSONAL_REPAIRS = re.compile(r"家电|电器|手表|钟表|雨伞|自行车|衣服|衣物|鞋|手机|磨刀|理发|电脑")
 _REPAIR_WORDS = {"修理", "维修", "修复", "修好", "修补"}
 # words whose type depends on their object or doer
-_CONTEXT_TYPED = {"整治", "集中整治", "专项整治", "整治行动", "巡逻", "巡查", "检查", "清理", "除草", "拔除", "授课", "考察"}
+_CONTEXT_TYPED = {
+    *("整治", "集中整治", "专项整治", "整治行动", "巡逻", "巡查", "检查", "清理", "除草", "拔除", "授课", "考察"),
+    *("讲解", "讲堂", "参观"),
+}
+# a craft or a trade's skills taught to those who work in it (讲解开关故障实例, 技术状元大讲堂): training
+_SKILLS = re.compile(r"技术|技能|工艺|操作|故障|维修|检修|工匠|技师|技工|绝活")
+# tourists and the public looking round (游客参观学习, 各地群众参观): a holiday, no study visit
+_SIGHTSEERS = re.compile(r"游客|游人|群众|市民|观众|旅客|家长")
 # classes given to pupils are schooling, which the SPEC files under education, not training of staff
 _PUPILS = re.compile(r"学生|学子|孩子|学校|小学|中学|初中|高中|中小学|幼儿|同学|班级|年级")
 _FIELD_WORK = re.compile(r"(?<![绿草空场基园])地里|田里|田间|麦田|稻田|棉田|菜地|菜园|果园|茶园|大棚|庄稼|农田")
@@ -301,6 +309,10 @@ def _resolve_type(word: str, activity_type: str, clause: str, sentence: str) -> 
         return "training_exchange"  # a delegation's visit to learn from another place
     if word == "授课" and _PUPILS.search(clause):
         return "publicity_education"
+    if word in ("讲解", "讲堂") and _SKILLS.search(sentence):
+        return "training_exchange"
+    if word == "参观" and _SIGHTSEERS.search(sentence):
+        return None
     return activity_type
 
 

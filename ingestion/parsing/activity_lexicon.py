@@ -31,7 +31,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         (
             "义诊 送医 巡诊 医疗服务 诊疗服务 健康体检 免费体检 量血压 测血压 测量血压 健康咨询 针灸 理疗 "
             "门诊 家庭医生 签约服务 医疗队 健康讲座 疫苗接种 核酸检测 健康筛查 送药 医疗健康 中医 体检 "
-            "筛查 免费诊疗 巡回医疗 坐诊 健康检查 送医送药 健康档案 体质监测 体质测试 体质检测 "
+            "筛查 免费诊疗 巡回医疗 坐诊 健康检查 送医送药 健康档案 体质监测 体质测试 体质检测 出诊 康复训练 "
             "救治 诊治 接诊 收治 医疗救治 会诊 接种 远程问诊 在线问诊 义务诊疗 健康服务 手术 心肺复苏 清创 缝合 "
             "流行病学调查 流调 问诊平台"
         ).split()
@@ -94,7 +94,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "培训 观摩 拉练 参观 经验交流 交流学习 学习交流 考察学习 培训班 实训 读书学习 学习小组 研学 "
             "交流工作经验 交流经验 "
             "轮训 集训 演练 学习班 研修 跟岗学习 取经 比武 技能培训 岗前培训 授课 带教 传帮带 访学 研学旅行 考察交流 "
-            "集体学习 研讨班 研修班 进修班 交流会 交流会议 考察团 训练营 "
+            "集体学习 研讨班 研修班 进修班 交流会 交流会议 考察团 训练营 技能大比 技能竞赛 技能大赛 岗位练兵 "
         ).split()
     ),
     "culture_recreation": tuple(
@@ -243,6 +243,17 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "charity_assistance",
         ("家庭", "住户", "居民", "村民", "群众", "老人", "每户"),
     ),
+    # supplies bought and handed out (购置…物资，发放给快递小哥; 把慰问品送给环卫工人)
+    (
+        re.compile(
+            r"(?:发放|分发|派发|赠送|送)给[^，,。；;]{0,10}?(?:小哥|骑手|工人|职工|环卫|司机|困难|贫困|老人|群众|居民|村民|"
+            r"家庭|儿童|学生|孩子|农户|住户)"
+        ),
+        "charity_assistance",
+        ("给",),
+    ),
+    # a workshop set up in a village to employ the poor (设置“扶贫车间”, 建成扶贫车间70余个)
+    (re.compile(r"(?:设置|设立|建成|建起|建立|开办|引进|开设)[^，,。；;]{0,12}?扶贫车间"), "charity_assistance", ("扶贫车间",)),
     # a work published under its title (出版《…》一书, 发表《…》白皮书, 发布了《…报告》); a document that
     # directs (《…意见》《…通知》《…办法》) is policy, not publicity, and a scholar's findings or books
     # (发表在《…》杂志上, 出版《…》等专著) are research, not publicity
@@ -355,7 +366,7 @@ SELF_WORDS = set(
         "抽检 约谈 稽查 巡检 督察 查封 扣押 清查 联合执法 清淤 疏浚 改厕 扫雪 清雪 除雪 铲雪 除冰 补绿 "
         "增绿 栽植 拆违 拆掉 视察 察访 问需 摸清 以案说法 送法 免费诊疗 巡回医疗 坐诊 送医送药 献血 "
         "无偿献血 捐资 捐物 认捐 帮困 入党宣誓 轮训 集训 演练 跟岗学习 取经 猜灯谜 舞龙 舞狮 观影 "
-        "延时服务 预约服务 上门办理 加装 "
+        "延时服务 预约服务 上门办理 加装 出诊 康复训练 "
         "看望 走访慰问 捐献 义演 免费赠送 测温 测量体温 量体温 值守 执勤 把守 巡防 登记排查 审计 核查 巡视 巡察 "
         "立案 查获 抓获 侦破 拘留 严查 劝返 消毒 消杀 造林 种树 修通 治沙 竣工 开工建设 建成通车 建成投用 "
         "硬化道路 考察 询问 了解情况 了解需求 询问需求 电话询问 上门摸排 问卷调查 救治 诊治 接诊 收治 医疗救治 会诊 "
@@ -719,6 +730,7 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
         "救助": r"[^，,。；;]{0,6}?(?:企业|金融机构|银行|机构|专家)|法案|法|计划|方案|政策",
         "调度": r"中心",
         "讲解": r"员",
+        "出诊": r"断|疗",  # 给出诊断, 推出诊疗方案: a diagnosis given, no house call
         "讲座": r"教授",  # a chair professor's title
         "执勤": r"警察|民警|交警|辅警|人员|车辆|车",  # the officer on duty named, not the duty
         # a procedure, a debt or a person cleared out is no clean-up (清理审批事项, 清除两面人)
@@ -794,7 +806,7 @@ BEFORE_BLOCK: dict[str, re.Pattern[str]] = {
     for w, p in {
         "大会": r"[身动育高球术歌舞灯花食庙书赛艺跑游]$",  # 健身大会, 运动大会: a sports or culture event, not a meeting
         "改造": r"[技术化型]$",
-        "宣传": r"不$",
+        "宣传": r"不$|虚假$",  # 虚假宣传类案件: false advertising, a kind of case
         "清除": r"[消点]$",  # 消除; 定点清除 (a targeted killing), not a clean-up
         "硬化": r"脉$",
         "调查": r"案$",

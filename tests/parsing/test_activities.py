@@ -1065,3 +1065,32 @@ def test_a_coop_pulled_down_a_training_camp_opened_and_clean_up_named_by_its_sen
     assert kinds("团县委举办的青年训练营在村文化礼堂开营。") == {"training_exchange"}
     assert kinds("村容村貌整治提升行动顺利开展。") == {"environment_infrastructure"}
     assert kinds("市场秩序整治提升行动顺利开展。") == {"inspection_enforcement"}
+
+
+def test_an_adjective_with_bu_negates_nothing():
+    assert kinds("村医前往山区，为行动不便的老人义诊。") == {"medical_health"}
+    assert kinds("各地举行不同规模的应急演练。") == {"training_exchange"}
+    assert kinds("他没有参加培训。") == set()
+
+
+def test_house_calls_and_rehabilitation_are_care_but_a_diagnosis_given_is_not_a_house_call():
+    assert kinds("乡村医生每天上山出诊。") == {"medical_health"}
+    assert kinds("护理员陪老人做康复训练。") == {"medical_health"}
+    assert "medical_health" not in kinds("系统给出诊断建议。")
+
+
+def test_skills_contests_and_skills_taught_at_work_are_training():
+    assert kinds("300余名焊工参加技能竞赛。") == {"training_exchange"}
+    assert kinds("老师傅正在讲解设备故障的排除方法。") == {"training_exchange"}
+    assert kinds("民警向群众讲解防骗知识。") == {"publicity_education"}
+
+
+def test_supplies_handed_to_workers_and_workshops_set_up_for_the_poor_are_assistance():
+    assert kinds("区总工会购置了手套和口罩，发放给环卫工人。") == {"charity_assistance"}
+    assert kinds("该县在村里设立扶贫车间40个。") == {"charity_assistance"}
+
+
+def test_false_advertising_and_sightseers_are_no_activity():
+    assert kinds("虚假宣传类案件数量居前。") == set()
+    assert kinds("假日里游客参观学习、了解历史文化。") == set()
+    assert kinds("镇党委组织干部参观学习先进经验。") == {"training_exchange"}

@@ -84,7 +84,8 @@ _AR = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # (零部件, 零件, 零售, 零星 … are words, not the numeral zero before a unit: 零部件 is no "0 部")
 _CN = r"(?!零(?:部件|件|售|星|散|碎|钱|食))[一二三四五六七八九十两俩〇零][零〇一二三四五六七八九十两百千万亿]*"
 _NUMBER = re.compile(
-    rf"(?P<pct>百分之)?(?P<num>(?:{_AR})(?:万亿|万|亿|千(?![米克瓦牛伏卡]))?|{_CN})"
+    # 3万4千, 2亿5000万: Arabic digits on both sides of a scale character, read as one number
+    rf"(?P<pct>百分之)?(?P<num>\d+万\d千(?:\d百)?|\d+亿\d+万|(?:{_AR})(?:万亿|万|亿|千(?![米克瓦牛伏卡]))?|{_CN})"
     rf"(?P<q1>余|多)?(?P<mag>[万亿](?![万亿]))?(?P<q2>余|多)?"
     rf"(?P<unit>个(?:多|半)?(?:月|小时|工作日|星期|季度|百分点)|{_UNIT_ALT})?"
     rf"(?P<post>以上|以下|以内|之内|左右|上下|[多余](?![\u4e00-\u9fff])|[多余](?=[的了来]))?"
@@ -180,6 +181,8 @@ _LATIN_OR_PLUS = re.compile(r"[A-Za-z+＋]")
 _ORDINAL_BEFORE = re.compile(r"第\s*$|第[\d一二三四五六七八九十]+[、,，和及与]\s*$|每\s*$")
 _WEEKDAY_BEFORE = re.compile(r"(?:周|星期|礼拜|初)$")
 # a year of a reign or of the Republic (光绪二十年, 民国三十八年): a date, not a span
+# a rank among others (排在前三位, 位居全国前十名, 跻身前五): a place in a list, not a count
+_RANK_BEFORE = re.compile(r"(?:排|居|列|进入|跻身|名列|位列)[^，,。；;\d]{0,6}前\s*$")
 _ERA_BEFORE = re.compile(r"(?:顺治|康熙|雍正|乾隆|嘉庆|道光|咸丰|同治|光绪|宣统|民国)$")
 _CJK_LAST = re.compile(r"[\u4e00-\u9fff]$")
 _CJK_FIRST = re.compile(r"[\u4e00-\u9fff]")
@@ -402,6 +405,8 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
         return None
     # Ordinals (第三, 第一、二季度), frequencies (每3天), weekdays/grades (周三, 初三).
     if _ORDINAL_BEFORE.search(before):
+        return None
+    if unit in ("位", "名") and _RANK_BEFORE.search(before):
         return None
     if not is_arabic and _WEEKDAY_BEFORE.search(before):
         return None

@@ -64,6 +64,8 @@ CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG
 _ARABIC = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
 _ARABIC_SCALED = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)([余多]?)([千万亿]*)([余多]?)$")
 _PERCENT_WORD = re.compile(r"^百分之(.+)$")
+# Arabic digits on both sides of a scale character: 3万4千 (34000), 2亿5000万 (250000000)
+_MIXED_SCALE = re.compile(r"^(?:(\d+)亿)?(?:(\d+)万)?(?:(\d)千)?(?:(\d)百)?$")
 _VAGUE = re.compile(r"[几数上]|^[两二三四五六七八九][两二三四五六七八九]$")
 
 
@@ -192,6 +194,9 @@ def parse_number(s: str) -> float | None:
     m = _PERCENT_WORD.match(s)
     if m:
         return parse_number(m.group(1))
+    m = _MIXED_SCALE.match(s)
+    if m and sum(g is not None for g in m.groups()) >= 2:
+        return float(sum(int(g) * k for g, k in zip(m.groups(), (100_000_000, 10_000, 1000, 100), strict=True) if g))
     m = _ARABIC_SCALED.match(s)
     if m:
         if parse_arabic(m.group(1)) is None:

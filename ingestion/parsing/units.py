@@ -18,6 +18,7 @@ _UNIT_KINDS: dict[str, tuple[str, ...]] = {
     "count": (
         "人次",
         "人份",  # doses or test kits: 检测试剂盒7341万人份
+        "人年",  # person-years of research work (研发人员全时当量572万人年)
         "人",
         "名",
         "位",
@@ -211,7 +212,7 @@ UNIT_BLOCKERS: dict[str, str] = {
     "件": "事",
     "页": "面岩码脚眉",  # 页面, 页岩 (shale), 页码
     "本": "地级届次人着质领",
-    "部": "门分署长队",
+    "部": "门分署长队委",  # 四部委: four ministries, no count of 部
     "面": "对向临貌积",
     "口": "号罩岸径子",
     "门": "口店前诊",

@@ -727,3 +727,15 @@ def test_people_counted_by_what_they_are_and_a_thousand_upon_thousands_is_no_fig
     assert (m.value, m.unit) == (3e5, "人")
     assert metrics("成千上万家小店重新开门。") == []
     assert metrics("成百上千名游客涌入古镇。") == []
+
+
+def test_a_mixed_scale_area_and_person_years_are_read_whole():
+    m = one("新建病房楼面积3万4千平方米。")
+    assert (m.value, m.unit) == (34000.0, "平方米")
+    m = one("研发人员投入达到572万人年。")
+    assert (m.value, m.unit, m.kind) == (5720000.0, "人年", "count")
+
+
+@pytest.mark.parametrize("text", ["该类案件数量排在前三位。", "该省经济总量位居全国前十名。", "三部委联合发文。"])
+def test_a_rank_in_a_list_and_ministries_named_together_are_no_counts(text):
+    assert [(m.value, m.unit) for m in metrics(text) if m.unit in ("位", "名", "部")] == []

@@ -176,6 +176,8 @@ def test_written_numbers_read_back(n):
     assert parse_chinese(_write(n)) == float(n), _write(n)
 
 
-@pytest.mark.parametrize(("numeral", "value"), [("3万4千", 34000.0), ("7万5千", 75000.0), ("2亿5000万", 250000000.0), ("1万2千3百", 12300.0)])
+@pytest.mark.parametrize(
+    ("numeral", "value"), [("3万4千", 34000.0), ("7万5千", 75000.0), ("2亿5000万", 250000000.0), ("1万2千3百", 12300.0)]
+)
 def test_arabic_digits_on_both_sides_of_a_scale_character(numeral, value):
     assert parse_number(numeral) == value

@@ -28,6 +28,7 @@ from ingestion.parsing.headlines import (
     column_label,
     is_headline_like,
     is_lead_in,
+    title_span,
 )
 from ingestion.parsing.lines import GAP, Line
 
@@ -320,12 +321,11 @@ def assemble(lines: list[Line], page: str, drafts: list[Draft]) -> list[ArticleL
             break
         t0, t1 = lines[d.title if d.title_top is None else d.title_top].text_start, lines[d.title].end
         art_section, art_section_span = section, section_span
-        col = column_label(page[t0:t1])
-        if col:  # 标题（某某专栏）: the bracketed column label is a section, not title text
+        col = column_label(page[t0:t1], leading=True)
+        if col:  # 标题（某某专栏）, 【某某专栏】标题: the bracketed column label is a section, not title text
             la, lb = t0 + col[0], t0 + col[1]
-            t1 = la - 1
-            while t1 > t0 and page[t1 - 1] in " \n":
-                t1 -= 1
+            a, b = title_span(page[t0:t1])
+            t0, t1 = t0 + a, t0 + b
             if art_section is None:
                 art_section, art_section_span = page[la:lb].strip(), (la, lb)
         if section_briefs or d.anchored == "bullet":

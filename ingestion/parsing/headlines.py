@@ -7,9 +7,10 @@ text (ASCII brackets, colons and commas):
 * A headline has no sentence punctuation outside quotation marks; a title that
   opens with a quotation may hold a whole exclamation (“我们能行！”).
 * A column label printed in brackets at the end of the headline line
-  (…（快评）, …（同心协力 共度难关）) is not part of the title: it is the
-  article's section (``column_label``). Brackets that only number a part or
-  mark a draft (（上）, （第三期）, （试行）) stay in the title.
+  (…（快评）, …（同心协力 共度难关）), or at its start (【某某专栏】…, （某某专栏）…, as
+  web editions print it), is not part of the title: it is the article's section
+  (``column_label``). Brackets that only number a part or mark a draft (（上）,
+  （第三期）, （试行）) stay in the title.
 * A line that ends with a dash (——) or a colon leads into the title below it:
   a kicker. A line that opens with a dash is a deck.
 * A file that holds one article of an archive is laid out in fixed slots
@@ -39,6 +40,7 @@ PICTURE_LABEL = re.compile(
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")
 _LABEL_END = re.compile(r"\((?P<label>[^()]{2,40})\)\s*$")
+_LABEL_START = re.compile(r"\s*(?:【(?P<label>[^【】]{2,40})】|\((?P<label2>[^()]{2,40})\))\s*")
 # Brackets that belong to the title: a part, an issue, a draft, a year, a number.
 _NOT_LABEL = re.compile(
     r"^(?:[上中下续完]篇?|之?[一二三四五六七八九十]+|第[0-9一二三四五六七八九十]+[期季届部分章节集篇版]|"
@@ -57,27 +59,50 @@ def cjk_count(s: str) -> int:
     return len(_CJK_CHAR.findall(s))
 
 
-def column_label(s: str) -> tuple[int, int] | None:
-    """Span in ``s`` of a column label bracketed at the end of a headline (the text inside), else None."""
-    if not s.endswith(")"):
-        return None
-    m = _LABEL_END.search(s)
-    if not m:
-        return None
-    label = m.group("label").strip()
-    title = s[: m.start()].rstrip()
+def _is_label(label: str, title: str) -> bool:
     credit = _ROLE_CREDIT.match(label) and not GENRE_AFTER_ROLE.search(label)  # （记者 张三）, not （记者手记）
     if cjk_count(title) < 2 or cjk_count(label) < 2 or _NOT_LABEL.match(label) or credit:
-        return None
-    if title.endswith(("(", "“", "《", "、", ",", "，")) or any(ch in label for ch in "。;；"):
-        return None
-    return m.start("label"), m.end("label")
+        return False
+    return not any(ch in label for ch in "。;；")
+
+
+def column_label(s: str, leading: bool = False) -> tuple[int, int] | None:
+    """Span in ``s`` of a column label bracketed at the end of a headline (the text inside), else None.
+
+    With ``leading``, a label bracketed at the headline's start (【某某专栏】标题, （某某专栏）标题) counts
+    too; its span then starts at 1 (see ``title_span``).
+    """
+    if s.endswith(")"):
+        m = _LABEL_END.search(s)
+        if m:
+            label = m.group("label").strip()
+            title = s[: m.start()].rstrip()
+            if _is_label(label, title) and not title.endswith(("(", "“", "《", "、", ",", "，")):
+                return m.start("label"), m.end("label")
+    if leading and s[:1] in "【(":
+        m = _LABEL_START.match(s)
+        if m:
+            g = "label" if m.group("label") is not None else "label2"
+            if _is_label(m.group(g).strip(), s[m.end() :]):
+                return m.start(g), m.end(g)
+    return None
+
+
+def title_span(s: str) -> tuple[int, int]:
+    """Span of the title in the headline line ``s``: without a column label at its end or its start."""
+    span = column_label(s, leading=True)
+    if span is None:
+        return 0, len(s)
+    if span[0] == 1:  # a leading label: the title follows its closing bracket
+        start = span[1] + 1
+        return start + len(s[start:]) - len(s[start:].lstrip()), len(s)
+    return 0, len(s[: span[0] - 1].rstrip())
 
 
 def without_label(s: str) -> str:
-    """``s`` with a trailing column label removed."""
-    span = column_label(s)
-    return s[: span[0] - 1].rstrip() if span else s
+    """``s`` with a column label at its end or its start removed."""
+    a, b = title_span(s)
+    return s[a:b]
 
 
 def is_headline_like(s: str, limit: int = MAX_HEAD) -> bool:

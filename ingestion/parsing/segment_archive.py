@@ -27,6 +27,7 @@ from ingestion.parsing.headlines import (
     HeaderSlots,
     column_label,
     is_picture_label,
+    without_label,
 )
 from ingestion.parsing.lines import Line
 
@@ -192,9 +193,8 @@ def segment_file(lines: list[Line], page: str, hd: HeaderSlots) -> PageLayout:
     b0 = hd.body
     head_text = lines[hd.title].text(page)
     title_text = head_text
-    col = column_label(head_text)
-    if col:
-        title_text = head_text[: col[0] - 1].rstrip()
+    if column_label(head_text, leading=True):
+        title_text = without_label(head_text)
     picture = is_picture_label(title_text)
     briefs = None
     if len(title_text) <= MAX_BRIEFS_LABEL:

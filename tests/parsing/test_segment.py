@@ -686,6 +686,24 @@ def test_column_label_after_the_title_is_the_section():
     assert (a.title, a.section) == ("小事里见文明", "有感而发")
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "【同心协力 共度难关】凝心聚力 共克时艰",
+        "（同心协力 共度难关）凝心聚力 共克时艰",
+        "【同心协力 共度难关】 凝心聚力 共克时艰",
+    ],
+)
+def test_column_label_before_the_title_is_the_section_too(headline):
+    (a,) = parse_page(archive("", headline, "", BODY, BODY2)).articles
+    assert (a.title, a.section) == ("凝心聚力 共克时艰", "同心协力 共度难关")
+
+
+def test_brackets_that_open_a_title_with_a_number_stay_in_it():
+    (a,) = parse_page(archive("", "（一）某地改革纪实", "", BODY)).articles
+    assert (a.title, a.section) == ("（一）某地改革纪实", None)
+
+
 @pytest.mark.parametrize("title", ["某地改革纪实（上）", "某区垃圾分类管理办法（试行）", "青年骨干培训班（第三期）"])
 def test_brackets_that_number_or_mark_a_title_stay_in_it(title):
     (a,) = parse_page(archive("", title, "", BODY)).articles

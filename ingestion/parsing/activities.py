@@ -266,7 +266,7 @@ _REPAIR_WORDS = {"修理", "维修", "修复", "修好", "修补"}
 # words whose type depends on their object or doer
 _CONTEXT_TYPED = {
     *("整治", "集中整治", "专项整治", "整治行动", "巡逻", "巡查", "检查", "清理", "除草", "拔除", "授课", "考察"),
-    *("讲解", "讲堂", "参观"),
+    *("讲解", "讲堂", "参观", "讲课"),
 }
 # a craft or a trade's skills taught to those who work in it (讲解开关故障实例, 技术状元大讲堂): training
 _SKILLS = re.compile(r"技术|技能|工艺|操作|故障|维修|检修|工匠|技师|技工|绝活")
@@ -307,7 +307,7 @@ def _resolve_type(word: str, activity_type: str, clause: str, sentence: str) -> 
         return "volunteer_service"  # 志愿者们的任务是巡查路面: their service, no inspectors'
     if word == "考察" and "考察团" in sentence:
         return "training_exchange"  # a delegation's visit to learn from another place
-    if word == "授课" and _PUPILS.search(clause):
+    if word in ("授课", "讲课") and _PUPILS.search(clause):
         return "publicity_education"
     if word in ("讲解", "讲堂") and _SKILLS.search(sentence):
         return "training_exchange"

@@ -94,7 +94,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "培训 观摩 拉练 参观 经验交流 交流学习 学习交流 考察学习 培训班 实训 读书学习 学习小组 研学 "
             "交流工作经验 交流经验 "
             "轮训 集训 演练 学习班 研修 跟岗学习 取经 比武 技能培训 岗前培训 授课 带教 传帮带 访学 研学旅行 考察交流 "
-            "集体学习 研讨班 研修班 进修班 交流会 交流会议 考察团 训练营 技能大比 技能竞赛 技能大赛 岗位练兵 "
+            "集体学习 研讨班 研修班 进修班 交流会 交流会议 考察团 训练营 技能大比 技能竞赛 技能大赛 岗位练兵 讲课 "
         ).split()
     ),
     "culture_recreation": tuple(
@@ -156,7 +156,11 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     # a survey told by its findings (一项调查结果显示, 抽样调查发现); not the paper's own (记者调查发现)
     (re.compile(r"调查(?:结果)?(?:显示|表明)|调查发现"), "survey_research", ("调查",)),
     # looking into how things stand on the spot (实地了解通风消毒、体温检测等情况)
-    (re.compile(r"(?:实地|深入|详细|逐一|上门)了解[^，,。；;]{0,30}情况"), "survey_research", ("了解",)),
+    (
+        re.compile(r"(?:实地|深入|详细|逐一|上门)了解[^，,。；;]{0,30}(?:情况|做法|经验|探索|实践|进展|需求|诉求)"),
+        "survey_research",
+        ("了解",),
+    ),
     # how a crop, a project or a household is doing, looked at (查看赤松茸生长情况, 查看项目建设进展)
     (re.compile(r"查看[^，,。；;]{0,20}?(?:情况|进展|进度|长势)"), "survey_research", ("查看",)),
     # volunteers named by their role or body doing the work of their clause (社区的志愿者们为老人做饭,
@@ -236,9 +240,10 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     # supplies handed to households or residents (为每户隔离家庭配了体温计和口罩, 给居民发放防护物资)
     (
         re.compile(
-            r"(?:为|给|向)[^，,。；;]{0,12}?(?:家庭|住户|居民|村民|群众|老人|每家每户|每户)(?:都|还|免费)?"
-            r"(?:配备|发放|派发|分发|送去|送上|赠送|发了|送了|配了)了?[^，,。；;]{0,12}?"
-            r"(?:物资|口罩|体温计|消毒液|酒精|防护服|手套|蔬菜|粮油|大米|米、面|生活用品|慰问品|药品)"
+            r"(?:为|给|向)[^，,。；;]{0,12}?(?:家庭|住户|居民|村民|群众|老人|每家每户|每户|灾民)(?:都|还|免费)?"
+            r"(?:配备|发放|派发|分发|送去|送上|赠送|发了|送了|配了|提供)了?[^，,。；;]{0,12}?"
+            r"(?:物资|口罩|体温计|消毒液|酒精|防护服|手套|蔬菜|粮油|大米|米、面|生活用品|慰问品|药品|盒饭|饭菜|热饭|餐食|"
+            r"饮用水|矿泉水|棉被|衣物)"
         ),
         "charity_assistance",
         ("家庭", "住户", "居民", "村民", "群众", "老人", "每户"),
@@ -254,6 +259,16 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     ),
     # a workshop set up in a village to employ the poor (设置“扶贫车间”, 建成扶贫车间70余个)
     (re.compile(r"(?:设置|设立|建成|建起|建立|开办|引进|开设)[^，,。；;]{0,12}?扶贫车间"), "charity_assistance", ("扶贫车间",)),
+    # help to households in need, one by one (一对一地帮助13个困难户, 结对帮扶贫困户)
+    (
+        re.compile(r"(?:帮助|帮扶|结对|资助|救助|照顾)[^，,。；;]{0,12}?(?:困难户|困难群众|困难家庭|贫困户|低保户|孤寡老人|留守儿童)"),
+        "charity_assistance",
+        ("困难", "贫困", "低保", "孤寡", "留守"),
+    ),
+    # a technique taught on the spot (专家在指导羊肚菌种植技术, 传授养殖技术)
+    (re.compile(r"(?:指导|传授|讲授|示范)[^，,。；;]{0,12}?(?:技术|技能|技艺)"), "training_exchange", ("技",)),
+    # works called for (征集抗疫题材的自创作品): a contest of songs, photos, essays
+    (re.compile(r"征集[^，,。；;]{0,16}?作品"), "culture_recreation", ("作品",)),
     # a work published under its title (出版《…》一书, 发表《…》白皮书, 发布了《…报告》); a document that
     # directs (《…意见》《…通知》《…办法》) is policy, not publicity, and a scholar's findings or books
     # (发表在《…》杂志上, 出版《…》等专著) are research, not publicity
@@ -286,7 +301,7 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         re.compile(
             # (为的是群众买菜时…: a purpose, not goods brought)
             r"(?:为(?!的是|了)|给|帮|替)[^，,。；;]{0,16}?(?:老人|居民|群众|村民|患者|病人|住户|家庭|独居|孤寡|隔离|残疾人|困难户)"
-            r"[^，,。；;]{0,6}?(?:送|买|采购|代购)(?:了|去|来)?(?:菜|饭|米|餐|蔬菜|物资|生活用品|粮油|口罩|食品|年货)"
+            r"[^，,。；;]{0,6}?(?:送|买|采购|代购)(?:了|去|来)?(?:菜|饭|米|餐|蔬菜|物资|生活用品|粮油|口罩|食品|年货|水(?![电费平])|饮用水)"
         ),
         "charity_assistance",
         ("送", "买", "购"),
@@ -366,7 +381,7 @@ SELF_WORDS = set(
         "抽检 约谈 稽查 巡检 督察 查封 扣押 清查 联合执法 清淤 疏浚 改厕 扫雪 清雪 除雪 铲雪 除冰 补绿 "
         "增绿 栽植 拆违 拆掉 视察 察访 问需 摸清 以案说法 送法 免费诊疗 巡回医疗 坐诊 送医送药 献血 "
         "无偿献血 捐资 捐物 认捐 帮困 入党宣誓 轮训 集训 演练 跟岗学习 取经 猜灯谜 舞龙 舞狮 观影 "
-        "延时服务 预约服务 上门办理 加装 出诊 康复训练 "
+        "延时服务 预约服务 上门办理 加装 出诊 康复训练 讲课 "
         "看望 走访慰问 捐献 义演 免费赠送 测温 测量体温 量体温 值守 执勤 把守 巡防 登记排查 审计 核查 巡视 巡察 "
         "立案 查获 抓获 侦破 拘留 严查 劝返 消毒 消杀 造林 种树 修通 治沙 竣工 开工建设 建成通车 建成投用 "
         "硬化道路 考察 询问 了解情况 了解需求 询问需求 电话询问 上门摸排 问卷调查 救治 诊治 接诊 收治 医疗救治 会诊 "
@@ -670,7 +685,7 @@ NEEDS: dict[str, re.Pattern[str]] = {
     "登记造册": re.compile(r"逐一|逐户|入户|上门|进行|全部"),
     "建档立卡": re.compile(r"逐一|逐户|入户|上门|进行|为"),
     # work under way on a site (大桥正在紧张施工), not the builder, the plan or its rules
-    "施工": re.compile(r"正在|紧张|加紧|加快|昼夜|连夜|全面|进场|开始|复工|组织|抢|有序|全力"),
+    "施工": re.compile(r"正在|紧张|加紧|加快|昼夜|连夜|全面|进场|开始|复工|组织|抢|有序|全力|完成|完工"),
     "生活补助": re.compile(r"发放|发|给予|送|领"),
     "困难补助": re.compile(r"发放|发|给予|送|领"),
     "报告会": re.compile(r"举办|举行|召开|开展|组织|作|做"),
@@ -731,6 +746,7 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
         "调度": r"中心",
         "讲解": r"员",
         "出诊": r"断|疗",  # 给出诊断, 推出诊疗方案: a diagnosis given, no house call
+        "运送": r"难|困难|不畅|受阻|成本|能力|车辆|工具",  # 蔬菜运送难: a problem named, no goods sent
         "讲座": r"教授",  # a chair professor's title
         "执勤": r"警察|民警|交警|辅警|人员|车辆|车",  # the officer on duty named, not the duty
         # a procedure, a debt or a person cleared out is no clean-up (清理审批事项, 清除两面人)

@@ -1094,3 +1094,22 @@ def test_false_advertising_and_sightseers_are_no_activity():
     assert kinds("虚假宣传类案件数量居前。") == set()
     assert kinds("假日里游客参观学习、了解历史文化。") == set()
     assert kinds("镇党委组织干部参观学习先进经验。") == {"training_exchange"}
+
+
+def test_help_meals_and_water_for_households_in_need_are_assistance_but_a_transport_problem_is_not():
+    assert kinds("党员一对一地帮助村里的8个困难户。") == {"charity_assistance"}
+    assert kinds("志愿者为受灾群众免费提供热饭。") >= {"charity_assistance"}
+    assert kinds("消防队员为山区群众送水。") == {"charity_assistance"}
+    assert kinds("山里的蔬菜运送难。") == set()
+
+
+def test_classes_given_techniques_taught_and_works_called_for():
+    assert kinds("书屋管理员给小学生们讲课。") == {"publicity_education"}
+    assert kinds("老专家给村干部讲课。") == {"training_exchange"}
+    assert kinds("农技员在大棚里指导蘑菇种植技术。") == {"training_exchange"}
+    assert kinds("市总工会征集职工自创的诗歌作品。") == {"culture_recreation"}
+
+
+def test_learning_what_a_place_tried_is_a_survey_and_building_finished_is_infrastructure():
+    assert kinds("调研组详细了解当地在垃圾分类方面的探索和实践。") == {"survey_research"}
+    assert kinds("大桥主墩的施工近日正式完成。") == {"environment_infrastructure"}

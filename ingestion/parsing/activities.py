@@ -132,7 +132,7 @@ _FRESH_START = re.compile(r"\s*(?:与此同时|同时|此外|另外|另一方面
 # a question asked (“怎样才能劝说父母戴上口罩”, 如何开展志愿服务): how it could be done, not what was done
 _QUESTION = re.compile(r"(?:怎样|怎么|如何|能否|是否)[^，,。；;]{0,6}$")
 # the problems to be solved (着力解决…渗透侦察、战场维修等重难点问题): named, not work done
-_SOLVING = re.compile(r"(?:解决|破解|攻克|化解|克服)[^，,。；;]{0,30}$")
+_SOLVING = re.compile(r"(?:解决|破解|攻克|化解|克服|协调|研究)[^，,。；;]{0,30}$")
 _PROBLEM = re.compile(r"[^，,。；;]{0,16}?(?:问题|难题|难点|瓶颈|短板)")
 # a work named as an example (像垃圾分类这样的现实课题): mentioned, not reported
 _LIKE = re.compile(r"(?:像|如同|好比)[^，,。；;]{0,4}$")

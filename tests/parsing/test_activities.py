@@ -1113,3 +1113,8 @@ def test_classes_given_techniques_taught_and_works_called_for():
 def test_learning_what_a_place_tried_is_a_survey_and_building_finished_is_infrastructure():
     assert kinds("调研组详细了解当地在垃圾分类方面的探索和实践。") == {"survey_research"}
     assert kinds("大桥主墩的施工近日正式完成。") == {"environment_infrastructure"}
+
+
+def test_a_problem_worked_on_is_named_not_done_and_a_volunteer_working_it_out_serves():
+    assert kinds("街道正在研究老旧管网改造问题。") == set()
+    assert kinds("社区志愿者老李在居民家门前协调雨水管网改造问题。") == {"volunteer_service"}

@@ -303,7 +303,7 @@ def _resolve_type(word: str, activity_type: str, clause: str, sentence: str) -> 
         return "inspection_enforcement"
     if word == "巡逻":
         return "volunteer_service" if _VOLUNTEER_PATROL.search(sentence) else "inspection_enforcement"
-    if word == "巡查" and _VOLUNTEERS_DOING.search(clause):
+    if word == "巡查" and _VOLUNTEERS_DOING.search(sentence):
         return "volunteer_service"  # 志愿者们的任务是巡查路面: their service, no inspectors'
     if word == "考察" and "考察团" in sentence:
         return "training_exchange"  # a delegation's visit to learn from another place

@@ -86,7 +86,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "现场会 调度 出谋划策 畅谈 面对面 "
             "常委会 全会 代表大会 动员会 部署会 协调会 例会 会商 恳谈 听证 大会 年会 "
             "论坛 峰会 会谈 研讨 视频会议 电视电话会议 专题会 工作会 联席会议 茶话会 谈判 磋商 会见 会晤 发布会 "
-            "共商 递交国书 开会 商议 讨论 审议 招待会"
+            "共商 递交国书 开会 商议 讨论 审议 招待会 见面会"
         ).split()
     ),
     "training_exchange": tuple(
@@ -443,7 +443,7 @@ NEEDS: dict[str, re.Pattern[str]] = {
     # told by people, not by a film or a book (电影讲述的故事 is the work's plot)
     "故事": re.compile(r"(?<![影片剧品说书])讲|分享|宣讲|故事会"),
     "讲述": re.compile(r"故事"),
-    "爱心": re.compile(r"捐|献|义卖|送|帮扶"),
+    "爱心": re.compile(r"捐|献|义卖|(?<![配运快发])送|帮扶"),  # 配送员 delivers, no gift
     "帮扶": re.compile(r"开展|结对|入户|销售|送"),
     "关爱": re.compile(r"开展|组织|活动|服务"),
     "课堂": re.compile(r"开设|举办|开展|上|利用|巧用|通过"),
@@ -747,6 +747,7 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
         "讲解": r"员",
         "出诊": r"断|疗",  # 给出诊断, 推出诊疗方案: a diagnosis given, no house call
         "运送": r"难|困难|不畅|受阻|成本|能力|车辆|工具",  # 蔬菜运送难: a problem named, no goods sent
+        "爱心": r"驿站|小屋|之家",  # a rest station for outdoor workers: a service (驿站), not a gift
         "讲座": r"教授",  # a chair professor's title
         "执勤": r"警察|民警|交警|辅警|人员|车辆|车",  # the officer on duty named, not the duty
         # a procedure, a debt or a person cleared out is no clean-up (清理审批事项, 清除两面人)

@@ -1118,3 +1118,14 @@ def test_learning_what_a_place_tried_is_a_survey_and_building_finished_is_infras
 def test_a_problem_worked_on_is_named_not_done_and_a_volunteer_working_it_out_serves():
     assert kinds("街道正在研究老旧管网改造问题。") == set()
     assert kinds("社区志愿者老李在居民家门前协调雨水管网改造问题。") == {"volunteer_service"}
+
+
+def test_a_rest_station_for_outdoor_workers_is_a_service_and_a_courier_resting_there_gives_nothing():
+    assert kinds("外卖配送员在街边的爱心驿站休息。") == set()
+    assert kinds("县总工会建成爱心驿站12个。") == {"public_service"}
+    assert kinds("爱心人士为孩子们送来了书包。") == {"charity_assistance"}
+
+
+def test_a_press_meet_held_is_a_meeting_and_a_volunteer_patrolling_later_in_the_sentence_serves():
+    assert kinds("市政府新闻办举行记者见面会。") == {"meeting_deliberation"}
+    assert kinds("党员志愿者小王骑着摩托车，载着镇干部沿河来回巡查。") == {"volunteer_service"}

@@ -28,7 +28,7 @@ clause makes an activity of its type when
 * it is not a word of an organisation's or the place's name (政务服务中心,
   社区党支部, 在体育广场开展…).
 
-The trigger words and their conditions are the lexicon in ``activity_lexicon.py``.
+The trigger words are the lexicon in ``activity_lexicon.py``, their conditions in ``activity_conditions.py``.
 Some triggers need particular verbs (``_NEEDS``: 手册 only when 发放, 小程序 only
 when 开发/推出 …), some are blocked by what follows or precedes them (宣传部,
 检查站, 调研主题, 技改造), and a negated trigger (未能得到整治, 不按规定安装) does not
@@ -67,9 +67,9 @@ from dataclasses import dataclass
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from ingestion.parsing.activity_lexicon import AFTER_BLOCK as _AFTER_BLOCK
-from ingestion.parsing.activity_lexicon import BEFORE_BLOCK as _BEFORE_BLOCK
-from ingestion.parsing.activity_lexicon import NEEDS as _NEEDS
+from ingestion.parsing.activity_conditions import AFTER_BLOCK as _AFTER_BLOCK
+from ingestion.parsing.activity_conditions import BEFORE_BLOCK as _BEFORE_BLOCK
+from ingestion.parsing.activity_conditions import NEEDS as _NEEDS
 from ingestion.parsing.activity_lexicon import REGEX_TRIGGERS, TRIGGERS
 from ingestion.parsing.activity_lexicon import SELF_WORDS as _SELF_WORDS
 from ingestion.parsing.activity_subjects import (

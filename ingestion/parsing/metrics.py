@@ -54,7 +54,8 @@ Forms other papers print, and what they give:
   (33.33 %), as 百分之九十八 is 98 %.
 * the subject: a bare change (…总额63.7亿元，增长4.1%) takes the noun of the metric
   before it in the sentence (总额增长); a second number of the same thing in one
-  clause (分别达到38526元和17302元) takes the first one's subject.
+  clause (分别达到38526元和17302元) takes the first one's subject. What a figure counts and
+  its reporting period are read in ``metric_subjects.py``.
 
 Speed: the page is scanned once for numeral starts and quotation marks (page.py
 calls per article with the same text, so the scan is kept for the next article);
@@ -68,6 +69,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from ingestion.parsing.metric_subjects import CHANGE_ONLY, SUBJECT_VERB_TAIL
+from ingestion.parsing.metric_subjects import period as metric_period
+from ingestion.parsing.metric_subjects import subject as metric_subject
 from ingestion.parsing.model import ParsedMetric
 from ingestion.parsing.numbers import parse_number, scale_value
 from ingestion.parsing.restated import drop_restated
@@ -202,9 +206,6 @@ _MULTIPLIER_CHAR = re.compile(r"[十百千万亿]")
 _PREFIX_FILLER = re.compile(r"(?:了|达到|达|为|有|计)$")
 _SPACES = re.compile(r"\s+")
 _ARABIC_COUNTS = frozenset("国省城道县市")  # units counted only with Arabic numerals under 1000 (59国, 5省, 42城, 7道, 2市6县)
-# Every _PERIOD match holds one of these characters, at most _PERIOD_REACH characters after its start.
-_PERIOD_ANCHOR = re.compile(r"[月年季截目]")
-_PERIOD_REACH = 8
 _CLAUSE_BREAK_BEFORE = re.compile(r".*[，,、：:；;。！？!?（）()\n“”]")
 # What a bare 万/亿 amount counts, from the words before it in its clause.
 _MONEY_CONTEXT = re.compile(
@@ -231,37 +232,7 @@ _FRACTION = re.compile(
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _CLAUSE_BREAK = re.compile(r"[，,、：:；;。！？!?（）()\n“”‘’\"《》…—\s]")
 
-# Subject: words that end a noun phrase after the measure word, or begin a clause
-# before the number and carry no meaning for "what is counted".
-_SUBJECT_STOP_AFTER = re.compile(
-    r"(?:进行|开展|实现|完成|参加|参与|实行|得到|获得|接受|纳入|入选|被|已|均|都|共|将|在|从|为|和|与|及|就|也|还|正|"
-    r"的|是|达|等|中|里|内|后|前|时|，|,|、|。|；|;|：|:|（|\(|“|”|\s|\d)"
-)
-_SUBJECT_LEAD = re.compile(
-    r"^(?:截至目前|截至[^，,]{0,8}?(?:月份?|日|底|末)|目前|今年以来|去年以来|今年|去年|近年来|此外|同时|其中|"
-    r"先后|累计|共计|共|总计|合计|已经|已|还|又|并|就|再|均|都|仅|还有|有|此次|这次|本次|该次|该[县市区镇乡村局]|其|该|这|那|此|全力|"
-    r"，|,|、)+"
-)
-_SUBJECT_TAIL = re.compile(
-    r"(?:达到|达|为|约|近|超过|超|逾|不到|不足|了|共|累计|总计|合计|突破|平均|可|已|将|预计|分别|依次|由|从)+$"
-)
-# Between two metrics of one clause: a conjunction or a change (…38526元和17302元, 由3个工作日压缩至1个).
-_BETWEEN_METRICS = re.compile(r"[和与及、，,]?[\u4e00-\u9fff]{0,4}")
-# A subject that is only a change (增长3.2%) takes the noun of the metric before it in the sentence.
-_CHANGE_ONLY = re.compile(
-    r"(?:同比|环比|比上年|较上年|比去年|较去年|比上年同期|比去年同期)?(?:增长|下降|提高|增加|减少|上升|回落|下滑|降低|增幅|降幅)"
-)
-_SUBJECT_VERB_TAIL = re.compile(r"(?:完成|实现|达到|达|为|累计|共计|同比)+$")
 
-_PERIOD = re.compile(
-    r"(?:今年|去年|\d{4}年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?:至|到|-|—|~)(?:\d{1,2}|[一二三四五六七八九十]{1,2})月份?"
-    r"|截至(?:目前|当前|今天|昨天|上月底|年底|(?:今年|去年|\d{4}年)?\d{1,2}月份?(?:\d{1,2}日)?(?:底|末)?|(?:今年|去年|\d{4}年)(?:底|末)?)"
-    r"|(?:今年|去年|本年度|\d{4}年)?(?:上半年|下半年|前三季度|第?[一二三四1-4]季度|全年|年初以来)"
-    r"|(?:自|从)?(?:今年|去年|\d{4}年)?\d{1,2}月(?:份)?以来"
-    r"|(?:自|从)?(?:今年|去年|\d{4}年|近年)以来"
-    r"|\d{4}年(?:度)?"
-    r"|今年|去年|目前"
-)
 
 
 @dataclass(slots=True, unsafe_hash=True)  # not frozen: a frozen __init__ costs 3x, and pages make thousands
@@ -617,59 +588,6 @@ def _bare_scale_hits(text: str, a: int, b: int) -> list[_Hit]:
     return out
 
 
-def _subject(
-    text: str, hit: _Hit, clause_start: int, clause_end: int, prev: tuple[int, str | None] | None = None
-) -> tuple[str | None, int, int]:
-    """What is counted: the noun phrase after the unit, else the words before the number.
-
-    ``prev`` is (end, subject) of the metric before this one when it is in the same clause: the
-    words before this number start after it, and a second number of the same thing
-    (分别达到38526元和17302元, 由3个工作日压缩至1个工作日) takes its subject.
-    """
-    after = text[hit.end : clause_end]
-    kind = UNIT_KIND.get(hit.unit, "other")
-    if after and kind == "count" and _CJK_FIRST.match(after):
-        stop = _SUBJECT_STOP_AFTER.search(after)
-        phrase = after[: stop.start()] if stop else after
-        phrase = phrase[:14]
-        if len(phrase) >= 1:
-            return phrase, hit.num_start, hit.end + len(phrase)
-    if prev is not None and clause_start <= prev[0] <= hit.num_start:
-        if prev[1] and _BETWEEN_METRICS.fullmatch(text, prev[0], hit.num_start):
-            return prev[1], hit.num_start, hit.end
-        clause_start = prev[0]
-    before = text[clause_start : hit.num_start]
-    lead = _SUBJECT_LEAD.match(before)
-    begin = clause_start + (lead.end() if lead else 0)
-    phrase = text[begin : hit.num_start]
-    tail = _SUBJECT_TAIL.search(phrase)
-    if tail:
-        phrase = phrase[: tail.start()]
-    phrase = phrase[-20:]
-    if phrase:
-        return phrase, begin if len(text[begin : hit.num_start]) <= 20 else hit.num_start - 20, hit.end
-    skip = 1 if after[:1] == "的" else 0  # 三分之一的岗位, 七成的村
-    if after[skip:] and _CJK_FIRST.match(after, skip):
-        stop = _SUBJECT_STOP_AFTER.search(after, skip)
-        phrase = (after[skip : stop.start()] if stop else after[skip:])[:14]
-        if phrase:
-            return phrase, hit.num_start, hit.end + skip + len(phrase)
-    return None, hit.num_start, hit.end
-
-
-def _period(text: str, sent_start: int, pos: int) -> str | None:
-    """The reporting period stated earlier in the same sentence (今年1至9月份, 截至目前, 上半年)."""
-    anchor = _PERIOD_ANCHOR.search(text, sent_start, pos)
-    if anchor is None:
-        return None
-    # Every match holds an anchor within its first 7 characters, so none starts before this.
-    best = None
-    for m in _PERIOD.finditer(text, max(sent_start, anchor.start() - _PERIOD_REACH), pos):
-        if m.group(0):
-            best = m.group(0)
-    return best
-
-
 def _bounds(breaks: list[int], a: int, b: int, pos: int, end: int) -> tuple[int, int]:
     """The piece of ``text[a:b]`` around ``pos..end`` between the break characters at ``breaks``."""
     i = bisect_left(breaks, pos)
@@ -793,14 +711,14 @@ def extract_metrics(text: str, spans: list[tuple[int, int]]) -> list[ParsedMetri
             sent_start, _ = _bounds(sentence_ends, a, b, hit.num_start, hit.num_start)
             c_start, c_end = _bounds(clause_breaks, a, b, hit.num_start, hit.end)
             same_clause = prev_hit[1:] if prev_hit and prev_hit[0] == c_start else None
-            subject, q_start, q_end = _subject(text, hit, c_start, c_end, same_clause)
+            subject, q_start, q_end = metric_subject(text, hit.num_start, hit.end, hit.unit, c_start, c_end, same_clause)
             prev_hit = (c_start, hit.end, subject)
-            if subject and _CHANGE_ONLY.fullmatch(subject):
+            if subject and CHANGE_ONLY.fullmatch(subject):
                 if last_noun and last_noun[0] == sent_start:
                     subject = last_noun[1] + subject  # 社会消费品零售总额…，增长3.2% → 社会消费品零售总额增长
             elif subject:
-                noun = _SUBJECT_VERB_TAIL.sub("", subject)
-                last_noun = (sent_start, noun) if noun and not _CHANGE_ONLY.search(noun) else None
+                noun = SUBJECT_VERB_TAIL.sub("", subject)
+                last_noun = (sent_start, noun) if noun and not CHANGE_ONLY.search(noun) else None
             q_start = min(q_start, hit.num_start)
             # The quote also holds a qualifier written before the number (超过95%).
             before = text[max(c_start, hit.num_start - 4) : hit.num_start]
@@ -821,7 +739,7 @@ def extract_metrics(text: str, spans: list[tuple[int, int]]) -> list[ParsedMetri
                     qualifier=hit.qualifier,
                     kind=UNIT_KIND.get(hit.unit, "other"),
                     subject=subject,
-                    period=_period(text, sent_start, hit.num_start),
+                    period=metric_period(text, sent_start, hit.num_start),
                     start=q_start,
                     end=max(q_end, hit.end),
                 )

@@ -313,14 +313,14 @@ def test_planned_quantities_are_still_metrics():
     ],
 )
 def test_period_scan_may_start_near_the_first_anchor(lead):
-    """_period starts its scan _PERIOD_REACH characters before the first 月/年/季/截/目: no match starts earlier."""
-    from ingestion.parsing.metrics import _PERIOD, _PERIOD_ANCHOR, _PERIOD_REACH, _period
+    """period() starts its scan PERIOD_REACH characters before the first 月/年/季/截/目: no match starts earlier."""
+    from ingestion.parsing.metric_subjects import PERIOD, PERIOD_ANCHOR, PERIOD_REACH, period
 
     text = "据统计，" + lead + "，全县新增就业3200人。"
-    for m in _PERIOD.finditer(text):
-        assert _PERIOD_ANCHOR.search(text, m.start()).start() - m.start() < _PERIOD_REACH, m.group(0)
-    full = [m.group(0) for m in _PERIOD.finditer(text, 0, text.index("3200"))]
-    assert _period(text, 0, text.index("3200")) == full[-1]
+    for m in PERIOD.finditer(text):
+        assert PERIOD_ANCHOR.search(text, m.start()).start() - m.start() < PERIOD_REACH, m.group(0)
+    full = [m.group(0) for m in PERIOD.finditer(text, 0, text.index("3200"))]
+    assert period(text, 0, text.index("3200")) == full[-1]
 
 
 # --------------------------------------------------------------------------- national-paper forms

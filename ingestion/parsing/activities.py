@@ -172,6 +172,7 @@ _DESCRIBED = re.compile(
     r"[^，,。；;“”]{0,12}的[\u4e00-\u9fff]{0,6}(?:机制|制度|模式|体系|工作法|办法|流程|格局"
     r"|消息|剪报|照片|录像|新闻报道"  # …会见代表团的消息剪报: a record of it, shown or kept
     r"|优势|作用|特长"  # 发挥他们宣传党的政策…等方面的优势: a strength, not an act
+    r"|宗旨|理念|使命|初心"  # 践行全心全意为人民健康服务的宗旨: an aim professed
     r"|技术指导|知识|指南|要点)"  # 开展环境消毒的技术指导: the topic of guidance given
 )
 _PURPOSE = re.compile(  # used with .match(text, clause_start)

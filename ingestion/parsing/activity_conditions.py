@@ -30,7 +30,8 @@ NEEDS: dict[str, re.Pattern[str]] = {
     "热线": re.compile(r"开设|开通|开启|设立|建立|受理"),
     "摊位": re.compile(r"安排|规划|设置|划定|提供|设立"),
     "服务中心": re.compile(r"打造|建成|建立|成立|开设|设立"),
-    "驿站": re.compile(r"打造|建成|建立|成立|开设|设立|创建"),
+    "驿站": re.compile(r"打造|建成|建立|成立|开设|设立|创建|建设|建起|新建|布局"),
+    "惩戒措施": re.compile(r"采取|实施|出台|联合"),
     "职工之家": re.compile(r"打造|建成|建立|成立|开设|设立|建设"),
     "手册": re.compile(r"发放|分发|赠送|送"),
     "倡议书": re.compile(r"发放|分发|刊发|发出|发布"),
@@ -365,6 +366,8 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
         "讲解": r"员",
         "出诊": r"断|疗",  # 给出诊断, 推出诊疗方案: a diagnosis given, no house call
         "运送": r"难|困难|不畅|受阻|成本|能力|车辆|工具",  # 蔬菜运送难: a problem named, no goods sent
+        # irrigation water, area or systems named (灌溉用水, 有效灌溉面积): a resource or a statistic
+        "灌溉": r"用水|水源|面积|定额|系数|条件|设施|方式|技术",
         "爱心": r"驿站|小屋|之家",  # a rest station for outdoor workers: a service (驿站), not a gift
         "讲座": r"教授",  # a chair professor's title
         "执勤": r"警察|民警|交警|辅警|人员|车辆|车",  # the officer on duty named, not the duty

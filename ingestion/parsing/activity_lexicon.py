@@ -52,7 +52,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "inspection_enforcement": tuple(
         (
             "检查 检查指导 督导 督查 执法 排查 专项整治 集中整治 整治行动 巡查 摸查 暗访 明察 抽查 查处 整改 "
-            "打击 治安巡逻 隐患 监管 督办 取缔 专项行动 整治 "
+            "打击 治安巡逻 隐患 监管 督办 取缔 专项行动 整治 联合惩戒 惩戒措施 "
             "抽检 约谈 稽查 巡检 督察 查验 查封 扣押 清查 联合执法 "
             "督促 测温 测量体温 体温检测 体温监测 量体温 值守 执勤 卡点 把守 巡防 登记排查 监测 审计 核查 "
             "巡视 巡察 立案 查获 抓获 侦破 拘留 严查 劝返 管控 封闭管理 巡护 巡河 巡堤 检测 检疫 核验 关闭 "
@@ -66,6 +66,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "人居环境 线缆 井盖 路灯 垃圾分类 整修 布放 清洗 建成公园 围栏 违建 私搭乱建 牛皮癣 小广告 "
             "绿地 管网 管道 大扫除 卫生死角 "
             "清淤 疏浚 改厕 户厕 充电桩 扫雪 清雪 除雪 铲雪 除冰 补绿 增绿 栽植 划线 拆违 拆掉 翻新 口袋公园 "
+            "改造而成 改建而成 浇水 滴灌 灌溉 "
             "小游园 健身器材 公厕 停车位 车位 停车场 加装 增设 "
             "消毒 消杀 通风 喷洒 造林 种树 建成通车 竣工 开工建设 建成投用 修通 硬化道路 污水处理 治沙 爱国卫生 治理 "
             "施工 援建 修葺 墙绘 开建 改建 破土动工"
@@ -154,7 +155,7 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     # an advertisement placed to tell the public (刊登整版广告, 投放公益广告)
     (re.compile(r"(?:刊登|投放|刊播|播出|推出)[^，,。；;]{0,6}广告"), "publicity_education", ("广告",)),
     # a survey told by its findings (一项调查结果显示, 抽样调查发现); not the paper's own (记者调查发现)
-    (re.compile(r"调查(?:结果)?(?:显示|表明)|调查发现"), "survey_research", ("调查",)),
+    (re.compile(r"调查(?:结果)?(?:显示|表明)|调查发现|调查[^，,。；;]{1,8}?(?:显示|表明)(?!出)"), "survey_research", ("调查",)),
     # looking into how things stand on the spot (实地了解通风消毒、体温检测等情况)
     (
         re.compile(r"(?:实地|深入|详细|逐一|上门)了解[^，,。；;]{0,30}(?:情况|做法|经验|探索|实践|进展|需求|诉求)"),
@@ -196,7 +197,7 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     ),
     (
         # not a press conference named as where something was said (在新闻发布会上表示, 在例行记者会上说, 吹风会上)
-        re.compile(r"会议上(?<![社机体理晚舞赛展庙灯]会议上)|会上(?<![社机体理晚舞赛展庙灯运动博览易唱乐布者风]会上)"),
+        re.compile(r"会议上(?<![社机体理晚舞赛展庙灯]会议上)|会上(?<![社机体理晚舞赛展庙灯运动博览易唱乐布者风享事读诗演]会上)"),
         "meeting_deliberation",
         ("会",),
     ),
@@ -267,6 +268,8 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     ),
     # a technique taught on the spot (专家在指导羊肚菌种植技术, 传授养殖技术)
     (re.compile(r"(?:指导|传授|讲授|示范)[^，,。；;]{0,12}?(?:技术|技能|技艺)"), "training_exchange", ("技",)),
+    # a method or safety knowledge taught to people (交警…教授正确穿戴方法)
+    (re.compile(r"教授[^，,。；;]{0,10}?(?:方法|知识|常识|要领|技巧)"), "publicity_education", ("教授",)),
     # works called for (征集抗疫题材的自创作品): a contest of songs, photos, essays
     (re.compile(r"征集[^，,。；;]{0,16}?作品"), "culture_recreation", ("作品",)),
     # a work published under its title (出版《…》一书, 发表《…》白皮书, 发布了《…报告》); a document that
@@ -379,7 +382,7 @@ SELF_WORDS = set(
         "巡诊 座谈 植树 培训 畅谈 观摩 补植 督导 查处 实地察看 排查 执法 讲解 变身志愿者 测血压 "
         "粉刷 商量 摸底 清运 走访 拉练 资助 整改 救助 督查 更换 集中整治 "
         "抽检 约谈 稽查 巡检 督察 查封 扣押 清查 联合执法 清淤 疏浚 改厕 扫雪 清雪 除雪 铲雪 除冰 补绿 "
-        "增绿 栽植 拆违 拆掉 视察 察访 问需 摸清 以案说法 送法 免费诊疗 巡回医疗 坐诊 送医送药 献血 "
+        "增绿 栽植 拆违 拆掉 改造而成 改建而成 浇水 滴灌 视察 察访 问需 摸清 以案说法 送法 免费诊疗 巡回医疗 坐诊 送医送药 献血 "
         "无偿献血 捐资 捐物 认捐 帮困 入党宣誓 轮训 集训 演练 跟岗学习 取经 猜灯谜 舞龙 舞狮 观影 "
         "延时服务 预约服务 上门办理 加装 出诊 康复训练 讲课 "
         "看望 走访慰问 捐献 义演 免费赠送 测温 测量体温 量体温 值守 执勤 把守 巡防 登记排查 审计 核查 巡视 巡察 "

@@ -1129,3 +1129,23 @@ def test_a_rest_station_for_outdoor_workers_is_a_service_and_a_courier_resting_t
 def test_a_press_meet_held_is_a_meeting_and_a_volunteer_patrolling_later_in_the_sentence_serves():
     assert kinds("市政府新闻办举行记者见面会。") == {"meeting_deliberation"}
     assert kinds("党员志愿者小王骑着摩托车，载着镇干部沿河来回巡查。") == {"volunteer_service"}
+
+
+def test_a_programme_named_as_a_plan_is_no_plan_and_a_story_sharing_is_no_meeting():
+    assert kinds("在青年志愿服务山区计划全国宣讲会的现场，他说。") == {"publicity_education"}
+    assert kinds("县里计划明年修建两座桥。") == set()
+    assert "meeting_deliberation" not in kinds("在分享会上，她讲起了支教的日子。")
+
+
+def test_irrigation_done_a_building_converted_and_defaulters_punished():
+    assert kinds("村干部和村民在玉米地里浇水抗旱。") == {"environment_infrastructure"}
+    assert kinds("全省有效灌溉面积达到1000万亩。") == set()
+    assert kinds("文化中心由闲置的粮站改造而成。") == {"environment_infrastructure"}
+    assert kinds("各级法院对失信被执行人采取惩戒措施。") == {"inspection_enforcement"}
+
+
+def test_a_survey_read_by_its_findings_a_method_taught_and_an_aim_professed():
+    assert kinds("一项创新调查的监测评价显示，投入持续增长。") == {"survey_research"}
+    assert "publicity_education" in kinds("民警向骑手教授正确佩戴头盔的方法。")
+    assert kinds("医生们践行全心全意为人民健康服务的宗旨。") == set()
+    assert kinds("街道今年建设了12个市民驿站。") == {"public_service"}

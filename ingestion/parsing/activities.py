@@ -203,7 +203,6 @@ _ENV_OBJECTS = re.compile(
 )
 _ORDER_OBJECTS = re.compile(r"问题|违法|违规|行为|乱象|经营|占道|摊|商户|门店|餐饮|食品|安全|秩序|停放|停车")
 _VOLUNTEER_PATROL = re.compile(r"志愿|义务|自发|楼门长|楼长|居民|老人|党员|轮流")
-_VOLUNTEERS_DOING = re.compile(r"志愿|义务|自发")
 
 # Each pattern trigger with its needed words as one literal pattern (a C-level scan of a paragraph).
 _REGEX_TRIGGERS = tuple((rx, kind, re.compile("|".join(map(re.escape, needs)))) for rx, kind, needs in REGEX_TRIGGERS)
@@ -266,7 +265,7 @@ _PERSONAL_REPAIRS = re.compile(r"家电|电器|手表|钟表|雨伞|自行车|�
 _REPAIR_WORDS = {"修理", "维修", "修复", "修好", "修补"}
 # words whose type depends on their object or doer
 _CONTEXT_TYPED = {
-    *("整治", "集中整治", "专项整治", "整治行动", "巡逻", "巡查", "检查", "清理", "除草", "拔除", "授课", "考察"),
+    *("整治", "集中整治", "专项整治", "整治行动", "巡逻", "检查", "清理", "除草", "拔除", "授课", "考察"),
     *("讲解", "讲堂", "参观", "讲课"),
 }
 # a craft or a trade's skills taught to those who work in it (讲解开关故障实例, 技术状元大讲堂): training
@@ -304,8 +303,6 @@ def _resolve_type(word: str, activity_type: str, clause: str, sentence: str) -> 
         return "inspection_enforcement"
     if word == "巡逻":
         return "volunteer_service" if _VOLUNTEER_PATROL.search(sentence) else "inspection_enforcement"
-    if word == "巡查" and _VOLUNTEERS_DOING.search(sentence):
-        return "volunteer_service"  # 志愿者们的任务是巡查路面: their service, no inspectors'
     if word == "考察" and "考察团" in sentence:
         return "training_exchange"  # a delegation's visit to learn from another place
     if word in ("授课", "讲课") and _PUPILS.search(clause):

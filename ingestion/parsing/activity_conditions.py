@@ -442,7 +442,7 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
 BEFORE_BLOCK: dict[str, re.Pattern[str]] = {
     w: re.compile(p)
     for w, p in {
-        "大会": r"[身动育高球术歌舞灯花食庙书赛艺跑游]$",  # 健身大会, 运动大会: a sports or culture event, not a meeting
+        "大会": r"[身动育高球术歌舞灯花食庙书赛艺跑游山泳骑棋]$",  # 健身大会, 运动大会: a sports or culture event, not a meeting
         "改造": r"[技术化型]$",
         "宣传": r"不$|虚假$",  # 虚假宣传类案件: false advertising, a kind of case
         "清除": r"[消点]$",  # 消除; 定点清除 (a targeted killing), not a clean-up

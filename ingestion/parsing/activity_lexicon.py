@@ -108,7 +108,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "诗会 歌咏 春联 剪纸 拔河 徒步 足球赛 乒乓球赛 羽毛球赛 联赛 邀请赛 观影 "
             "健身 冰雪 滑雪 滑冰 冬泳 登山 登高 跑步 长跑 迎新跑 越野跑 龙舟 赛事 锦标赛 冠军赛 "
             "表演 展映 春晚 嘉年华 游园 灯笼 年画 民俗表演 社火 书画 摄影 球赛 太极拳 健身操 首播 播映 "
-            "决赛 半决赛 文化周 文化月 艺术周 电影节 音乐节 戏剧节 读书节 读书月 旅游节 灯光秀 上演 "
+            "决赛 半决赛 文化周 文化月 艺术周 电影节 音乐节 戏剧节 读书节 读书月 旅游节 灯光秀 上演 微电影 "
         ).split()
     ),
     "charity_assistance": tuple(
@@ -170,7 +170,17 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         re.compile(
             r"(?<![、和与及等])(?<=[\u4e00-\u9fff”’])(?<!组织|招募|动员|发动|带领|协调|安排|委托|联系|邀请|引导|依托|借助|通过|联合|作为|成为|担任|当起|化身|这些|那些|感谢)志愿者们?"
             r"[^，,。；;：:“”]{0,16}?(?:为|帮|给|替|陪|协助|守护|送|上门|深入|走进|来到|开展|坚守|照顾|清扫|打扫|准备|提醒|"
-            r"引导|劝导|值守|巡逻|配送|接送|讲解|撰写|筹建|编写|护送|分组|分赴|轮流|义务|走遍|跑遍|协调|调解)"
+            r"引导|劝导|值守|巡逻|巡查|配送|接送|讲解|撰写|筹建|编写|护送|分组|分赴|轮流|义务|走遍|跑遍|协调|调解)"
+        ),
+        "volunteer_service",
+        ("志愿者",),
+    ),
+    # volunteers opening their clause, doing its work (志愿者们主要任务是巡查路面, 志愿者在湖边巡查): the match
+    # is the doer alone, so the work keeps its own type too
+    (
+        re.compile(
+            r"(?:^|(?<=[，,。；;：:\s]))志愿者们?(?=[^，,。；;：:“”]{0,16}?(?:为|帮|给|替|陪|协助|守护|送|上门|深入|走进|来到|"
+            r"开展|坚守|照顾|清扫|打扫|准备|提醒|引导|劝导|值守|巡逻|巡查|配送|接送|讲解|护送|分组|分赴|轮流|义务))"
         ),
         "volunteer_service",
         ("志愿者",),
@@ -238,16 +248,27 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "charity_assistance",
         ("贫困", "困难", "低保", "五保", "特困", "孤寡", "留守", "空巢", "残疾"),
     ),
-    # supplies handed to households or residents (为每户隔离家庭配了体温计和口罩, 给居民发放防护物资)
+    # food, clothes and relief handed to households or residents (给居民送去蔬菜粮油, 为受灾群众提供热饭)
     (
         re.compile(
             r"(?:为|给|向)[^，,。；;]{0,12}?(?:家庭|住户|居民|村民|群众|老人|每家每户|每户|灾民)(?:都|还|免费)?"
-            r"(?:配备|发放|派发|分发|送去|送上|赠送|发了|送了|配了|提供)了?[^，,。；;]{0,12}?"
-            r"(?:物资|口罩|体温计|消毒液|酒精|防护服|手套|蔬菜|粮油|大米|米、面|生活用品|慰问品|药品|盒饭|饭菜|热饭|餐食|"
-            r"饮用水|矿泉水|棉被|衣物)"
+            r"(?:配备|发放|派发|分发|送去|送上|赠送|发了|送了|配了|提供)了?"
+            r"(?:(?!口罩|体温计|消毒液|消毒水|酒精|防护服|手套)[^，,。；;]){0,12}?"
+            r"(?:蔬菜|粮油|大米|米、面|生活用品|慰问品|药品|盒饭|饭菜|热饭|餐食|饮用水|矿泉水|棉被|衣物|物资(?<!防疫物资)(?<!防护物资))"
         ),
         "charity_assistance",
         ("家庭", "住户", "居民", "村民", "群众", "老人", "每户"),
+    ),
+    # protective supplies handed to every household in an epidemic (为每户隔离家庭配了体温计和口罩, 向居民发放了
+    # 消毒液、体温计等物资): a service to all residents, no help to the needy
+    (
+        re.compile(
+            r"(?:为|给|向)[^，,。；;]{0,12}?(?:家庭|住户|居民|村民|群众|每家每户|每户)(?:都|还|免费)?"
+            r"(?:配备|发放|派发|分发|送去|送上|发了|送了|配了|提供)了?[^，,。；;]{0,12}?"
+            r"(?:口罩|体温计|消毒液|消毒水|酒精|防护服|手套|防疫物资|防护物资)"
+        ),
+        "public_service",
+        ("家庭", "住户", "居民", "村民", "群众", "每户"),
     ),
     # supplies bought and handed out (购置…物资，发放给快递小哥; 把慰问品送给环卫工人)
     (
@@ -268,6 +289,8 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     ),
     # a technique taught on the spot (专家在指导羊肚菌种植技术, 传授养殖技术)
     (re.compile(r"(?:指导|传授|讲授|示范)[^，,。；;]{0,12}?(?:技术|技能|技艺)"), "training_exchange", ("技",)),
+    # losses or conditions assessed on the spot (为地震评估了损失情况)
+    (re.compile(r"评估了?[^，,。；;]{0,10}?(?:损失|灾情|受损|险情)"), "survey_research", ("评估",)),
     # a method or safety knowledge taught to people (交警…教授正确穿戴方法)
     (re.compile(r"教授[^，,。；;]{0,10}?(?:方法|知识|常识|要领|技巧)"), "publicity_education", ("教授",)),
     # works called for (征集抗疫题材的自创作品): a contest of songs, photos, essays

@@ -844,7 +844,9 @@ def test_waterway_works_are_infrastructure():
 
 
 def test_supplies_handed_to_households_are_assistance_even_after_an_exhortation():
-    assert kinds("镇政府为每个隔离家庭发放了口罩和消毒液。") == {"charity_assistance"}
+    assert kinds("镇政府为每个隔离家庭发放了粮油和蔬菜。") == {"charity_assistance"}
+    # protective supplies for every household in an epidemic are a service to all (two annotators of one set)
+    assert kinds("镇政府为每个隔离家庭发放了口罩和消毒液。") == {"public_service"}
     # a ；then 与此同时 opens a report of its own: the directive before it does not reach it
     assert kinds("大家在家也要做好防护；与此同时，社区给独居老人送去了蔬菜。") == {"charity_assistance"}
     # without the connective the directive still reaches past the ；
@@ -1007,7 +1009,8 @@ def test_a_name_quoted_inside_a_speech_does_not_type_the_activity_beside_it():
 
 def test_volunteers_dispatched_and_volunteers_patrolling_are_volunteer_service():
     assert kinds("街道出动机关干部、社区干部及共建单位志愿者40余人，在路口值守。") >= {"volunteer_service"}
-    assert kinds("志愿者们每天的任务是巡查景区步道。") == {"volunteer_service"}
+    # annotators split between the two
+    assert kinds("志愿者们每天的任务是巡查景区步道。") == {"volunteer_service", "inspection_enforcement"}
     assert kinds("区市场监管局执法人员巡查农贸市场。") == {"inspection_enforcement"}
 
 
@@ -1128,7 +1131,8 @@ def test_a_rest_station_for_outdoor_workers_is_a_service_and_a_courier_resting_t
 
 def test_a_press_meet_held_is_a_meeting_and_a_volunteer_patrolling_later_in_the_sentence_serves():
     assert kinds("市政府新闻办举行记者见面会。") == {"meeting_deliberation"}
-    assert kinds("党员志愿者小王骑着摩托车，载着镇干部沿河来回巡查。") == {"volunteer_service"}
+    # volunteers on patrol: their service, and a patrol (annotators split between the two)
+    assert kinds("志愿者在湖边来回巡查。") == {"volunteer_service", "inspection_enforcement"}
 
 
 def test_a_programme_named_as_a_plan_is_no_plan_and_a_story_sharing_is_no_meeting():
@@ -1149,3 +1153,10 @@ def test_a_survey_read_by_its_findings_a_method_taught_and_an_aim_professed():
     assert "publicity_education" in kinds("民警向骑手教授正确佩戴头盔的方法。")
     assert kinds("医生们践行全心全意为人民健康服务的宗旨。") == set()
     assert kinds("街道今年建设了12个市民驿站。") == {"public_service"}
+
+
+def test_protective_supplies_for_every_household_are_a_service_and_losses_assessed_a_survey():
+    assert kinds("社区向居民发放了消毒液、体温计等物资。") == {"public_service"}
+    assert kinds("街道为受灾群众发放了生活物资。") == {"charity_assistance"}
+    assert kinds("专家组为地震评估了损失情况。") == {"survey_research"}
+    assert kinds("200多名参加登山大会的爱好者登顶。") == set()

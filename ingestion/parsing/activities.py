@@ -122,6 +122,8 @@ _NEGATED = re.compile(r"(?:不(?<!不不)(?![断定停少仅但时久打便法�
 _BANNED = re.compile(r"(?:禁止|严禁)[^，,。；;]{0,24}$")
 # what an inspector or visitor looked into (实地了解通风消毒、体温检测等情况): the object observed, not work done
 _OBSERVING = re.compile(r"(?:了解|察看|查看|询问|听取|掌握|督导|督查|检查)[^，,。；;]{0,30}$")
+# what visitors looked round (专家组考察了医院急诊预检分诊、患者收治通道): the places seen, not work done there
+_VISITED = re.compile(r"(?:考察|参观|视察)了?[^，,。；;]{0,30}$")
 # an inspection later in the clause, of what 对 names before it (对道路保洁、垃圾分类等开展巡查);
 # 实施流调和排查 is two acts: the verb comes before them
 _DOING = re.compile(r"开展|进行|实施|组织")
@@ -594,7 +596,7 @@ def _sentence_activities(
             activity_type not in ("survey_research", "inspection_enforcement")
             and _OBSERVED.match(text, end, ce)
             and _OBSERVING.search(text, cs, pos)
-        ):
+        ) or (activity_type not in ("survey_research", "training_exchange") and _VISITED.search(text, cs, pos)):
             continue
         if _PROBLEM.match(text, end, ce) and _SOLVING.search(text, cs, pos):
             continue

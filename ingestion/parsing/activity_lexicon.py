@@ -45,6 +45,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "发起 发出 科学实验 防疫知识 健康知识 健康教育 小视频 短视频 手抄报 广播 大喇叭 文明实践 "
             "以案说法 送法 科普 宣教 告知书 宣传资料 宣传材料 展板 直播 网络教学 线上教学 在线教学 远程教学 "
             "解读 政策宣讲 解疑释惑 释疑解惑 解释 普及 提醒 劝说 劝阻 事迹报告 报告会 评比 推介会 推介活动 海报 横幅 喇叭 "
+            # a photo show of a theme or of achievements (新中国成立70周年图片展, 成就展): publicity (two annotators)
+            "图片展 成就展 主题展 "
             # a health talk is a lecture as well as care brought to residents (the SPEC names both)
             "健康讲座"
         ).split()
@@ -104,7 +106,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "摄影展 电影 运动会 故事会 分享会 讲述 故事 插花 联欢 节目 小品 情景剧 欢聚一堂 作品征集 "
             "征文 书法 朗诵 诵读 文化活动 趣味 游艺 体育 文体活动 比赛 送戏 京剧 评剧 豫剧 越剧 "
             "黄梅戏 歌舞 杂技 曲艺 文化下乡 文化惠民 巡演 展演 音乐会 非遗 马拉松 健步走 篮球赛 "
-            "婚礼 集体婚礼 作品展 展览 展出 图片展 美术展 灯谜 舞龙 舞狮 秧歌 庙会 灯会 花灯 民俗活动 读书会 读书分享 "
+            "婚礼 集体婚礼 作品展 展览 展出 美术展 灯谜 舞龙 舞狮 秧歌 庙会 灯会 花灯 民俗活动 读书会 读书分享 "
             "诗会 歌咏 春联 剪纸 拔河 徒步 足球赛 乒乓球赛 羽毛球赛 联赛 邀请赛 观影 "
             "健身 冰雪 滑雪 滑冰 冬泳 登山 登高 跑步 长跑 迎新跑 越野跑 龙舟 赛事 锦标赛 冠军赛 "
             "表演 展映 春晚 嘉年华 游园 灯笼 年画 民俗表演 社火 书画 摄影 球赛 太极拳 健身操 首播 播映 "
@@ -289,6 +291,21 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     ),
     # a technique taught on the spot (专家在指导羊肚菌种植技术, 传授养殖技术)
     (re.compile(r"(?:指导|传授|讲授|示范)[^，,。；;]{0,12}?(?:技术|技能|技艺)"), "training_exchange", ("技",)),
+    # a patrol or ranger team set up by an authority (当地政府成立了专业的巡护队)
+    (
+        re.compile(r"(?:成立|组建|组织)了?[^，,。；;]{0,8}?(?:巡护|巡查|护林|巡山)(?:队|小组)"),
+        "inspection_enforcement",
+        ("巡护", "巡查", "护林", "巡山"),
+    ),
+    # how to use something shown to others (为工友们演示怎样用小程序填报)
+    (re.compile(r"(?:为|向|给)[^，,。；;]{1,12}?演示"), "training_exchange", ("演示",)),
+    # supplies sent to a stricken place or abroad (医疗专家和抗疫物资抵达意大利, 9批次防疫物资运抵); medical teams
+    # sent keep their own type (医疗队 is care)
+    (
+        re.compile(r"(?:医疗物资|抗疫物资|防疫物资|援助物资|救灾物资|捐赠物资)[^，,。；;]{0,6}?(?:抵达|运抵|送抵|送达)"),
+        "charity_assistance",
+        ("物资",),
+    ),
     # losses or conditions assessed on the spot (为地震评估了损失情况)
     (re.compile(r"评估了?[^，,。；;]{0,10}?(?:损失|灾情|受损|险情)"), "survey_research", ("评估",)),
     # a method or safety knowledge taught to people (交警…教授正确穿戴方法)

@@ -85,7 +85,7 @@ DONE = re.compile(r"了|已|先后|累计|共计|完成|建成|截至|目前|去
 # document's content throughout: measures asked for, not work reported.
 DOCUMENT_SAYS = re.compile(
     r"[\s　]*(?:《[^》\n]{1,40}》|(?:该|这份|这一)?(?:通知|意见|方案|办法|规定|决定|纲要|规划|条例|文件|公告|通告))"
-    r"[^，,。；;\n]{0,30}?(?:指出|提出|要求|强调|明确|规定|部署)"
+    r"(?:[^，,。；;\n]{0,30}?(?:指出|提出|要求|强调|明确|规定|部署)|(?:在|对|从|就)[^，,。；;\n]{0,30}?(?:基础上|作出|作了))"
 )
 # A numbered heading of a report or a document (一、… / （一）… / 第一部分…) standing alone or ending its
 # first sentence; a heading that names tasks, aims or requirements (三、明年计划的主要任务; （一）总体要求。)

@@ -1160,3 +1160,21 @@ def test_protective_supplies_for_every_household_are_a_service_and_losses_assess
     assert kinds("街道为受灾群众发放了生活物资。") == {"charity_assistance"}
     assert kinds("专家组为地震评估了损失情况。") == {"survey_research"}
     assert kinds("200多名参加登山大会的爱好者登顶。") == set()
+
+
+def test_teams_set_up_to_patrol_shows_made_to_others_and_supplies_arriving():
+    assert kinds("当地政府成立了专业的巡护队。") == {"inspection_enforcement"}
+    assert kinds("车间主任正在为工友们演示怎样用手机填报信息。") == {"training_exchange"}
+    assert kinds("一批防疫物资运抵灾区。") == {"charity_assistance"}
+    assert "medical_health" in kinds("首批援助医疗队100人抵达当地。")
+
+
+def test_what_visitors_looked_round_is_no_work_of_theirs_and_a_theme_photo_show_is_publicity():
+    assert kinds("专家组考察了医院的预检分诊和病房。") == {"survey_research"}
+    assert kinds("当天还举办了建市40周年图片展。") == {"publicity_education"}
+    assert kinds("社区举办老年书画展。") == {"culture_recreation"}
+
+
+def test_a_documents_content_told_with_on_the_basis_of_is_policy():
+    text = "《办法》在简化审批流程的基础上，明确了便民服务的要求。"
+    assert extract_activities(text, [(0, len(text))], []) == []

@@ -345,7 +345,8 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
         "共商": r"共建",  # 共商共建共享: a principle of cooperation, not talks held
         "会议": r"室|精神|[^，,。；;]{0,10}?驻地",  # …会议广西代表团驻地: where a delegation stays
         "执法": r"局|队|人员|部门|中队|大队|安全|合作",  # 执法安全合作: a field of cooperation agreed
-        "调研": r"员|主题|课题|报告|成果|组|大队|支队|中队|处|科|室|中心",  # 情报调研大队副大队长: an office
+        "调研": r"员|主题|课题|报告|成果|组|大队|支队|中队|处|科|室|中心",
+        "滑雪": r"场|服|板|鞋|道",  # a ski slope or gear named, no skiing reported  # 情报调研大队副大队长: an office
         "党建": r"引领",
         "走访": r"慰问|[^，,。；;]{0,4}?(?:两国|多国|各国|三国)",  # countries travelled, not people asked
         "门诊": r"部|量|楼|大厅|收入",
@@ -445,10 +446,11 @@ BEFORE_BLOCK: dict[str, re.Pattern[str]] = {
         "大会": r"[身动育高球术歌舞灯花食庙书赛艺跑游山泳骑棋]$",  # 健身大会, 运动大会: a sports or culture event, not a meeting
         "改造": r"[技术化型]$",
         "宣传": r"不$|虚假$",  # 虚假宣传类案件: false advertising, a kind of case
+        "调研": r"式$",  # “走马观花”式调研: a manner of research criticised, none done
         "清除": r"[消点]$",  # 消除; 定点清除 (a targeted killing), not a clean-up
         "硬化": r"脉$",
         "调查": r"案$",
-        "讲述": r"[影片剧品说书]$",  # 影片讲述, 该剧讲述: a work's plot, not a story told
+        "讲述": r"[影片剧品说书》]$",  # 影片讲述, 该剧讲述: a work's plot, not a story told
         # sympathy between governments and peoples, in words (向巴政府和人民致以诚挚慰问, 各国领导人…表示慰问和
         # 支持): no visit, no help (two blind annotators of three); sympathy to a family (向其亲属表示慰问) stays
         "慰问": r"(?:政府|人民|国家|领导人|中方|各国|国际)[^。；;]{0,40}?(?:致以|表示|转达|致)[^，,。；;]{0,6}$",

@@ -86,7 +86,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "meeting_deliberation": tuple(
         (
             "会议 调度会 推进会 座谈会 座谈 议事会 议事 协商 商量 商讨 研讨会 听证会 恳谈会 联席会 "
-            "现场会 调度 出谋划策 畅谈 面对面 "
+            "现场会 调度 出谋划策 畅谈 面对面 碰头 碰头会 "
             "常委会 全会 代表大会 动员会 部署会 协调会 例会 会商 恳谈 听证 大会 年会 "
             "论坛 峰会 会谈 研讨 视频会议 电视电话会议 专题会 工作会 联席会议 茶话会 谈判 磋商 会见 会晤 发布会 "
             "共商 递交国书 开会 商议 讨论 审议 招待会 见面会"
@@ -297,6 +297,16 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "inspection_enforcement",
         ("巡护", "巡查", "护林", "巡山"),
     ),
+    # guidance received (还得到很多指导, 接受专家指导): training
+    (re.compile(r"(?:得到|接受|获得)了?[^，,。；;]{0,6}?指导"), "training_exchange", ("指导",)),
+    # jobs arranged for the poor (在周边工厂安排了300个短期岗位，…优先录用贫困劳动力)
+    (
+        re.compile(r"(?:安排|提供|开发|设置)了?[^，,。；;]{0,10}?岗位(?=[^。；;]{0,40}?(?:贫困|困难|低保|残疾))"),
+        "charity_assistance",
+        ("岗位",),
+    ),
+    # a hard problem solved for people (帮助村民解决粮食收储季节性贷款难题)
+    (re.compile(r"(?:帮助|帮)[^，,。；;]{1,8}?解决[^，,。；;]{0,20}?难题"), "charity_assistance", ("难题",)),
     # how to use something shown to others (为工友们演示怎样用小程序填报)
     (re.compile(r"(?:为|向|给)[^，,。；;]{1,12}?演示"), "training_exchange", ("演示",)),
     # supplies sent to a stricken place or abroad (医疗专家和抗疫物资抵达意大利, 9批次防疫物资运抵); medical teams

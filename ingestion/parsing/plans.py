@@ -28,7 +28,7 @@ PLAN_HARD = re.compile(
     r"重点是(?=对|加强|扩大|推进|做好|实施|鼓励|抓好|落实|完善|健全|强化|提升|开展)|"
     r"主要是(?=对|加强|扩大|推进|做好|实施|鼓励|抓好|落实|完善|健全|强化|提升|开展)|讲好(?<!为讲好)(?<!为了讲好)(?=[^，,。；;]{0,12}故事)|"
     # documents issued and work assigned: policy, not a report of what was done
-    r"印发|出台|部署(?![会了])"
+    r"印发|出台|部署(?![会了])|会议(?:确定|决定|提出|明确)[，,:：]?"
 )
 # Appeals and aims: the rest of their clause is asked for or aimed at, not reported as done
 # (倡议市民参与志愿服务, 确保年底前完成改造); the clauses after them may report acts again.

@@ -1178,3 +1178,21 @@ def test_what_visitors_looked_round_is_no_work_of_theirs_and_a_theme_photo_show_
 def test_a_documents_content_told_with_on_the_basis_of_is_policy():
     text = "《办法》在简化审批流程的基础上，明确了便民服务的要求。"
     assert extract_activities(text, [(0, len(text))], []) == []
+
+
+def test_attending_a_summit_guidance_received_and_a_teams_daily_meeting():
+    assert kinds("80位专家出席主题峰会。") == {"meeting_deliberation"}
+    assert kinds("他还得到了专家的很多指导。") == {"training_exchange"}
+    assert kinds("工作组成员每天碰头。") == {"meeting_deliberation"}
+
+
+def test_jobs_arranged_for_the_poor_and_a_problem_solved_for_villagers_are_assistance():
+    assert kinds("工作组在周边工厂安排了200个岗位，优先录用贫困劳动力。") == {"charity_assistance"}
+    assert kinds("企业今年提供了200个岗位。") == set()
+    assert kinds("帮助村民解决了农机贷款难题。") == {"charity_assistance"}
+
+
+def test_a_meetings_decisions_a_criticised_style_of_research_and_a_ski_slope_are_no_activity():
+    assert kinds("会议确定，在西部地区增设一批保税区。") == set()
+    assert kinds("一些地方仍有“走马观花”式调研。") == set()
+    assert kinds("沿途有森林公园和滑雪场。") == set()

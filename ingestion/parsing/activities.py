@@ -116,13 +116,13 @@ _CANCELLED = re.compile(r"(?:取消|暂停|停办|叫停|停止|推迟|暂缓)[^
 _REPORTER = re.compile(r"记者|笔者")
 # what could not be done (疫情使大家不能聚集在一起开会, 无法按期组织培训) did not take place
 _UNABLE = re.compile(r"(?:不能|无法|没法|未能|难以)[^，,。；;]{0,10}$")
-# 不便, 不法, 不良, 不幸, 不足, 不同, 不满: adjectives (为行动不便的老人义诊), no act negated
+# 不便, 不法, 不良, 不幸, 不足, 不同, 不满: adjectives (为腿脚不便的老人义诊), no act negated
 _NEGATED = re.compile(r"(?:不(?<!不不)(?![断定停少仅但时久打便法良幸足同满])|未|没有|禁止|严禁)[^，,。、；;]{0,5}$")
 # what a ban lists is forbidden, not done (严禁运输、观赏、展示、展演等一切经营利用行为)
 _BANNED = re.compile(r"(?:禁止|严禁)[^，,。；;]{0,24}$")
 # what an inspector or visitor looked into (实地了解通风消毒、体温检测等情况): the object observed, not work done
 _OBSERVING = re.compile(r"(?:了解|察看|查看|询问|听取|掌握|督导|督查|检查)[^，,。；;]{0,30}$")
-# what visitors looked round (专家组考察了医院急诊预检分诊、患者收治通道): the places seen, not work done there
+# what visitors looked round (专家组考察了医院的分诊台和病房): the places seen, not work done there
 _VISITED = re.compile(r"(?:考察|参观|视察)了?[^，,。；;]{0,30}$")
 # an inspection later in the clause, of what 对 names before it (对道路保洁、垃圾分类等开展巡查);
 # 实施流调和排查 is two acts: the verb comes before them
@@ -174,7 +174,7 @@ _DESCRIBED = re.compile(
     r"[^，,。；;“”]{0,12}的[\u4e00-\u9fff]{0,6}(?:机制|制度|模式|体系|工作法|办法|流程|格局"
     r"|消息|剪报|照片|录像|新闻报道"  # …会见代表团的消息剪报: a record of it, shown or kept
     r"|优势|作用|特长"  # 发挥他们宣传党的政策…等方面的优势: a strength, not an act
-    r"|宗旨|理念|使命|初心"  # 践行全心全意为人民健康服务的宗旨: an aim professed
+    r"|宗旨|理念|使命|初心"  # 践行为患者健康服务的宗旨: an aim professed
     r"|技术指导|知识|指南|要点)"  # 开展环境消毒的技术指导: the topic of guidance given
 )
 _PURPOSE = re.compile(  # used with .match(text, clause_start)

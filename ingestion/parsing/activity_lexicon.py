@@ -45,7 +45,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "发起 发出 科学实验 防疫知识 健康知识 健康教育 小视频 短视频 手抄报 广播 大喇叭 文明实践 "
             "以案说法 送法 科普 宣教 告知书 宣传资料 宣传材料 展板 直播 网络教学 线上教学 在线教学 远程教学 "
             "解读 政策宣讲 解疑释惑 释疑解惑 解释 普及 提醒 劝说 劝阻 事迹报告 报告会 评比 推介会 推介活动 海报 横幅 喇叭 "
-            # a photo show of a theme or of achievements (新中国成立70周年图片展, 成就展): publicity (two annotators)
+            # a photo show of a theme or of achievements (建市40周年图片展, 成就展): publicity (two annotators)
             "图片展 成就展 主题展 "
             # a health talk is a lecture as well as care brought to residents (the SPEC names both)
             "健康讲座"
@@ -177,7 +177,7 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "volunteer_service",
         ("志愿者",),
     ),
-    # volunteers opening their clause, doing its work (志愿者们主要任务是巡查路面, 志愿者在湖边巡查): the match
+    # volunteers opening their clause, doing its work (志愿者们的任务是巡查步道, 志愿者在湖边巡查): the match
     # is the doer alone, so the work keeps its own type too
     (
         re.compile(
@@ -262,7 +262,7 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         ("家庭", "住户", "居民", "村民", "群众", "老人", "每户"),
     ),
     # protective supplies handed to every household in an epidemic (为每户隔离家庭配了体温计和口罩, 向居民发放了
-    # 消毒液、体温计等物资): a service to all residents, no help to the needy
+    # 口罩、酒精等物资): a service to all residents, no help to the needy
     (
         re.compile(
             r"(?:为|给|向)[^，,。；;]{0,12}?(?:家庭|住户|居民|村民|群众|每家每户|每户)(?:都|还|免费)?"
@@ -289,7 +289,7 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "charity_assistance",
         ("困难", "贫困", "低保", "孤寡", "留守"),
     ),
-    # a technique taught on the spot (专家在指导羊肚菌种植技术, 传授养殖技术)
+    # a technique taught on the spot (农技员在指导蘑菇种植技术, 传授养殖技术)
     (re.compile(r"(?:指导|传授|讲授|示范)[^，,。；;]{0,12}?(?:技术|技能|技艺)"), "training_exchange", ("技",)),
     # a patrol or ranger team set up by an authority (当地政府成立了专业的巡护队)
     (
@@ -299,17 +299,17 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     ),
     # guidance received (还得到很多指导, 接受专家指导): training
     (re.compile(r"(?:得到|接受|获得)了?[^，,。；;]{0,6}?指导"), "training_exchange", ("指导",)),
-    # jobs arranged for the poor (在周边工厂安排了300个短期岗位，…优先录用贫困劳动力)
+    # jobs arranged for the poor (在附近企业安排了一批岗位，…优先录用贫困劳动力)
     (
         re.compile(r"(?:安排|提供|开发|设置)了?[^，,。；;]{0,10}?岗位(?=[^。；;]{0,40}?(?:贫困|困难|低保|残疾))"),
         "charity_assistance",
         ("岗位",),
     ),
-    # a hard problem solved for people (帮助村民解决粮食收储季节性贷款难题)
+    # a hard problem solved for people (帮助农户解决贷款难题)
     (re.compile(r"(?:帮助|帮)[^，,。；;]{1,8}?解决[^，,。；;]{0,20}?难题"), "charity_assistance", ("难题",)),
-    # how to use something shown to others (为工友们演示怎样用小程序填报)
+    # how to use something shown to others (给同事们演示如何用手机填报)
     (re.compile(r"(?:为|向|给)[^，,。；;]{1,12}?演示"), "training_exchange", ("演示",)),
-    # supplies sent to a stricken place or abroad (医疗专家和抗疫物资抵达意大利, 9批次防疫物资运抵); medical teams
+    # supplies sent to a stricken place or abroad (援助物资抵达受灾地区, 9批次防疫物资运抵); medical teams
     # sent keep their own type (医疗队 is care)
     (
         re.compile(r"(?:医疗物资|抗疫物资|防疫物资|援助物资|救灾物资|捐赠物资)[^，,。；;]{0,6}?(?:抵达|运抵|送抵|送达)"),

@@ -85,7 +85,7 @@ def _classify(s: str) -> str:
         return "dateline"
     if len(s) > MAX_DECK:
         # Long lines are body text unless they announce a picture, or end with its credit after a
-        # role word or a 图为 (…带动2000余人就业。新华社记者 王一 摄).
+        # role word or a 图为 (…带动千余人就业。本报记者 王一 摄).
         if CAPTION_START.match(s) or CAPTION_END.search(s):
             return "caption"
         if (m := inline_photo_credit(s)) and (ROLE_RE.search(m.group()) or "图为" in s or PICTURE_SOURCE.search(s)):

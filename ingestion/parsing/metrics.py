@@ -185,7 +185,7 @@ _LATIN_OR_PLUS = re.compile(r"[A-Za-z+＋]")
 _ORDINAL_BEFORE = re.compile(r"第\s*$|第[\d一二三四五六七八九十]+[、,，和及与]\s*$|每\s*$")
 _WEEKDAY_BEFORE = re.compile(r"(?:周|星期|礼拜|初)$")
 # a year of a reign or of the Republic (光绪二十年, 民国三十八年): a date, not a span
-# a rank among others (排在前三位, 位居全国前十名, 跻身前五): a place in a list, not a count
+# a rank among others (排名前三位, 位居全国前十名, 跻身前五): a place in a list, not a count
 _RANK_BEFORE = re.compile(r"(?:排|居|列|进入|跻身|名列|位列)[^，,。；;\d]{0,6}前\s*$")
 _ERA_BEFORE = re.compile(r"(?:顺治|康熙|雍正|乾隆|嘉庆|道光|咸丰|同治|光绪|宣统|民国)$")
 _CJK_LAST = re.compile(r"[\u4e00-\u9fff]$")

@@ -1034,8 +1034,8 @@ def test_what_someone_does_every_week_is_reported_and_what_one_should_do_is_not(
 
 
 def test_teams_formed_with_volunteers_and_volunteers_named_before_a_list_do_volunteer_service():
-    assert kinds("街道组成了包括机关干部、社区工作者、下沉党员、志愿者在内的80余人的服务队伍。") >= {"volunteer_service"}
-    assert kinds("社区志愿者和共建单位职工在广场包饺子送给环卫工人。") >= {"volunteer_service"}
+    assert kinds("街道组成了由机关干部、网格员和志愿者组成的80余人服务队。") >= {"volunteer_service"}
+    assert kinds("社区志愿者与驻区单位职工在广场包饺子送给环卫工人。") >= {"volunteer_service"}
 
 
 def test_looking_at_how_a_crop_or_a_project_is_doing_is_a_survey():
@@ -1048,7 +1048,7 @@ def test_face_to_face_is_a_meeting_only_when_people_sit_down_to_talk():
 
 
 def test_onlookers_asking_and_a_knack_learnt_are_no_survey():
-    assert kinds("展台吸引了不少观众驻足、询问。") == set()
+    assert kinds("展台前许多观众停下询问。") == set()
     assert kinds("老张一点点摸清了养蜂的门道。") == set()
     assert kinds("工作人员上门询问老人的需求。") == {"survey_research"}
 
@@ -1071,7 +1071,7 @@ def test_a_coop_pulled_down_a_training_camp_opened_and_clean_up_named_by_its_sen
 
 
 def test_an_adjective_with_bu_negates_nothing():
-    assert kinds("村医前往山区，为行动不便的老人义诊。") == {"medical_health"}
+    assert kinds("村医前往山区，为腿脚不便的老人义诊。") == {"medical_health"}
     assert kinds("各地举行不同规模的应急演练。") == {"training_exchange"}
     assert kinds("他没有参加培训。") == set()
 
@@ -1095,7 +1095,7 @@ def test_supplies_handed_to_workers_and_workshops_set_up_for_the_poor_are_assist
 
 def test_false_advertising_and_sightseers_are_no_activity():
     assert kinds("虚假宣传类案件数量居前。") == set()
-    assert kinds("假日里游客参观学习、了解历史文化。") == set()
+    assert kinds("假日里游客四处参观学习、品尝小吃。") == set()
     assert kinds("镇党委组织干部参观学习先进经验。") == {"training_exchange"}
 
 
@@ -1136,7 +1136,7 @@ def test_a_press_meet_held_is_a_meeting_and_a_volunteer_patrolling_later_in_the_
 
 
 def test_a_programme_named_as_a_plan_is_no_plan_and_a_story_sharing_is_no_meeting():
-    assert kinds("在青年志愿服务山区计划全国宣讲会的现场，他说。") == {"publicity_education"}
+    assert kinds("在青年志愿服务山区计划全国宣讲会现场，他说。") == {"publicity_education"}
     assert kinds("县里计划明年修建两座桥。") == set()
     assert "meeting_deliberation" not in kinds("在分享会上，她讲起了支教的日子。")
 
@@ -1151,12 +1151,12 @@ def test_irrigation_done_a_building_converted_and_defaulters_punished():
 def test_a_survey_read_by_its_findings_a_method_taught_and_an_aim_professed():
     assert kinds("一项创新调查的监测评价显示，投入持续增长。") == {"survey_research"}
     assert "publicity_education" in kinds("民警向骑手教授正确佩戴头盔的方法。")
-    assert kinds("医生们践行全心全意为人民健康服务的宗旨。") == set()
+    assert kinds("医生们践行为患者健康服务的宗旨。") == set()
     assert kinds("街道今年建设了12个市民驿站。") == {"public_service"}
 
 
 def test_protective_supplies_for_every_household_are_a_service_and_losses_assessed_a_survey():
-    assert kinds("社区向居民发放了消毒液、体温计等物资。") == {"public_service"}
+    assert kinds("社区向住户发放了口罩、酒精等物资。") == {"public_service"}
     assert kinds("街道为受灾群众发放了生活物资。") == {"charity_assistance"}
     assert kinds("专家组为地震评估了损失情况。") == {"survey_research"}
     assert kinds("200多名参加登山大会的爱好者登顶。") == set()
@@ -1164,7 +1164,7 @@ def test_protective_supplies_for_every_household_are_a_service_and_losses_assess
 
 def test_teams_set_up_to_patrol_shows_made_to_others_and_supplies_arriving():
     assert kinds("当地政府成立了专业的巡护队。") == {"inspection_enforcement"}
-    assert kinds("车间主任正在为工友们演示怎样用手机填报信息。") == {"training_exchange"}
+    assert kinds("车间主任给同事们演示如何用手机填报信息。") == {"training_exchange"}
     assert kinds("一批防疫物资运抵灾区。") == {"charity_assistance"}
     assert "medical_health" in kinds("首批援助医疗队100人抵达当地。")
 
@@ -1187,7 +1187,7 @@ def test_attending_a_summit_guidance_received_and_a_teams_daily_meeting():
 
 
 def test_jobs_arranged_for_the_poor_and_a_problem_solved_for_villagers_are_assistance():
-    assert kinds("工作组在周边工厂安排了200个岗位，优先录用贫困劳动力。") == {"charity_assistance"}
+    assert kinds("工作组在附近企业安排了200个岗位，优先录用贫困劳动力。") == {"charity_assistance"}
     assert kinds("企业今年提供了200个岗位。") == set()
     assert kinds("帮助村民解决了农机贷款难题。") == {"charity_assistance"}
 

@@ -736,6 +736,6 @@ def test_a_mixed_scale_area_and_person_years_are_read_whole():
     assert (m.value, m.unit, m.kind) == (5720000.0, "人年", "count")
 
 
-@pytest.mark.parametrize("text", ["该类案件数量排在前三位。", "该省经济总量位居全国前十名。", "三部委联合发文。"])
+@pytest.mark.parametrize("text", ["该类案件数量排名前三位。", "该省经济总量位居全国前十名。", "三部委联合发文。"])
 def test_a_rank_in_a_list_and_ministries_named_together_are_no_counts(text):
     assert [(m.value, m.unit) for m in metrics(text) if m.unit in ("位", "名", "部")] == []

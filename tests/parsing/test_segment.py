@@ -935,7 +935,7 @@ def test_a_closing_credit_line_with_an_agency_dateline_names_where_the_story_was
     "dateline",
     [
         "某某网北京5月12日电（记者王小明）",  # a news site's dateline
-        "某某新媒体保定11月2日讯（通讯员李华　记者王小明）",
+        "某某新媒体沧州5月8日讯（通讯员李华　记者王小明）",
         "某某在线8月30日讯（某某日报记者 王小明）",  # a date with no place
     ],
 )
@@ -947,9 +947,9 @@ def test_a_news_sites_dateline_credits_its_reporters(dateline):
 
 def test_a_long_caption_ending_with_its_pictures_credit_credits_the_photographer_and_keeps_its_text():
     caption = (
-        "5月4日，女工在某县一家纺织企业的车间内工作。近年来，某县在推进产业帮扶的过程中，鼓励当地一些"
-        "劳动密集型企业在村里设置车间，帮助群众在家门口就业。目前，某县已建起各类车间近百家，"
-        "带动群众2000余人就业增收。本报记者 王小明 摄"
+        "6月8日，工人们在某县一家服装厂的流水线上赶制订单。这几年，县里把小作坊引进村子，"
+        "让留在家里的妇女就近上班、照看老小两不误。到今年春天，全县已有这样的作坊八十多个，"
+        "吸纳村民2000余人务工。本报记者 王小明 摄"
     )
     page = parse_page("\r\n".join(["", "某县：车间助增收", "", "", "\u3000\u3000" + caption]))
     (article,) = page.articles
@@ -962,8 +962,8 @@ def test_a_long_caption_ending_with_its_pictures_credit_credits_the_photographer
     [
         # a caption's credit with the picture's source after it, at the end of a long caption
         (
-            "2月14日，在某市第三人民医院的病房里，一对医生夫妻隔着玻璃做出爱心手势，互相加油鼓劲。"
-            "图为两人抽空视频相见，相互鼓劲，这已是他们分开的第二十天。王小明摄（某某视觉）",
+            "3月2日，某县人民医院的隔离病区外，一位护士举着写给家人的纸板向窗外挥手，家人在楼下回应。"
+            "图为她换班前的这一刻，她已经二十多天没有回家了。王小明摄（某某视觉）",
             [("王小明", "photographer")],
         ),
         # a picture report's credit with its source, on a line of its own

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ingestion.parsing.credits import PICTURE_SOURCE, dateline_head
+from ingestion.parsing.credits import OUTLET_JOINER, PICTURE_SOURCE, SITE, dateline_head
 from ingestion.parsing.model import ParsedPerson
 
 # Role words, longest first. Values: role, or None for words that only open a credit.
@@ -48,8 +48,8 @@ _ROLE_WORDS: dict[str, str] = {
 _PAPER = r"(?:本报|(?:(?!本报)[\u4e00-\u9fff]){2,10}?(?:日报|晚报|都市报|商报|时报|报))"
 # …or a news site, app or station the reporter works for (大象新闻记者, 某某网记者), or a paper and its
 # site together (某某日报—某某网记者, 某报·某网记者): not a name.
-_ONE_OUTLET = _PAPER[:-1] + r"|[\u4e00-\u9fff]{2,6}?(?:网|在线|新闻|新媒体|客户端|电视台))"
-_OUTLET = rf"(?:{_ONE_OUTLET}(?:[·•—－-]{_ONE_OUTLET})*)"
+_ONE_OUTLET = rf"(?:{_PAPER}|{SITE})"
+_OUTLET = rf"(?:{_ONE_OUTLET}(?:{OUTLET_JOINER}{_ONE_OUTLET})*)"
 _ROLE_RE = re.compile("(?P<paper>" + _OUTLET + r")?\s*(?P<role>" + "|".join(map(re.escape, _ROLE_WORDS)) + ")")
 _PHOTO_REPORT = re.compile(r"摄影报道|摄影/报道|图文报道")
 # Text and pictures by the same people, printed before the names.

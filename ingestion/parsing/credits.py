@@ -25,13 +25,13 @@ import re
 
 _CJK = "\u4e00-\u9fff"
 _NUM = "0-9一二三四五六七八九十〇"
-# A paper, an agency, or a news site, app or station filing the story (某某网, 某某新媒体, 某某客户端).
-_ONE_PAPER = (
-    rf"(?:本报|新华社|中新社|[{_CJK}]{{2,10}}?(?:日报|晚报|都市报|商报|时报|报)"
-    rf"|[{_CJK}]{{2,6}}?(?:网|在线|新闻|新媒体|客户端|电视台))"
-)
-# …and a paper with its site (某某日报—某某网, 某报·某网)
-PAPER = rf"(?:{_ONE_PAPER}(?:[·•—－-]{_ONE_PAPER})*)"
+# A news site, app or station filing the story (某某网, 某某新媒体, 某某客户端), and the marks that join a
+# paper and its site in one credit (某某日报—某某网, 某报·某网).
+SITE = rf"[{_CJK}]{{2,6}}?(?:网|在线|新闻|新媒体|客户端|电视台)"
+OUTLET_JOINER = r"[·•—－-]"
+# A paper, an agency or a site, alone or joined.
+_ONE_PAPER = rf"(?:本报|新华社|中新社|[{_CJK}]{{2,10}}?(?:日报|晚报|都市报|商报|时报|报)|{SITE})"
+PAPER = rf"(?:{_ONE_PAPER}(?:{OUTLET_JOINER}{_ONE_PAPER})*)"
 _DATE = rf"[{_NUM}]{{1,3}}月[{_NUM}]{{1,3}}日"
 # One or more places (本报北京、东京、巴黎2月27日电); each of two to twelve characters (维多利亚瀑布城).
 _PLACES = rf"[{_CJK}]{{2,12}}?(?:、[{_CJK}]{{2,12}}?)*"
@@ -89,6 +89,8 @@ def inline_photo_credit(s: str) -> re.Match[str] | None:
     if not text.endswith(("摄", "摄)")):
         return None
     return INLINE_PHOTO_CREDIT.search(text)
+
+
 NOT_CREDIT_WORDS = frozenset(
     "资料片 资料图 资料图片 图片 完 待续 未完待续 续完 试行 草案 节选 摘编 摘要 全文 上 中 下 下转 上接 "
     "本报 记者 通讯员 暂行 修订 修正 讨论稿 征求意见稿 有删节 手记 札记 观察 调查 执笔 作者 编者 点评 链接 "

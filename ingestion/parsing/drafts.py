@@ -25,10 +25,9 @@ from ingestion.parsing.headlines import (
     BRIEFS_LABEL,
     MAX_DECK,
     MIN_TITLE,
-    column_label,
     is_headline_like,
     is_lead_in,
-    title_span,
+    split_label,
 )
 from ingestion.parsing.lines import GAP, Line
 
@@ -321,10 +320,10 @@ def assemble(lines: list[Line], page: str, drafts: list[Draft]) -> list[ArticleL
             break
         t0, t1 = lines[d.title if d.title_top is None else d.title_top].text_start, lines[d.title].end
         art_section, art_section_span = section, section_span
-        col = column_label(page[t0:t1], leading=True)
-        if col:  # 标题（某某专栏）, 【某某专栏】标题: the bracketed column label is a section, not title text
-            la, lb = t0 + col[0], t0 + col[1]
-            a, b = title_span(page[t0:t1])
+        split = split_label(page[t0:t1])
+        if split:  # 标题（某某专栏）, 【某某专栏】标题: the bracketed column label is a section, not title text
+            (la, lb), (a, b) = split
+            la, lb = t0 + la, t0 + lb
             t0, t1 = t0 + a, t0 + b
             if art_section is None:
                 art_section, art_section_span = page[la:lb].strip(), (la, lb)

@@ -9,7 +9,7 @@ text (ASCII brackets, colons and commas):
 * A column label printed in brackets at the end of the headline line
   (…（快评）, …（同心协力 共度难关）), or at its start (【某某专栏】…, （某某专栏）…, as
   web editions print it), is not part of the title: it is the article's section
-  (``column_label``). Brackets that only number a part or mark a draft (（上）,
+  (``split_label``). Brackets that only number a part or mark a draft (（上）,
   （第三期）, （试行）) stay in the title.
 * A line that ends with a dash (——) or a colon leads into the title below it:
   a kicker. A line that opens with a dash is a deck.
@@ -66,43 +66,37 @@ def _is_label(label: str, title: str) -> bool:
     return not any(ch in label for ch in "。;；")
 
 
-def column_label(s: str, leading: bool = False) -> tuple[int, int] | None:
-    """Span in ``s`` of a column label bracketed at the end of a headline (the text inside), else None.
+def split_label(s: str, leading: bool = True) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(label span, title span) in the headline line ``s`` when it carries a bracketed column label, else None.
 
-    With ``leading``, a label bracketed at the headline's start (【某某专栏】标题, （某某专栏）标题) counts
-    too; its span then starts at 1 (see ``title_span``).
+    The label is the text inside the brackets at the end of the line (标题（某某专栏）) or, with ``leading``,
+    at its start (【某某专栏】标题, （某某专栏）标题, as web editions print it).
     """
     if s.endswith(")"):
         m = _LABEL_END.search(s)
         if m:
-            label = m.group("label").strip()
             title = s[: m.start()].rstrip()
-            if _is_label(label, title) and not title.endswith(("(", "“", "《", "、", ",", "，")):
-                return m.start("label"), m.end("label")
+            if _is_label(m.group("label").strip(), title) and not title.endswith(("(", "“", "《", "、", ",", "，")):
+                return (m.start("label"), m.end("label")), (0, len(title))
     if leading and s[:1] in "【(":
         m = _LABEL_START.match(s)
         if m:
             g = "label" if m.group("label") is not None else "label2"
             if _is_label(m.group(g).strip(), s[m.end() :]):
-                return m.start(g), m.end(g)
+                return (m.start(g), m.end(g)), (m.end(), len(s))
     return None
 
 
-def title_span(s: str) -> tuple[int, int]:
-    """Span of the title in the headline line ``s``: without a column label at its end or its start."""
-    span = column_label(s, leading=True)
-    if span is None:
-        return 0, len(s)
-    if span[0] == 1:  # a leading label: the title follows its closing bracket
-        start = span[1] + 1
-        return start + len(s[start:]) - len(s[start:].lstrip()), len(s)
-    return 0, len(s[: span[0] - 1].rstrip())
+def column_label(s: str) -> tuple[int, int] | None:
+    """Span in ``s`` of a column label bracketed at the end of a headline (the text inside), else None."""
+    split = split_label(s, leading=False)
+    return split[0] if split else None
 
 
 def without_label(s: str) -> str:
     """``s`` with a column label at its end or its start removed."""
-    a, b = title_span(s)
-    return s[a:b]
+    split = split_label(s)
+    return s[split[1][0] : split[1][1]] if split else s
 
 
 def is_headline_like(s: str, limit: int = MAX_HEAD) -> bool:

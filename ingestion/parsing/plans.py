@@ -139,14 +139,15 @@ def plan_cut(text: str, s: int, e: int, names: list[tuple[int, int]]) -> int:
 # them, open with a policy verb and name no doer, and nothing in it is told as done (no 了, 已, 累计, no
 # date or 以来). Plan reports, documents and their readings are written so; a report of work names who
 # did it or when (该市加强…, 近年来…), or says 了.
+# The adverbs of a policy clause (POLICY_ADVERB), and the modal and manner words of a programme.
 _PROGRAMME_ADVERB = (
-    r"(?:要|应|并|同时|还|也|全面|深入|大力|着力|积极|稳妥|稳步|切实|扎实|持续|继续|进一步|不断|加快|有序|统筹|"
-    r"依法|坚决|更加|更好|努力|尽快|及时|主动|重点|抓紧|认真|精准|多渠道|大幅|适当|合理|科学|有效|着重)*"
+    rf"(?:{POLICY_ADVERB}|要|应|并|同时|还|也|稳妥|依法|坚决|更加|更好|努力|尽快|及时|主动|重点|抓紧|认真|"
+    r"精准|多渠道|大幅|适当|合理|科学|有效|着重)*"
 )
 _PROGRAMME_VERB = re.compile(
     _PROGRAMME_ADVERB + r"(?:加快|加强|加大|推进|推动|深化|完善|健全|强化|提升|提高|扩大|优化|落实|做好|抓好|坚持|"
     r"支持|鼓励|引导|促进|保障|稳定|培育|探索|构建|创新|规范|严格|推广|发挥|增强|巩固|拓展|拓宽|维护|防范|确保|"
-    r"保持|营造|落细|压实|用好|办好|管好|守好|筑牢|织密|放宽|缩减|降低|减少|控制|实现|形成|编制|制定|研究|统筹|"
+    r"保持|营造|落细|压实|用好|办好|管好|守好|筑牢|织密|放宽|缩减|降低|减少|控制|实现|形成|编制|制定|研究|"
     r"补齐|发展|改善|缩小|化解|弥补|激发|提振|释放)"
 )
 _TOLD_DONE = re.compile(

@@ -192,9 +192,7 @@ def segment_file(lines: list[Line], page: str, hd: HeaderSlots) -> PageLayout:
     n = len(lines)
     b0 = hd.body
     head_text = lines[hd.title].text(page)
-    title_text = head_text
-    if column_label(head_text, leading=True):
-        title_text = without_label(head_text)
+    title_text = without_label(head_text)
     picture = is_picture_label(title_text)
     briefs = None
     if len(title_text) <= MAX_BRIEFS_LABEL:

@@ -14,7 +14,8 @@ Kinds (``Line.kind``):
   a headline, kicker (one ending with a dash leads into the title below),
   section label, inner subheading, a picture's caption or a commentator's name.
 * ``furniture``: editors', layout and chart credits, edition lines.
-* ``body``: everything else, notes in brackets (（作者为…）) included.
+* ``body``: everything else, notes in brackets (（作者为…）) and a report's fact lines
+  (时间：…, 地点：…, 日程：…) included.
 
 A headline broken over two lines (no blank line between them on a page that
 separates paragraphs with blank lines, or a quotation left open at the break)
@@ -75,6 +76,9 @@ class Line:
 
 
 _CONTINUES = "，,、；;：:"  # a line opening with one of these is the rest of a sentence
+# A fact line of a report set as a form (时间：某日下午 / 地点：某地 / 日程：某人参加某会): text that
+# reports, though short and unpunctuated like a subheading.
+_FACT_LINE = re.compile(r"(?:时间|日期|日程|议程|行程|地点|地址)[：:]\s*[^\s：:]")
 
 
 def _classify(s: str) -> str:
@@ -107,6 +111,8 @@ def _classify(s: str) -> str:
         return "body"  # a note in brackets (（作者为…）, （2020年5月1日…通过）): text, never a headline
     if inline_photo_credit(s):
         return "caption"  # a picture's text ending with its credit
+    if _FACT_LINE.match(s):
+        return "body"
     if is_deck_text(s) and is_headline_like(s.lstrip("—-－ "), MAX_DECK):
         return "deck"
     if is_headline_like(s) or (is_lead_in(s) and is_headline_like(s.rstrip("—-:： "))):

@@ -977,3 +977,17 @@ def test_picture_credits_followed_by_the_pictures_source(last_line, expected):
     text = "\r\n".join(["", "并肩作战", "", "", "\u3000\u3000近日，某县医护人员坚守一线。", "\u3000\u3000" + last_line])
     page = parse_page(text)
     assert [(p.name, p.role) for a in page.articles for p in a.people] == expected
+
+
+def test_fact_lines_of_a_report_set_as_a_form_are_body_text():
+    text = (
+        "\r\n“一句代表说的话”（会场观察）\r\n\r\n　　时间：3月6日上午\r\n"
+        "　　日程：某领导参加某省代表团审议\r\n　\r\n　　“今年收成怎么样？”几位代表发言时，他多次问到这个问题。\r\n"
+    )
+    kinds = {ln.text(normalise(text))[:2]: ln.kind for ln in classify_lines(normalise(text))}
+    assert kinds["时间"] == kinds["日程"] == "body"
+    norm = normalise(text)
+    (a,) = parse_page(text).articles
+    assert [(x.activity_type, norm[x.start : x.end]) for x in a.activities] == [
+        ("meeting_deliberation", "某领导参加某省代表团审议")
+    ]

@@ -37,6 +37,9 @@ BRIEFS_LABEL = re.compile(r"速递|速览|简讯|快讯|短讯|简报|集锦|要
 PICTURE_LABEL = re.compile(
     r"^(?:图片报道|图片新闻|新闻图片|图片故事|图说|组图|图片|图文|影像|摄影|摄影报道|新闻摄影|漫画|广告|公益广告|广而告之)$"
 )
+# …of which these head photographs: with nothing but its captions under it, such a label is the
+# report's only headline, and so its title (two annotators, each on their own).
+PHOTO_REPORT_LABEL = re.compile(r"^(?:图片报道|图片新闻|新闻图片|图片故事|图说|组图|摄影报道|新闻摄影)$")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")
 _LABEL_END = re.compile(r"\((?P<label>[^()]{2,40})\)\s*$")
@@ -131,6 +134,11 @@ def is_deck_text(s: str) -> bool:
 def is_picture_label(s: str) -> bool:
     """图片报道, 广告 and the like: the label of a picture or an advert, not a title."""
     return PICTURE_LABEL.match(re.sub(r"\s+", "", s)) is not None
+
+
+def is_photo_report_label(s: str) -> bool:
+    """图片报道, 新闻图片 and the like: the label over a picture report's photographs."""
+    return PHOTO_REPORT_LABEL.match(re.sub(r"\s+", "", s)) is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ from ingestion.parsing.drafts import Draft, PageLayout, assemble, event_over_con
 from ingestion.parsing.headlines import (
     HeaderSlots,
     column_label,
+    is_photo_report_label,
     is_picture_label,
     without_label,
 )
@@ -186,8 +187,10 @@ def segment_file(lines: list[Line], page: str, hd: HeaderSlots) -> PageLayout:
     The file's headline is its article's, unless the body is made of items that open
     right under it: then the headline is the items' section label (新闻速递, a round-up's
     name). Body paragraphs above the first item belong to the file's own article.
-    A headline that only labels a picture or an advert (图片报道, 广告) heads no article,
-    and neither does a headline with nothing but furniture below it.
+    A headline that only labels a picture or an advert (图片报道, 广告) heads no article of
+    its own, but a photo label with nothing but captions under it (no headlined items) is
+    the one headline of that picture report, its title; a headline with nothing but
+    furniture below it heads no article.
     """
     n = len(lines)
     b0 = hd.body
@@ -213,6 +216,9 @@ def segment_file(lines: list[Line], page: str, hd: HeaderSlots) -> PageLayout:
         intro = [only.anchor]
     drafts = list(items)
     as_label = bool(items) and not intro
+    photo_report = picture and bool(intro) and not items and is_photo_report_label(title_text)
+    if photo_report:
+        picture = False  # its captions under the label: the label is their report's title
     if intro and not picture:  # text under the headline (a credit or a subheading alone is none)
         group = [x for x in (hd.kicker, hd.title, deck) if x is not None]
         title, kicker, deck_top = hd.title, hd.kicker, None

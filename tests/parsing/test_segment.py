@@ -858,8 +858,15 @@ def test_commentaries_each_under_its_author_are_articles():
     assert all(a.people == () for a in page.articles)  # an author is no reporter
 
 
-def test_picture_label_advert_and_bare_headline_hold_no_article():
-    page = parse_page(archive("", "图片报道", "", "3月1日，游客在某公园赏花。", "王小明摄（某某视觉）"))
+def test_photo_label_over_captions_alone_is_the_picture_reports_title():
+    page = parse_page(archive("", "图片报道", "", "3月1日，游客在某省某市公园赏花。", "王小明摄（某某视觉）"))
+    (a,) = page.articles
+    assert (a.title, a.section, a.kind, page.no_article) == ("图片报道", None, "news", None)
+    assert [(p.name, p.role) for p in a.people] == [("王小明", "photographer")]
+
+
+def test_cartoon_label_advert_and_bare_headline_hold_no_article():
+    page = parse_page(archive("", "漫画", "", "这正是：一句打油诗。", "王小明图"))
     assert (page.articles, page.no_article) == ((), "picture")
     assert parse_page(archive("", "广告", "")).no_article == "advert"
     page = parse_page(archive("", "众志成城 共克时艰", "", "本版制图：王小明"))

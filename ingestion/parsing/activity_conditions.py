@@ -171,7 +171,14 @@ NEEDS: dict[str, re.Pattern[str]] = {
     "图片展": re.compile(r"举办|举行|开展|推出|开幕|展出|参观"),
     "美术展": re.compile(r"举办|举行|开展|推出|开幕|展出|参观"),
     "庙会": re.compile(r"举办|举行|开展|开幕|逛"),
-    "灯会": re.compile(r"举办|举行|开展|开幕|观赏|逛"),
+    "灯会": re.compile(r"举办|举行|开展|开幕|观赏|逛|如约|亮相|布置|为期|点亮|亮灯"),
+    # walls, dykes and houses made safe (加固河堤, 防风加固), not a policy or a defence line "reinforced"
+    "加固": re.compile(r"堤|坝|房|屋|桥|护坡|围堰|河|墙|路基|棚|门窗|防风|危房|校舍|船|设施|堰|涵|闸|山体|边坡"),
+    # a health exercise taught or practised as a pastime, not one prescribed in a ward
+    "八段锦": re.compile(r"教|练|学|打|表演|展示|带领|跟着"),
+    "五禽戏": re.compile(r"教|练|学|打|表演|展示|带领|跟着"),
+    "灯展": re.compile(r"举办|举行|开展|开幕|观赏|逛|如约|亮相|布置|为期|点亮|亮灯"),
+    "花灯展": re.compile(r"举办|举行|开展|开幕|观赏|逛|如约|亮相|布置|为期|点亮|亮灯"),
     "花灯": re.compile(r"观赏|展出|扎|制作|挂"),
     "秧歌": re.compile(r"扭|表演|演出"),
     "民俗活动": re.compile(r"举办|举行|开展|组织"),
@@ -339,7 +346,6 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
     w: re.compile(p)
     for w, p in {
         "宣传": r"部|统战|委员",
-        "检查": r"站|组|报告",
         "送医": r"用|疗器械|疗物资",  # 发送医用防护服, 送医疗物资: supplies sent, not doctors
         "关停": r"后|时|以后|之后|的",  # 企业关停后: when a plant closed, no closure ordered
         "共商": r"共建",  # 共商共建共享: a principle of cooperation, not talks held
@@ -435,7 +441,15 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
         "建档立卡": r"贫困|户|人口|对象",
         "健康服务": r"业|产业|体系|能力|水平|机构|管理",
         "施工": r"单位|方|图|队|企业|许可|标准|成本|费|资质|人员|工人|期|安全|质量|进度|难度|条件|技术|工艺",
-        "援建": r"干部|人员|队|工作|任务|资金|方|省|城市|单位|机制|地区",  # a doctor's questions are care, not a survey
+        "援建": r"干部|人员|队|工作|任务|资金|方|省|城市|单位|机制|地区",
+        "检查": r"站|组|报告|身体",  # 检查身体: a health check (care), no inspection
+        # a rescue team or office named (救援队, 应急救援中心), and 抢险救援, which is rescue
+        "救援": r"队|站|中心|人员|力量|机构|装备|物资|体系|能力|部门|支队|大队|总队|局|车|通道|工作",
+        # …and 抢险 named, or as the time of something else (抢险队, 抗洪抢险的场景, 抢险后)
+        "抢险": r"救援|队|小分队|人员|力量|物资|车|中心|工作|的|后|时|中|期间|以来",
+        "抢修": r"班|队|人员|车|中心|一线|工作|的|后|时",
+        "泄洪": r"通道|区|口|道|闸|洞|能力",
+        "演奏": r"家|室|厅|版|者",  # a doctor's questions are care, not a survey
     }.items()
 }
 # What may not come before a trigger in its clause: a pattern ending where the trigger starts

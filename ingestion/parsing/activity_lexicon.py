@@ -33,7 +33,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "门诊 家庭医生 签约服务 医疗队 健康讲座 疫苗接种 核酸检测 健康筛查 送药 医疗健康 中医 体检 "
             "筛查 免费诊疗 巡回医疗 坐诊 健康检查 送医送药 健康档案 体质监测 体质测试 体质检测 出诊 康复训练 "
             "救治 诊治 接诊 收治 医疗救治 会诊 接种 远程问诊 在线问诊 义务诊疗 健康服务 手术 心肺复苏 清创 缝合 "
-            "流行病学调查 流调 问诊平台"
+            "流行病学调查 流调 问诊平台 检查身体"
         ).split()
     ),
     "publicity_education": tuple(
@@ -71,7 +71,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "改造而成 改建而成 浇水 滴灌 灌溉 "
             "小游园 健身器材 公厕 停车位 车位 停车场 加装 增设 "
             "消毒 消杀 通风 喷洒 造林 种树 建成通车 竣工 开工建设 建成投用 修通 硬化道路 污水处理 治沙 爱国卫生 治理 "
-            "施工 援建 修葺 墙绘 开建 改建 破土动工"
+            # 援建: building done as aid, both works and help (blind annotators type it either way)
+            "施工 援建 修葺 墙绘 开建 改建 破土动工 "
+            # flood and storm works (加固河堤, 全力抢险, 排涝, 爆破泄洪): repairs done against a disaster
+            "加固 抢险 抢修 排涝 泄洪 筑堤 封堵 堵口"
         ).split()
     ),
     "survey_research": tuple(
@@ -89,7 +92,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "现场会 调度 出谋划策 畅谈 面对面 碰头 碰头会 "
             "常委会 全会 代表大会 动员会 部署会 协调会 例会 会商 恳谈 听证 大会 年会 "
             "论坛 峰会 会谈 研讨 视频会议 电视电话会议 专题会 工作会 联席会议 茶话会 谈判 磋商 会见 会晤 发布会 "
-            "共商 递交国书 开会 商议 讨论 审议 招待会 见面会"
+            "共商 递交国书 开会 商议 讨论 审议 招待会 见面会 调度部署 动员部署"
         ).split()
     ),
     "training_exchange": tuple(
@@ -111,6 +114,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "健身 冰雪 滑雪 滑冰 冬泳 登山 登高 跑步 长跑 迎新跑 越野跑 龙舟 赛事 锦标赛 冠军赛 "
             "表演 展映 春晚 嘉年华 游园 灯笼 年画 民俗表演 社火 书画 摄影 球赛 太极拳 健身操 首播 播映 "
             "决赛 半决赛 文化周 文化月 艺术周 电影节 音乐节 戏剧节 读书节 读书月 旅游节 灯光秀 上演 微电影 "
+            "演奏 弹奏 八段锦 五禽戏 灯展 花灯展 "
         ).split()
     ),
     "charity_assistance": tuple(
@@ -119,7 +123,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "救助金 赠送 义卖 结对帮扶 帮扶 爱心 "
             "无偿献血 献血 捐资 捐物 认捐 帮困 救济 慈善 公益事业 调拨 调配 送去 运送 援助 支援 筹措 免收 免除 免去 "
             "看望 走访慰问 捐献 义演 助老 帮困解难 减免 免费赠送 爱心企业 生活补助 困难补助 奖学金 公益项目 公益活动 "
-            "捐给 捐赠给 免费送给 转送 易地扶贫搬迁 扶贫搬迁 贴息 空运 发送 发运 调运 扶贫行动 扶贫活动"
+            "捐给 捐赠给 免费送给 转送 易地扶贫搬迁 扶贫搬迁 贴息 空运 发送 发运 调运 扶贫行动 扶贫活动 "
+            # aid building for a poorer place (北京援建的示范点, a works type too); people rescued from a disaster
+            # (救助, as the SPEC has it)
+            "援建 营救 搜救 救援"
         ).split()
     ),
     "party_building": tuple(
@@ -209,7 +216,7 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     ),
     (
         # not a press conference named as where something was said (在新闻发布会上表示, 在例行记者会上说, 吹风会上)
-        re.compile(r"会议上(?<![社机体理晚舞赛展庙灯]会议上)|会上(?<![社机体理晚舞赛展庙灯运动博览易唱乐布者风享事读诗演]会上)"),
+        re.compile(r"会议上(?<![社机体理晚舞赛展庙灯]会议上)|会上(?<![社机体理晚舞赛展庙灯运动博览易唱乐布者风享事读诗演交]会上)"),
         "meeting_deliberation",
         ("会",),
     ),
@@ -408,6 +415,21 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "charity_assistance",
         ("提供",),
     ),
+    # people moved out of danger (转移疏散被困群众, 用冲锋舟转移被困群众, 疏散群众180余人): rescue, 救助 in the SPEC
+    (
+        re.compile(
+            r"(?:转移|疏散|撤离|救出|解救)(?:安置|疏散|转移)?了?[^，,。；;]{0,8}?"
+            r"(?:(?:被困|受困|遇险|受灾|受威胁|危险区域?)[^，,。；;]{0,4}?(?:群众|村民|居民|人员|游客|师生|老人|人)|群众)"
+        ),
+        "charity_assistance",
+        ("转移", "疏散", "撤离", "救出", "解救"),
+    ),
+    # a show opened (“某某展·上海站”在图书馆开幕, 书画展昨日开展); not a word ending in 展 (发展, 进展, 开展)
+    (
+        re.compile(r"(?<![发进拓扩施伸开])展(?:[·・][^”」，,。；;]{1,10})?[”」]?(?:在|于|近日|日前|昨日|今天|\d{1,2}日)?[^，,。；;]{0,16}?(?:开幕|揭幕|开展(?![^，,。；;]{0,6}(?:活动|工作)))"),
+        "culture_recreation",
+        ("展",),
+    ),
     # a report heard (听取湖北省和武汉市防控工作汇报): a meeting with those reporting
     (re.compile(r"听取[^，,。；;]{0,24}?汇报"), "meeting_deliberation", ("汇报",)),
     # a contact number made public for residents to call (公布自己的电话号码, 把手机号公示在各楼栋)
@@ -443,6 +465,7 @@ SELF_WORDS = set(
         "受理 代办 帮办 代缴 在线办理 网上申报 线上申报 网上预约 线上预约 预约登记 预约办理 上门送证 巡护 巡河 巡堤 "
         "解疑释惑 释疑解惑 政策宣讲 共商 递交国书 捐给 捐赠给 免费送给 开会 流行病学调查 流调 "
         "逮捕 批捕 审查起诉 提起公诉 招待会 关停 发展党员 火线入党 商议 民调 民意测验 首播 零审批 检查指导 "
-        "开建 改建 破土动工 灯光秀 研讨班 研修班 进修班"
+        "开建 改建 破土动工 灯光秀 研讨班 研修班 进修班 加固 抢修 排涝 泄洪 筑堤 营救 搜救 调度部署 动员部署 "
+        "演奏 弹奏 检查身体 抢险"
     ).split()
 )

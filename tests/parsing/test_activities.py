@@ -1196,3 +1196,31 @@ def test_a_meetings_decisions_a_criticised_style_of_research_and_a_ski_slope_are
     assert kinds("会议确定，在西部地区增设一批保税区。") == set()
     assert kinds("一些地方仍有“走马观花”式调研。") == set()
     assert kinds("沿途有森林公园和滑雪场。") == set()
+
+
+def test_people_moved_out_of_a_flood_are_rescued_and_dykes_made_safe_are_works():
+    assert kinds("武警官兵用冲锋舟转移被困村民。") == {"charity_assistance"}
+    assert kinds("消防员连夜营救被困游客40人、疏散群众200余人。") == {"charity_assistance"}
+    assert kinds("镇应急小分队在低洼处加固河堤。") == {"environment_infrastructure"}
+    assert kinds("干部们连夜奋战，全力抢险。") == {"environment_infrastructure"}
+    assert kinds("某县对两段圩堤实施爆破泄洪。") == {"environment_infrastructure"}
+    # a rescue team or a flood channel named, a defence "reinforced", a flood of years ago: none done
+    assert kinds("应急救援中心位于城东。") == set()
+    assert kinds("新建住房避开泄洪通道。") == set()
+    assert kinds("要对薄弱环节再加固。") == set()
+    assert kinds("那年抗洪抢险后，他留在了村里。") == set()
+
+
+def test_dispatch_meetings_a_show_opened_and_a_pastime_taught():
+    assert kinds("省应急厅调度部署节日安全防范工作。") == {"meeting_deliberation"}
+    assert kinds("“某某书画展·北京站”近日在市图书馆开幕。") == {"culture_recreation"}
+    assert kinds("此次灯展为期十天。") == {"culture_recreation"}
+    assert kinds("大学生们教老人练八段锦。") == {"culture_recreation"}
+    assert kinds("经济发展论坛在京开幕。") == {"meeting_deliberation"}  # 发展 is no show
+    assert kinds("病区推广“八段锦”养生保健。") == set()
+
+
+def test_aid_building_is_assistance_and_a_body_checked_is_care():
+    assert kinds("这座教学楼由对口省份援建。") == {"charity_assistance", "environment_infrastructure"}
+    assert kinds("志愿者为老人免费检查身体。") == {"medical_health", "volunteer_service"}
+    assert kinds("采购商在广交会上洽谈订单。") == set()  # a trade fair, no meeting

@@ -112,8 +112,12 @@ ACTION_VERBS = re.compile(
 
 # An activity called off earlier in its clause (取消小区内各类文体活动, 暂停举办庙会) did not take place.
 _CANCELLED = re.compile(r"(?:取消|暂停|停办|叫停|停止|推迟|暂缓)[^，,。；;]*$")
-# The paper's own reporting (记者走访发现, 笔者调查了解到) is no survey anyone held.
+# The paper's own reporting (记者走访发现, 笔者调查了解到) is no survey anyone held; nor is it where the
+# reporter leads the sentence and the survey follows in a clause without a doer of its own
+# (记者分赴多地，实地走访…).
 _REPORTER = re.compile(r"记者|笔者")
+_REPORTER_LEADS = re.compile(r"(?:^|[。！？!?；;，,\s])(?:本报|几位|多路)?(?:记者|笔者)们?[^，,。；;！？!?]{0,10}[，,]$")
+_REPORTER_REACH = 20  # characters looked back for the reporter's clause
 # what could not be done (疫情使大家不能聚集在一起开会, 无法按期组织培训) did not take place
 _UNABLE = re.compile(r"(?:不能|无法|没法|未能|难以)[^，,。；;]{0,10}$")
 # 不便, 不法, 不良, 不幸, 不足, 不同, 不满: adjectives (为腿脚不便的老人义诊), no act negated
@@ -612,8 +616,10 @@ def _sentence_activities(
             continue
         if activity_type == "culture_recreation" and _SPORT_PERSON.match(text, end, ce):
             continue
-        if activity_type == "survey_research" and _REPORTER.search(text, cs, pos):
-            continue  # 记者在走访中了解到: how the story was gathered
+        if activity_type == "survey_research" and (
+            _REPORTER.search(text, cs, pos) or (pos - cs <= 4 and _REPORTER_LEADS.search(text, max(0, cs - _REPORTER_REACH), cs))
+        ):
+            continue  # 记者在走访中了解到, 记者分赴多地，实地走访…: how the story was gathered
         if _CITED_SPEECH.match(text, pos + len(word), ce):
             continue  # 在…大会上的重要讲话中指出: a speech cited by where it was given
         if _DESCRIBED.match(text, pos + len(word), ce) or _ABSTRACT_AFTER.match(text, pos + len(word), ce):

@@ -424,6 +424,14 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "charity_assistance",
         ("转移", "疏散", "撤离", "救出", "解救"),
     ),
+    # households in need given a new home (安置了来自全镇的建档立卡贫困户1290户, 妥善安置受灾群众)
+    (
+        re.compile(r"安置(?:了|好)?[^，,。；;]{0,12}?(?:贫困户|贫困群众|贫困人口|受灾群众|受灾户|灾民|搬迁群众|搬迁户|移民|被困群众)"),
+        "charity_assistance",
+        ("安置",),
+    ),
+    # a flood held back by hand (用身体堵住了洪水, 封堵决口)
+    (re.compile(r"堵(?:住|截)?了?[^，,。；;]{0,6}?(?:洪水|决口|管涌|缺口|溃口)"), "environment_infrastructure", ("堵",)),
     # a show opened (“某某展·上海站”在图书馆开幕, 书画展昨日开展); not a word ending in 展 (发展, 进展, 开展)
     (
         re.compile(r"(?<![发进拓扩施伸开])展(?:[·・][^”」，,。；;]{1,10})?[”」]?(?:在|于|近日|日前|昨日|今天|\d{1,2}日)?[^，,。；;]{0,16}?(?:开幕|揭幕|开展(?![^，,。；;]{0,6}(?:活动|工作)))"),

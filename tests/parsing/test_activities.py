@@ -1224,3 +1224,11 @@ def test_aid_building_is_assistance_and_a_body_checked_is_care():
     assert kinds("这座教学楼由对口省份援建。") == {"charity_assistance", "environment_infrastructure"}
     assert kinds("志愿者为老人免费检查身体。") == {"medical_health", "volunteer_service"}
     assert kinds("采购商在广交会上洽谈订单。") == set()  # a trade fair, no meeting
+
+
+def test_families_resettled_and_a_breach_held_and_the_reporters_own_visits():
+    assert kinds("新区安置了来自全乡的贫困户800户。") == {"charity_assistance"}
+    assert kinds("他跳进水里，用沙袋堵住了决口。") == {"environment_infrastructure"}
+    # the reporter leads the sentence: the visits are how the story was gathered
+    assert kinds("近日，记者分赴三地，实地走访古村落，采访村民。") == set()
+    assert kinds("近日，县委书记分赴三地，实地走访古村落。") == {"survey_research"}

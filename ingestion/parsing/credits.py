@@ -67,7 +67,10 @@ _FURNITURE = re.compile(
 )
 # Where a picture came from, printed after its credit: 王一摄（某某视觉）, （新华社发）.
 _SENT_BY = r"[^()]{0,12}(?:社|报|网|台|中国|视觉|影像|图片|中心)发"  # 新华社发, 某某视觉发: who sent the picture
-PICTURE_SOURCE = re.compile(rf"\((?:[^()]{{0,12}}(?:视觉|影像|图片|中国|网|社)|{_SENT_BY})\)\s*$")
+PICTURE_SOURCE = re.compile(
+    rf"\((?:[^()]{{0,12}}(?:视觉|影像|图片|中国|网|社)|{_SENT_BY})\)\s*$"
+    r"|(?<=摄)/[\u4e00-\u9fff]{1,8}(?:视觉|影像|图片)\s*$"  # …摄/光明图片: the source after a slash
+)
 PHOTO_CREDIT_END = re.compile(r"(?:摄影?|供图)\)?$")
 CAPTION_START = re.compile(
     r"^(?:上图|中图|下图|左图|右图|左上图|右上图|左下图|右下图|组图|题图|图为|图[一二三四五六七八九十①-⑳\d]+)\s*[:为]?"

@@ -973,6 +973,8 @@ def test_a_long_caption_ending_with_its_pictures_credit_credits_the_photographer
             "图为她换班前的这一刻，她已经二十多天没有回家了。王小明摄（某某视觉）",
             [("王小明", "photographer")],
         ),
+        # a caption's credit with its source after a slash
+        ("3月2日，某县人民医院的医护人员在隔离病区外交接班。王小明摄/某某图片", [("王小明", "photographer")]),
         # a picture report's credit with its source, on a line of its own
         (
             "王小明　李华摄影报道（某某中国）",

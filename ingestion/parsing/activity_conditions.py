@@ -174,6 +174,9 @@ NEEDS: dict[str, re.Pattern[str]] = {
     "灯会": re.compile(r"举办|举行|开展|开幕|观赏|逛|如约|亮相|布置|为期|点亮|亮灯"),
     # walls, dykes and houses made safe (加固河堤, 防风加固), not a policy or a defence line "reinforced"
     "加固": re.compile(r"堤|坝|房|屋|桥|护坡|围堰|河|墙|路基|棚|门窗|防风|危房|校舍|船|设施|堰|涵|闸|山体|边坡"),
+    # experience shared as an exchange held (导师与青年进行分享交流), not guests chatting at a party
+    "分享交流": re.compile(r"进行|开展|组织|举办|举行"),
+    "交流分享": re.compile(r"进行|开展|组织|举办|举行"),
     # a health exercise taught or practised as a pastime, not one prescribed in a ward
     "八段锦": re.compile(r"教|练|学|打|表演|展示|带领|跟着"),
     "五禽戏": re.compile(r"教|练|学|打|表演|展示|带领|跟着"),
@@ -475,5 +478,6 @@ BEFORE_BLOCK: dict[str, re.Pattern[str]] = {
         # onlookers or customers asking (观众驻足、询问; 每次有人询问): no one surveyed
         "询问": r"(?:观众|游客|市民|路人|顾客|网友|行人|有人|不少人|许多人|很多人)[^，,。；;]{0,6}$",
         "监测": r"体质$",  # 国民体质监测: a health check of people (medical), no inspection
+        "立案": r"(?:网上|在线|网络|线上)$",  # 网上立案: a court's service to litigants, no case opened on anyone
     }.items()
 }

@@ -1232,3 +1232,22 @@ def test_families_resettled_and_a_breach_held_and_the_reporters_own_visits():
     # the reporter leads the sentence: the visits are how the story was gathered
     assert kinds("近日，记者分赴三地，实地走访古村落，采访村民。") == set()
     assert kinds("近日，县委书记分赴三地，实地走访古村落。") == {"survey_research"}
+
+
+def test_a_film_watched_disputes_settled_trains_added_and_a_care_centre_opened():
+    assert kinds("街道侨联组织归侨观看影片《某某》。") == {"culture_recreation"}
+    assert kinds("调解员上门调解了两家的邻里纠纷。") == {"public_service"}
+    assert kinds("铁路部门当天加开列车300列。") == {"public_service"}
+    assert kinds("社区老年日间照料中心正式开张。") == {"public_service"}
+    assert kinds("法院网上立案10万件，电子送达30万次。") == {"public_service"}
+    assert kinds("检察机关立案查处一批案件。") == {"inspection_enforcement"}
+
+
+def test_medicine_taken_as_told_help_received_a_pastime_brought_and_skills_drilled():
+    assert kinds("卫生院护士叮嘱老人按时服药。") == {"medical_health"}
+    assert kinds("在县妇联帮助下，她学会了编织手艺。") == {"charity_assistance"}
+    assert kinds("团县委为牧区青年开展送文化活动。") == {"culture_recreation"}
+    assert kinds("老师为学员进行技能训练。") == {"training_exchange"}
+    assert kinds("导师与返乡青年进行分享交流。") == {"training_exchange"}
+    assert kinds("老人们欢聚一堂、交流分享。") == {"culture_recreation"}  # guests chatting: no exchange held
+    assert kinds("两位老兵坚持巡边四十年。") == {"inspection_enforcement"}

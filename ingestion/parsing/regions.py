@@ -97,7 +97,8 @@ _WORD_AFTER = {
 }
 # Short forms that read as a pair of countries on a page naming the foreign one (在巴中资机构, 巴中友谊
 # on a page about Pakistan): there the short form is not the city; its full name (巴中市) still counts.
-_COUNTRY_PAIR = {"巴中": ("巴基斯坦", "巴方")}
+# 海西 on a page about Fujian or the Strait is 海峡西岸 (海西研究院, 海西经济区), not the prefecture in Qinghai.
+_COUNTRY_PAIR = {"巴中": ("巴基斯坦", "巴方"), "海西": ("福建", "海峡", "台湾", "闽")}
 # Full names that are everyday words (a town's 城区, the 郊区 of any city).
 COMMON_WORD_FULL_NAMES = frozenset("城区 郊区 矿区 东区 西区 新区 市区 新市区 解放区".split())
 # A full name opening with 市 read across a word that ends in 市 (城市中区域, 全市中区县) is no unit.
@@ -120,7 +121,7 @@ _LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
 # 青山湖畔): the river, lake or mountain, which the unit was named after, not the unit. Provinces and
 # a place name that goes on with another unit (南京江北新区) are not affected.
 _FEATURE_AFTER = (
-    *"江河湖山岭峰峡溪寨洞滩畔塔堂亭阁",  # a pavilion or hall named after the place (合江亭) as well
+    *"江河湖山岭峰峡溪寨洞滩畔塔堂亭阁祠寺庙陵",  # a pavilion, hall, shrine or temple named after the place (合江亭, 武侯祠)
     "景区",
     "风景区",
     "名胜区",
@@ -142,6 +143,12 @@ _PERSON_AFTER = re.compile(
 _LEADING_WORD_CHARS = frozenset("和与及新来以之为内")
 # 大 opens many short forms (大连, 大庆): only after the characters of a word ending in 大 (重大庆典, 壮大新动能).
 _BEFORE_DA = frozenset("重最壮强伟广巨加扩八盛庞远放博长高宏浩")
+# 民 opens some (民和, 民勤): after the first character of a word ending in 民 (人民和全世界, 人民勤劳) it is that word's.
+_BEFORE_MIN = frozenset("人居农村市公网国军牧渔移灾难选股藏回汉全庶臣良贫饥")
+# A short form that reads as a numeral and a measure word (三台旋耕机, 五台设备): a count when a noun follows,
+# the county when its suffix, a function word or punctuation does.
+_NUMERAL_COUNTIES = frozenset("三台 五台".split())
+_AFTER_NUMERAL_COUNTY = frozenset("县市区的人、和与及在是，,。；;：:）)”")
 # Common words that a two-character short form's last character begins (和政府, 迁安置, 新平台, 界首批):
 # printed right after the short form, the characters belong to that word, not to the place.
 _WORD_TAIL_PAIRS = frozenset(
@@ -356,11 +363,17 @@ def _choose(m: _Mention, text: str, ctx: RegionContext, gaz: Gazetteer) -> Regio
         cands = [r for r in m.candidates if r.name == m.surface]
     else:
         if m.surface in COMMON_WORD_SHORT_FORMS:
-            # …unless printed right after the name of its own city or province (北京大兴, 广州天河)
+            # …unless printed right after the name of its own city or province (北京大兴, 广州天河), or with
+            # a suffix that is its own unit's (互助县 for 互助土族自治县), where it starts a word
             parented = [r for r in m.candidates if _after_parent(text, m.start, r, gaz)]
-            if not parented:
+            own_suffix = [
+                r for r in m.candidates
+                if after[:1] in _REFORM_SUFFIXES and r.name.endswith(after[:1]) and after[:2] not in _NOT_REFORM
+                and (not _CJK.match(before) or before in _FUNCTION_BEFORE)
+            ]
+            if not parented and not own_suffix:
                 return None
-            m = _Mention(m.start, m.end, m.surface, tuple(parented), m.is_full)
+            m = _Mention(m.start, m.end, m.surface, tuple(parented or own_suffix), m.is_full)
             parent_printed = True
         if after.startswith(_STREET_AFTER) and not after.startswith(_STREETS_IN_GENERAL):
             return None
@@ -522,6 +535,10 @@ def _not_the_unit(m: _Mention, text: str, mention_starts: frozenset[int], ends: 
     if before in _SURNAMES and not follows_place and _PERSON_AFTER.match(text, m.end):
         return True
     if m.surface[0] == "大" and before in _BEFORE_DA and not follows_place:
+        return True
+    if m.surface[0] == "民" and before in _BEFORE_MIN and not follows_place:
+        return True
+    if m.surface in _NUMERAL_COUNTIES and after[:1] and after[:1] not in _AFTER_NUMERAL_COUNTY:
         return True
     if m.surface[0] in _LEADING_WORD_CHARS and _CJK.match(before) and before not in _FUNCTION_BEFORE and not follows_place:
         return True

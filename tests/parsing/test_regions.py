@@ -464,3 +464,17 @@ def test_a_county_made_a_city_is_named_as_it_is_now_when_written_short():
     for text, expected in (("江西龙南的高速公路通车了。", ["江西省", "龙南市"]), ("江西省龙南县城。", ["江西省", "龙南县"])):
         # written in full, the old name stays as printed
         assert names(text, page_context(text, [(0, len(text))])) == expected
+
+
+def test_a_word_ending_in_min_a_count_of_machines_a_shrine_and_the_strait_are_no_unit():
+    assert names("给全国人民和全世界的华人送去祝福。") == []  # 人民 + 和, not 民和
+    assert names("田里有三台拖拉机在作业。") == []  # three machines, not 三台县
+    assert names("四川三台县的油菜花开了。") == ["四川省", "三台县"]
+    assert names("游客在武侯祠前留影。") == []
+    text = "专家考察了某研究院海西分院，并与福建省有关部门座谈。"
+    assert names(text, page_context(text, [(0, len(text))])) == ["福建省"]  # 海峡西岸, not Qinghai's 海西
+
+
+def test_a_common_word_short_form_with_its_own_suffix_is_the_unit():
+    assert names("团省委为互助县的青年办了培训班。") == ["互助土族自治县"]
+    assert names("邻里互助市场开张了。") == []

@@ -5,7 +5,8 @@ Handles the shapes newspapers print:
 * 本报讯（记者王一 通讯员李二 赵三）, 本报讯(通讯员钱四 记者王一)
 * 本报记者 王一 本报通讯员 周五 吴六, 某某日报记者 郑七 冯小八 通讯员 陈九
 * 某某日报(记者冯小八 通讯员褚十), 本报石家庄2月4日电（记者张三 李四）
-* …摄影报道 (everyone credited is a photographer too: listed once per role)
+* …摄影报道 (everyone credited is a photographer too: listed once per role; names with no role
+  word before them are the photographers only)
 * photo credits: 某某日报通讯员 卫小一摄, 本报记者 张三 摄, （李四 摄）
 * a trailing credit at the end of a story: （张三 李四） — no role word; the
   caller passes the role such names take (see ``page._credits``).
@@ -159,7 +160,10 @@ def parse_byline(text: str, start: int, end: int, default_role: str = "reporter"
     if people and not both_roles and "/" not in s and s.rstrip(" )）").endswith("摄"):
         # 本报记者 张三 本报通讯员 李四 摄: the picture is by everyone the credit names
         people = [ParsedPerson(name=p.name, role="photographer", start=p.start, end=p.end) for p in people]
-    if both_roles:
+    if photo_report and people and not _ROLE_RE.search(text, start, limit):
+        # 张三 李四摄影报道, no role word: the photographers' credit (most blind annotators: nine of twelve)
+        people = [ParsedPerson(name=p.name, role="photographer", start=p.start, end=p.end) for p in people]
+    elif both_roles:
         people += [
             ParsedPerson(name=p.name, role="photographer", start=p.start, end=p.end) for p in people if p.role != "photographer"
         ]

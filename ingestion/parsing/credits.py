@@ -43,7 +43,11 @@ DATELINE_HEAD = (
     rf"|(?P<place2>{_PLACES})电(?=[\s(]|$))"
 )
 _DATELINE_HEAD_RE = re.compile(DATELINE_HEAD)
-ROLE = r"(?:首席|特约|见习|实习|融媒体|全媒体|驻站|摄影|图片)?(?:记者|通讯员)|实习生|特约摄影|评论员"
+# A reporter posted or sent abroad says where (本报驻南非记者, 本报赴某国特派记者).
+ROLE = (
+    rf"(?:[驻赴][{_CJK}]{{1,8}}?)?(?:首席|特约|特派|见习|实习|融媒体|全媒体|驻站|摄影|图片)?(?:记者|通讯员)"
+    r"|实习生|特约摄影|评论员"
+)
 ROLE_RE = re.compile(ROLE)
 # Genre words after a role word: the column's name (记者手记), never a person.
 GENRE_AFTER_ROLE = re.compile(r"(?:记者|通讯员)(?:手记|札记|观察|调查|日记|来信|视点|感言|随笔|笔记|见闻|体验|探访|连线|追踪)")
@@ -79,7 +83,9 @@ CAPTION_END = re.compile(rf"\((?:资料片|资料图片?|本报资料图片|[^()
 # A credited name: two to four characters; typesetting spaces out two-character names (韩  鑫).
 NAME = rf"(?:[{_CJK}·]{{2,4}}|[{_CJK}] {{1,3}}[{_CJK}])"
 # A caption line that ends with its picture's credit: 图为…。 本报记者 张三 摄
-INLINE_PHOTO_CREDIT = re.compile(rf"(?:(?<=[。！？!?\s])|(?<=\())(?:{PAPER})?\s*(?:{ROLE})?\s*{NAME}(?:\s+{NAME})*\s*/?摄影?\)?$")
+INLINE_PHOTO_CREDIT = re.compile(
+    rf"(?:(?<=[。！？!?\s])|(?<=\())(?:{PAPER})?\s*(?:{ROLE})?\s*{NAME}(?:\s+{NAME})*\s*/?(?:摄影报道|摄影?)\)?$"
+)
 
 
 def inline_photo_credit(s: str) -> re.Match[str] | None:
@@ -89,7 +95,7 @@ def inline_photo_credit(s: str) -> re.Match[str] | None:
     """
     source = PICTURE_SOURCE.search(s)
     text = s[: source.start()].rstrip() if source else s
-    if not text.endswith(("摄", "摄)")):
+    if not text.endswith(("摄", "摄)", "摄影报道")):
         return None
     return INLINE_PHOTO_CREDIT.search(text)
 
@@ -180,6 +186,8 @@ def _closing_names(inner: str) -> bool:
         text = re.split(r"[,，]", text)[-1].strip()
         if not ROLE_RE.search(text):
             return False
+    if text.startswith("据") and not ROLE_RE.search(text):
+        return False  # a source cited (据中国侨网, 据新华社电): nobody credited
     head = _DATELINE_HEAD_RE.match(text)
     if head:
         text = text[head.end() :]

@@ -191,8 +191,11 @@ def test_picture_credit_with_its_source(s):
 
 
 def test_names_only_photo_report():
+    # no role word before the names: the photographers' credit (nine of twelve blind annotations)
     assert is_photo_credit("王  明  李小华摄影报道")
-    assert people("王  明  李小华摄影报道") == [
+    assert people("王  明  李小华摄影报道") == [("王明", "photographer"), ("李小华", "photographer")]
+    # with one, everyone it credits is a photographer too
+    assert people("本报记者 王明 李小华摄影报道") == [
         ("王明", "reporter"),
         ("李小华", "reporter"),
         ("王明", "photographer"),
@@ -249,3 +252,10 @@ def test_picture_credits_with_a_slash_and_a_line_ending_in_she_credit_every_name
     assert people("文/本报记者 王小明 摄/李华") == [("王小明", "reporter"), ("李华", "photographer")]
     assert people("某某报·某某网记者李华/摄") == [("李华", "photographer")]
     assert people("本报记者 王小明 本报通讯员 李华 摄") == [("王小明", "photographer"), ("李华", "photographer")]
+
+
+def test_a_reporter_posted_or_sent_abroad_and_a_source_cited():
+    assert people("本报驻南非记者  王小明") == [("王小明", "reporter")]
+    assert people("本报赴某国特派记者 王小明") == [("王小明", "reporter")]
+    assert trailing_credit(normalise("近日，侨胞们举行联谊活动。（据某某侨网）")) is None  # a source, nobody credited
+    assert trailing_credit(normalise("近日，侨胞们举行联谊活动。（王小明）")) is not None

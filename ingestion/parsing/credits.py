@@ -30,7 +30,7 @@ _NUM = "0-9一二三四五六七八九十〇"
 SITE = rf"[{_CJK}]{{2,6}}?(?:网|在线|新闻|新媒体|客户端|电视台)"
 OUTLET_JOINER = r"[·•—－-]"
 # A paper, an agency or a site, alone or joined.
-_ONE_PAPER = rf"(?:本报|新华社|中新社|[{_CJK}]{{2,10}}?(?:日报|晚报|都市报|商报|时报|报)|{SITE})"
+_ONE_PAPER = rf"(?:本报|新华社|中新社|[{_CJK}]{{2,10}}?(?:日报|晚报|都市报|商报|时报|报|电讯)|{SITE})"
 PAPER = rf"(?:{_ONE_PAPER}(?:{OUTLET_JOINER}{_ONE_PAPER})*)"
 _DATE = rf"[{_NUM}]{{1,3}}月[{_NUM}]{{1,3}}日"
 # One or more places (本报北京、东京、巴黎2月27日电); each of two to twelve characters (维多利亚瀑布城).

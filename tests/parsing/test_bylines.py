@@ -257,5 +257,6 @@ def test_picture_credits_with_a_slash_and_a_line_ending_in_she_credit_every_name
 def test_a_reporter_posted_or_sent_abroad_and_a_source_cited():
     assert people("本报驻南非记者  王小明") == [("王小明", "reporter")]
     assert people("本报赴某国特派记者 王小明") == [("王小明", "reporter")]
+    assert people("某某每日电讯记者王小明、李华") == [("王小明", "reporter"), ("李华", "reporter")]  # a paper named 电讯
     assert trailing_credit(normalise("近日，侨胞们举行联谊活动。（据某某侨网）")) is None  # a source, nobody credited
     assert trailing_credit(normalise("近日，侨胞们举行联谊活动。（王小明）")) is not None

@@ -205,7 +205,9 @@ _SCALE_CHAR = re.compile(r"[万亿千]")
 _MULTIPLIER_CHAR = re.compile(r"[十百千万亿]")
 _PREFIX_FILLER = re.compile(r"(?:了|达到|达|为|有|计)$")
 _SPACES = re.compile(r"\s+")
-_ARABIC_COUNTS = frozenset("国省城道县市")  # units counted only with Arabic numerals under 1000 (59国, 5省, 42城, 7道, 2市6县)
+# units counted only with Arabic numerals under 1000 (59国, 5省, 42城, 7道, 2市6县, 3包)
+_ARABIC_COUNTS = frozenset("国省城道县市包")
+_SERVICE_NUMBER_AFTER = re.compile(r"(?:旅客|普速|动车组|高铁|货运|国际)?(?:列车|航班|动车|班列|高铁)")
 _CLAUSE_BREAK_BEFORE = re.compile(r".*[，,、：:；;。！？!?（）()\n“”]")
 # What a bare 万/亿 amount counts, from the words before it in its clause.
 _MONEY_CONTEXT = re.compile(
@@ -433,6 +435,8 @@ def _match_to_hit(text: str, m: re.Match[str], line_start: int, in_range: bool =
         return None  # 二〇二二 (a year) or 两三 (a range)
     if unit_clean == "对" and value <= 2 and nxt and nxt in "0123456789一二两":
         return None  # 1对1, 一对一: a way of pairing, not pairs
+    if unit_clean == "次" and _SERVICE_NUMBER_AFTER.match(text, m.end()):
+        return None  # 3634次列车, K21次旅客列车: a train's number, not a count
     if unit_clean == "字" and not is_arabic:
         return None  # 八字方针, 十六字: a slogan's length, not a count
     if unit_clean in _ARABIC_COUNTS and (not is_arabic or value >= 1000):

@@ -111,6 +111,8 @@ _UNIT_KINDS: dict[str, tuple[str, ...]] = {
         "步",  # 每天走2万步; a single Chinese digit is a manner (一步, 两步走)
         "颗",  # 五十颗元宵
         "碗",  # 上百碗元宵
+        "圈",  # 绕赤道5圈; not 圈子, 圈内
+        "包",  # 领到3包种子; Arabic numerals only (三包 is a warranty)
         # countries, provinces, cities and courses counted with Arabic numerals (59国人员, 也门南部5省, 42城公交,
         # 拉出7道彩烟); 两国, 三道 are as often names and manners
         *("国", "省", "城", "道", "县", "市"),
@@ -173,6 +175,7 @@ UNIT_ALT = "|".join(re.escape(u) for u in sorted(set(UNIT_KIND) | {"户籍"}, ke
 UNIT_BLOCKER_EXCEPTIONS: dict[str, re.Pattern[str]] = {
     "家": re.compile(r"中(?:小|资|外|央)"),
     "位": re.compile(r"数字"),  # 137位数字经济领军人物: people, then 数字经济
+    "名": re.compile(r"义(?:工|务|警)"),  # 280余名义工: volunteers, not 名义 (in name)
     "成": re.compile(r"都(?!市)"),  # 九成都返京: nine tenths all came back (成都市 stays the city's)
 }
 # A unit followed by one of these characters is the first half of another word
@@ -200,6 +203,8 @@ UNIT_BLOCKERS: dict[str, str] = {
     "份": "额子",
     "座": "谈位右",
     "次": "日年序要级产",  # 三次产业: the three sectors
+    "圈": "子内层套养外",
+    "包": "括装含容干联保袱裹厢间车机户片子",
     "天": "然津下空地使",
     "年": "级代度龄轻纪终底初中行计规攻义",  # …, 九年义务教育
     "周": "边围末岁年到",

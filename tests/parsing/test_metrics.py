@@ -739,3 +739,12 @@ def test_a_mixed_scale_area_and_person_years_are_read_whole():
 @pytest.mark.parametrize("text", ["该类案件数量排名前三位。", "该省经济总量位居全国前十名。", "三部委联合发文。"])
 def test_a_rank_in_a_list_and_ministries_named_together_are_no_counts(text):
     assert [(m.value, m.unit) for m in metrics(text) if m.unit in ("位", "名", "部")] == []
+
+
+def test_laps_packets_volunteers_and_a_trains_number():
+    assert [(m.value, m.unit) for m in metrics("他骑行的里程可绕赤道5圈。")] == [(5, "圈")]
+    assert [(m.value, m.unit) for m in metrics("每户领到3包玉米种子。")] == [(3, "包")]
+    assert [(m.value, m.unit) for m in metrics("社区三包服务落实到位。")] == []  # a warranty's name
+    assert [(m.value, m.unit) for m in metrics("共有280余名义工参与。")] == [(280, "名")]  # 名 + 义工, not 名义
+    assert [(m.value, m.unit) for m in metrics("他乘坐1234次列车返乡。")] == []  # a train's number
+    assert [(m.value, m.unit) for m in metrics("当天开行旅客列车300次。")] == [(300, "次")]

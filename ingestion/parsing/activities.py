@@ -107,8 +107,12 @@ ACTION_VERBS = re.compile(
     r"开展|组织|举办|举行|召开|进行|实施|启动|发放|走进|深入|参与|参加|投身|成立|组建|邀请|联合|推出|开设|"
     r"设立|打造|建成|完成|上门|入户|来到|前往|提供|开启|搭建|建立|创建|开办|做实|招募|动员|发动|带领|"
     r"通过|利用|依托|先后|累计|共计|协调|推行|赴|送|向|组成|加入|变身|正在|帮助|下沉|投入|分成|分赴|"
-    r"自发|轮流|经常|定期|每周|每月|每天|常态化|开通|发起|设置|执行|坚持|安排|实行|启用|拿出|筹集|跑遍|走遍|遍访|出席"
+    r"自发|轮流|经常|定期|每周|每月|每天|常态化|开通|发起|设置|执行|坚持|安排|实行|启用|拿出|筹集|跑遍|走遍|遍访|出席|"
+    # an event opening or closing is held (会议在京开幕, 运动会闭幕, 培训班开班)
+    r"开幕|闭幕|落幕|开营|开班|开赛|揭幕"
 )
+# Someone at work as the report is written (民警在检查入境客车, 志愿者们在清扫路面): 在 before the work.
+_AT_WORK = re.compile(r"(?:员|警|者|们|生|师|工|士|兵|民|部|队|长|医|护)(?:正|都|还|也)?在$")
 
 # An activity called off earlier in its clause (取消小区内各类文体活动, 暂停举办庙会) did not take place.
 _CANCELLED = re.compile(r"(?:取消|暂停|停办|叫停|停止|推迟|暂缓)[^，,。；;]*$")
@@ -646,7 +650,7 @@ def _sentence_activities(
             # A trigger with its tally after it (检查沿街商户98家, 受理诉求2500余件) reports work done, and
             # so does one in the passive (道路得到硬化, 患者得到及时救治).
             if not ok and not _COUNTED.match(text, pos + len(word), ce) and not _PASSIVE_DONE.search(
-                    text, max(cs, pos - 8), pos):
+                    text, max(cs, pos - 8), pos) and not _AT_WORK.search(text, max(cs, pos - 4), pos):
                 continue
         if word in _CONTEXT_TYPED or word in _REPAIR_WORDS:
             if sentence is None:

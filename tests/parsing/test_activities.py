@@ -1251,3 +1251,10 @@ def test_medicine_taken_as_told_help_received_a_pastime_brought_and_skills_drill
     assert kinds("导师与返乡青年进行分享交流。") == {"training_exchange"}
     assert kinds("老人们欢聚一堂、交流分享。") == {"culture_recreation"}  # guests chatting: no exchange held
     assert kinds("两位老兵坚持巡边四十年。") == {"inspection_enforcement"}
+
+
+def test_an_event_opening_is_held_and_people_at_work_as_written_do_it():
+    assert kinds("某省政协会议3月4日在省会开幕。") == {"meeting_deliberation"}
+    assert kinds("全市职工运动会昨日闭幕。") == {"culture_recreation"}
+    assert kinds("边检站民警在检查入境车辆。") == {"inspection_enforcement"}
+    assert kinds("他在检查中发现了问题。") == set()  # no one at work named before 在

@@ -109,13 +109,15 @@ ACTION_VERBS = re.compile(
     r"通过|利用|依托|先后|累计|共计|协调|推行|赴|送|向|组成|加入|变身|正在|帮助|下沉|投入|分成|分赴|"
     r"自发|轮流|经常|定期|每周|每月|每天|常态化|开通|发起|设置|执行|坚持|安排|实行|启用|拿出|筹集|跑遍|走遍|遍访|出席|"
     # an event opening or closing is held (会议在京开幕, 运动会闭幕, 培训班开班)
-    r"开幕|闭幕|落幕|开营|开班|开赛|揭幕"
+    r"开幕|闭幕|落幕|落下帷幕|拉开帷幕|开营|开班|开赛|揭幕"
 )
 # Someone at work as the report is written (民警在检查入境客车, 志愿者们在清扫路面): 在 before the work.
 _AT_WORK = re.compile(r"(?:员|警|者|们|生|师|工|士|兵|民|部|队|长|医|护)(?:正|都|还|也)?在$")
 
 # An activity called off earlier in its clause (取消小区内各类文体活动, 暂停举办庙会) did not take place.
 _CANCELLED = re.compile(r"(?:取消|暂停|停办|叫停|停止|推迟|暂缓)[^，,。；;]*$")
+# History recalled as background (早在2003年召开的…会议上): not what the report tells of.
+_LONG_AGO = re.compile(r"早在[^，,。；;]{0,4}\d{4}年[^，,。；;]*$")
 # The paper's own reporting (记者走访发现, 笔者调查了解到) is no survey anyone held; nor is it where the
 # reporter leads the sentence and the survey follows in a clause without a doer of its own
 # (记者分赴多地，实地走访…).
@@ -584,7 +586,7 @@ def _sentence_activities(
         for _x, y in names:
             if window < y <= pos:
                 window = y  # a negation inside a quoted name (“不打烊”) is part of the name
-        if (_NEGATED.search(text, window, pos) or _CANCELLED.search(text, cs, pos)
+        if (_NEGATED.search(text, window, pos) or _CANCELLED.search(text, cs, pos) or _LONG_AGO.search(text, cs, pos)
                 or _UNABLE.search(text, max(cs, pos - 14), pos)
                 or (text.find("禁", cs, pos) >= 0 and _BANNED.search(text, cs, pos))):
             continue  # 未安装, 不按规定安装, 未能得到整治; 取消…文体活动
@@ -681,7 +683,7 @@ def _sentence_activities(
                 continue
             if appeals and _appealed(appeals, clauses[idx][0], pos, names):
                 continue
-            if _CITED_SPEECH.match(text, m.end(), clauses[idx][1]):
+            if _CITED_SPEECH.match(text, m.end(), clauses[idx][1]) or _LONG_AGO.search(text, clauses[idx][0], pos):
                 continue
             if activity_type == "survey_research" and _REPORTER.search(text, clauses[idx][0], pos):
                 continue  # 记者调查发现: how the story was gathered

@@ -177,6 +177,13 @@ NEEDS: dict[str, re.Pattern[str]] = {
     # experience shared as an exchange held (导师与青年进行分享交流), not guests chatting at a party
     "分享交流": re.compile(r"进行|开展|组织|举办|举行"),
     "交流分享": re.compile(r"进行|开展|组织|举办|举行"),
+    # building started on projects or homes (棚改开工577万套, 项目主体开工), not a factory back at work
+    "开工": re.compile(r"项目|工程|棚改|棚户区|改造|[\d万千百十]套|建设|主体|道路|公路|铁路|桥|住房|房屋|设施|场馆"),
+    # a groundbreaking or signing ceremony held (集中开工活动举行, 签约仪式): an event, a kind of meeting
+    "开工活动": re.compile(r"举行|举办|出席|参加|启动|现场"),
+    "开工仪式": re.compile(r"举行|举办|出席|参加|启动|现场"),
+    "开工典礼": re.compile(r"举行|举办|出席|参加|启动|现场"),
+    "签约": re.compile(r"举行|举办|出席|仪式|现场|集中|签约了|签约项目"),
     # a health exercise taught or practised as a pastime, not one prescribed in a ward
     "八段锦": re.compile(r"教|练|学|打|表演|展示|带领|跟着"),
     "五禽戏": re.compile(r"教|练|学|打|表演|展示|带领|跟着"),
@@ -349,6 +356,8 @@ AFTER_BLOCK: dict[str, re.Pattern[str]] = {
     w: re.compile(p)
     for w, p in {
         "宣传": r"部|统战|委员",
+        "议事": r"日程",  # 提上议事日程: put on the agenda, no meeting held
+        "开工": r"活动|仪式|典礼|现场|率",  # a groundbreaking ceremony is an event held (a meeting); 开工率 a rate
         "送医": r"用|疗器械|疗物资",  # 发送医用防护服, 送医疗物资: supplies sent, not doctors
         "关停": r"后|时|以后|之后|的",  # 企业关停后: when a plant closed, no closure ordered
         "共商": r"共建",  # 共商共建共享: a principle of cooperation, not talks held
@@ -477,6 +486,7 @@ BEFORE_BLOCK: dict[str, re.Pattern[str]] = {
         "考察": r"(?:企业|客商|投资商|投资者|外商|老板)(?:前?来|过来)?$",
         # onlookers or customers asking (观众驻足、询问; 每次有人询问): no one surveyed
         "询问": r"(?:观众|游客|市民|路人|顾客|网友|行人|有人|不少人|许多人|很多人)[^，,。；;]{0,6}$",
+        "决赛": r"技能(?:大赛|竞赛|比赛)[^，,。；;]{0,16}$",  # a skills contest's final: training, no sport
         "监测": r"体质$",  # 国民体质监测: a health check of people (medical), no inspection
         "立案": r"(?:网上|在线|网络|线上)$",  # 网上立案: a court's service to litigants, no case opened on anyone
     }.items()

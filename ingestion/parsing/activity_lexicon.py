@@ -72,7 +72,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "小游园 健身器材 公厕 停车位 车位 停车场 加装 增设 "
             "消毒 消杀 通风 喷洒 造林 种树 建成通车 竣工 开工建设 建成投用 修通 硬化道路 污水处理 治沙 爱国卫生 治理 "
             # 援建: building done as aid, both works and help (blind annotators type it either way)
-            "施工 援建 修葺 墙绘 开建 改建 破土动工 "
+            "施工 援建 修葺 墙绘 开建 改建 破土动工 开工 "
             # flood and storm works (加固河堤, 全力抢险, 排涝, 爆破泄洪): repairs done against a disaster
             "加固 抢险 抢修 排涝 泄洪 筑堤 封堵 堵口"
         ).split()
@@ -92,7 +92,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "现场会 调度 出谋划策 畅谈 面对面 碰头 碰头会 "
             "常委会 全会 代表大会 动员会 部署会 协调会 例会 会商 恳谈 听证 大会 年会 "
             "论坛 峰会 会谈 研讨 视频会议 电视电话会议 专题会 工作会 联席会议 茶话会 谈判 磋商 会见 会晤 发布会 "
-            "共商 递交国书 开会 商议 讨论 审议 招待会 见面会 调度部署 动员部署"
+            "共商 递交国书 开会 商议 讨论 审议 招待会 见面会 调度部署 动员部署 签约仪式 签字仪式 签约 开工活动 开工仪式 开工典礼"
         ).split()
     ),
     "training_exchange": tuple(
@@ -115,7 +115,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "健身 冰雪 滑雪 滑冰 冬泳 登山 登高 跑步 长跑 迎新跑 越野跑 龙舟 赛事 锦标赛 冠军赛 "
             "表演 展映 春晚 嘉年华 游园 灯笼 年画 民俗表演 社火 书画 摄影 球赛 太极拳 健身操 首播 播映 "
             "决赛 半决赛 文化周 文化月 艺术周 电影节 音乐节 戏剧节 读书节 读书月 旅游节 灯光秀 上演 微电影 "
-            "演奏 弹奏 八段锦 五禽戏 灯展 花灯展 送文化 "
+            "演奏 弹奏 八段锦 五禽戏 灯展 花灯展 送文化 义演 "
         ).split()
     ),
     "charity_assistance": tuple(
@@ -123,7 +123,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
             "慰问 捐款 捐赠 捐助 捐了 募捐 募集 救助 资助 代缴 助学 送温暖 关爱 困难群众 困难家庭 慰问金 "
             "救助金 赠送 义卖 结对帮扶 帮扶 爱心 "
             "无偿献血 献血 捐资 捐物 认捐 帮困 救济 慈善 公益事业 调拨 调配 送去 运送 援助 支援 筹措 免收 免除 免去 "
-            "看望 走访慰问 捐献 义演 助老 帮困解难 减免 免费赠送 爱心企业 生活补助 困难补助 奖学金 公益项目 公益活动 "
+            "看望 走访慰问 捐献 助老 帮困解难 减免 免费赠送 爱心企业 生活补助 困难补助 奖学金 公益项目 公益活动 "
             "捐给 捐赠给 免费送给 转送 易地扶贫搬迁 扶贫搬迁 贴息 空运 发送 发运 调运 扶贫行动 扶贫活动 "
             # aid building for a poorer place (北京援建的示范点, a works type too); people rescued from a disaster
             # (救助, as the SPEC has it)
@@ -454,6 +454,14 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         re.compile(r"在[^，,。；;]{1,16}?(?:的)?(?:帮助|帮扶|资助|援助)下"),
         "charity_assistance",
         ("帮助下", "帮扶下", "资助下", "援助下"),
+    ),
+    # a show that raises money (义演筹款, 义演所得捐给…): assistance as well as a show
+    (re.compile(r"义演[^，,。；;]{0,12}?(?:筹|募|捐|善款|所得)|(?:筹|募)[^，,。；;]{0,8}?义演"), "charity_assistance", ("义演",)),
+    # wages owed to workers recovered for them (镇政府介入，追回欠薪; 帮农民工讨回工资)
+    (
+        re.compile(r"(?:追回|讨回|追讨|追缴)[^，,。；;]{0,8}?(?:欠薪|工资|薪酬|劳动报酬|血汗钱)"),
+        "charity_assistance",
+        ("追", "讨回"),
     ),
     # households in need given a new home (安置了来自全镇的建档立卡贫困户1290户, 妥善安置受灾群众)
     (

@@ -1258,3 +1258,19 @@ def test_an_event_opening_is_held_and_people_at_work_as_written_do_it():
     assert kinds("全市职工运动会昨日闭幕。") == {"culture_recreation"}
     assert kinds("边检站民警在检查入境车辆。") == {"inspection_enforcement"}
     assert kinds("他在检查中发现了问题。") == set()  # no one at work named before 在
+
+
+def test_building_started_a_groundbreaking_a_signing_and_wages_recovered():
+    assert kinds("全省棚户区改造已开工12万套。") == {"environment_infrastructure"}
+    assert kinds("全市重大项目集中开工活动举行。") == {"meeting_deliberation"}
+    assert kinds("工业企业开工率达到九成。") == set()
+    assert kinds("两家单位战略合作签约仪式在京举行。") == {"meeting_deliberation"}
+    assert kinds("镇政府介入，历时半年追回欠薪。") == {"charity_assistance"}
+
+
+def test_a_free_show_the_agenda_history_recalled_and_a_skills_final():
+    assert kinds("剧团演员为市民义演传统剧目。") == {"culture_recreation"}
+    assert "charity_assistance" in kinds("剧团举办义演筹款，帮助困难家庭。")
+    assert kinds("古树保护被提上了议事日程。") == set()
+    assert kinds("早在2003年召开的人才工作会议上就提出了这一目标。") == set()
+    assert kinds("全国青年职业技能大赛决赛在杭州落下帷幕。") == {"training_exchange"}

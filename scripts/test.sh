@@ -28,4 +28,5 @@ fi
 
 .venv/bin/ruff check ingestion dags expectations tests benchmarks
 NEWSDW_WAREHOUSE=:memory: .venv/bin/sqlfluff lint dbt_project/models --disable-progress-bar
-.venv/bin/python -m pytest "$@"
+# Two workers (the machines here have two cores); a module's tests stay on one worker, so its fixtures are built once.
+.venv/bin/python -m pytest -n "${NEWSDW_TEST_WORKERS:-2}" --dist loadfile "$@"

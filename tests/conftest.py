@@ -1,4 +1,10 @@
-"""Shared fixtures: the real seed pages beside the repo, and one Airflow home per session."""
+"""Shared fixtures: the real seed pages beside the repo, and one Airflow home per session.
+
+Under pytest-xdist (``scripts/test.sh`` runs ``-n 2 --dist loadfile``) each test module runs on one worker,
+so a module's fixtures (a built warehouse, a DAG run) are built once; session fixtures once per worker.
+The slow modules (real Airflow runs, then dbt builds) are collected first, so that the two workers
+start on them and the quick ones fill in after, rather than one long module ending the run alone.
+"""
 
 from __future__ import annotations
 
@@ -34,3 +40,14 @@ def settings(tmp_path, airflow_home):
 
     return Settings.from_env(env={}, home=tmp_path / "data", reports=tmp_path / "reports", airflow_home=airflow_home)
 
+
+
+_FIRST = ("tests/integration/", "tests/dbt/")
+
+
+def pytest_collection_modifyitems(config, items):
+    def rank(item) -> int:
+        path = item.nodeid
+        return next((i for i, prefix in enumerate(_FIRST) if path.startswith(prefix)), len(_FIRST))
+
+    items.sort(key=rank)  # stable: each module's tests keep their order

@@ -40,6 +40,15 @@ def find_bin_dir() -> Path | None:
     return None
 
 
+def log_server_ports() -> dict[str, str]:
+    """Free ports for the log servers of a scheduler and a triggerer (8793 and 8794 by default), so that two
+    Airflows started by tests at once (pytest-xdist workers) do not contend for the same ones."""
+    return {
+        "AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT": str(free_port()),
+        "AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT": str(free_port()),
+    }
+
+
 def free_port() -> int:
     """A TCP port nobody listens on at the moment (the kernel's pick for port 0)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:

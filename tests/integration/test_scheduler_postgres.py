@@ -24,7 +24,7 @@ from pathlib import Path
 import duckdb
 import psutil
 import pytest
-from pg_cluster import PostgresCluster, find_bin_dir, free_port, wait_for
+from pg_cluster import PostgresCluster, find_bin_dir, free_port, log_server_ports, wait_for
 
 from ingestion.airflow_runner import DAG_ID, POOL, airflow_env
 from ingestion.generate import write_landing
@@ -76,6 +76,7 @@ def _env(settings: Settings, db_url: str, api_port: int) -> dict[str, str]:
         "AIRFLOW__SCHEDULER__ENABLE_HEALTH_CHECK": "False",
         "AIRFLOW__LOGGING__LOGGING_LEVEL": "INFO",
         "GX_ANALYTICS_ENABLED": "False",
+        **log_server_ports(),
     })
     return env
 

@@ -27,7 +27,7 @@ import duckdb
 import httpx
 import psutil
 import pytest
-from pg_cluster import free_port, wait_for
+from pg_cluster import free_port, log_server_ports, wait_for
 
 from ingestion.generate import write_landing
 from ingestion.settings import PROJECT_ROOT, Settings
@@ -72,7 +72,7 @@ class UI:
     def __enter__(self) -> UI:
         with open(self.log_path, "wb") as log:
             self.proc = subprocess.Popen([str(VENV_BIN / "newsdw"), "--home", str(self.home), "ui", "--port", str(self.port)],
-                                         env={**_env(), "NEWSDW_RUN_DEADLINE_MIN": str(DEADLINE_MIN)},
+                                         env={**_env(), "NEWSDW_RUN_DEADLINE_MIN": str(DEADLINE_MIN), **log_server_ports()},
                                          cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT,
                                          stdin=subprocess.DEVNULL, start_new_session=True)
         return self

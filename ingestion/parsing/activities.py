@@ -116,11 +116,11 @@ _AT_WORK = re.compile(r"(?:员|警|者|们|生|师|工|士|兵|民|部|队|长|�
 
 # An activity called off earlier in its clause (取消小区内各类文体活动, 暂停举办庙会) did not take place.
 _CANCELLED = re.compile(r"(?:取消|暂停|停办|叫停|停止|推迟|暂缓)[^，,。；;]*$")
-# History recalled as background (早在2003年召开的…会议上): not what the report tells of.
+# History recalled as background (早在2012年举行的…会议上): not what the report tells of.
 _LONG_AGO = re.compile(r"早在[^，,。；;]{0,4}\d{4}年[^，,。；;]*$")
 # The paper's own reporting (记者走访发现, 笔者调查了解到) is no survey anyone held; nor is it where the
 # reporter leads the sentence and the survey follows in a clause without a doer of its own
-# (记者分赴多地，实地走访…).
+# (记者分头前往几地，走访…).
 _REPORTER = re.compile(r"记者|笔者")
 _REPORTER_LEADS = re.compile(r"(?:^|[。！？!?；;，,\s])(?:本报|几位|多路)?(?:记者|笔者)们?[^，,。；;！？!?]{0,10}[，,]$")
 _REPORTER_REACH = 20  # characters looked back for the reporter's clause
@@ -625,7 +625,7 @@ def _sentence_activities(
         if activity_type == "survey_research" and (
             _REPORTER.search(text, cs, pos) or (pos - cs <= 4 and _REPORTER_LEADS.search(text, max(0, cs - _REPORTER_REACH), cs))
         ):
-            continue  # 记者在走访中了解到, 记者分赴多地，实地走访…: how the story was gathered
+            continue  # 记者在走访中了解到, 记者分头前往几地，走访…: how the story was gathered
         if _CITED_SPEECH.match(text, pos + len(word), ce):
             continue  # 在…大会上的重要讲话中指出: a speech cited by where it was given
         if _DESCRIBED.match(text, pos + len(word), ce) or _ABSTRACT_AFTER.match(text, pos + len(word), ce):

@@ -418,7 +418,7 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "charity_assistance",
         ("提供",),
     ),
-    # people moved out of danger (转移疏散被困群众, 用冲锋舟转移被困群众, 疏散群众180余人): rescue, 救助 in the SPEC
+    # people moved out of danger (转移疏散被困群众, 用橡皮艇转移受困村民, 疏散群众90余人): rescue, 救助 in the SPEC
     (
         re.compile(
             r"(?:转移|疏散|撤离|救出|解救)(?:安置|疏散|转移)?了?[^，,。；;]{0,8}?"
@@ -433,7 +433,7 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "culture_recreation",
         ("观看",),
     ),
-    # disputes settled between neighbours or parties (以诉前调解的方式化解了邻里矛盾, 调解纠纷30起)
+    # disputes settled between neighbours or parties (用诉前调解化解了两户的矛盾, 调解纠纷30起)
     (
         re.compile(r"调解[^，,。；;]{0,10}?(?:纠纷|矛盾)|(?:化解|调处)了?[^，,。；;]{0,6}?(?:纠纷|矛盾)"),
         "public_service",
@@ -441,7 +441,7 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     ),
     # trains or flights added for travellers (加开列车467列, 增开航班)
     (re.compile(r"(?:加开|增开|开行)[^，,。；;]{0,6}?(?:列车|航班|班次|专列|公交|班车|动车)"), "public_service", ("开",)),
-    # a care centre opened to residents (老年日间照料中心正式开张, 社区食堂开业)
+    # a care centre opened to residents (老年照料中心开张, 社区食堂开业)
     (
         re.compile(r"(?:照料中心|养老中心|服务中心|服务站|驿站|食堂|幸福院|托育|便民店)[^，,。；;]{0,3}?(?:正式)?(?:开张|开业|揭牌|投入使用|投用|启用|开放)"),
         "public_service",
@@ -463,7 +463,7 @@ REGEX_TRIGGERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "charity_assistance",
         ("追", "讨回"),
     ),
-    # households in need given a new home (安置了来自全镇的建档立卡贫困户1290户, 妥善安置受灾群众)
+    # households in need given a new home (安置了全乡的贫困户300户, 妥善安置受灾群众)
     (
         re.compile(r"安置(?:了|好)?[^，,。；;]{0,12}?(?:贫困户|贫困群众|贫困人口|受灾群众|受灾户|灾民|搬迁群众|搬迁户|移民|被困群众)"),
         "charity_assistance",

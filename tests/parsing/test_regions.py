@@ -471,7 +471,7 @@ def test_a_word_ending_in_min_a_count_of_machines_a_shrine_and_the_strait_are_no
     assert names("田里有三台拖拉机在作业。") == []  # three machines, not 三台县
     assert names("四川三台县的油菜花开了。") == ["四川省", "三台县"]
     assert names("游客在武侯祠前留影。") == []
-    text = "专家考察了某研究院海西分院，并与福建省有关部门座谈。"
+    text = "学者参观了某大学海西分院，随后同福建省相关单位交流。"
     assert names(text, page_context(text, [(0, len(text))])) == ["福建省"]  # 海峡西岸, not Qinghai's 海西
 
 

@@ -58,7 +58,7 @@ _TEXT_AND_PHOTO = re.compile(r"文/图|图/文|文、图|图、文")
 # Words that can sit between names in a credit and are not names.
 _FILLER = re.compile(
     r"文/图|图/文|文、图|图、文|新华社|中新社|新华网|人民网|央视网|中新网|光明网|本报讯|本报|联合报道|综合报道|报道|发自"
-    r"|采访整理|参与采写|整理|采写|撰文|文图|供图|等|编辑|责任编辑|讯|文字|图片|综合|据|图"
+    r"|采访整理|参与采写|整理|采写|撰文|文图|供图|等|编辑|责任编辑|讯|文字|图片|综合|据|作者|图"
     r"|驻[\u4e00-\u9fff]{1,8}$"  # 本报驻某国记者: the post, not a name
 )
 _NAME_TOKEN = re.compile(r"[\u4e00-\u9fff·•]+")

@@ -56,9 +56,10 @@ _DATELINE = re.compile(
     rf"|(?P<place>{_PLACES})?\s*{_DATE}\s*(?:电|讯)|(?P<place2>{_PLACES})电(?=[\s(]|$))?)"
     r"\s*(?:(?P<credit>\([^()\n]{0,80}\))|(?P<bare>(?:\s*(?:本报)?(?:记者|通讯员|实习生)\s*(?:[\u4e00-\u9fff·]{2,4}(?:\s+|$|(?=报道|[:：])))+)+))?"
 )
-_BYLINE_START = re.compile(rf"^(?:{PAPER})?\s*(?:{ROLE}|文/|图/|文\s*/\s*图|图\s*/\s*文)")
+# (作者: before the credit on some papers' pages: 作者:本报记者 王一)
+_BYLINE_START = re.compile(rf"^(?:作者\s*:\s*)?(?:{PAPER})?\s*(?:{ROLE}|文/|图/|文\s*/\s*图|图\s*/\s*文)")
 # Words a credit may contain besides roles and names.
-_CREDIT_WORDS = re.compile(rf"{PAPER}|{ROLE}|摄影报道|图文报道|联合报道|报道|摄影|文/图|图/文|文/|图/|摄|[\s、,，/()·]")
+_CREDIT_WORDS = re.compile(rf"^作者\s*:|{PAPER}|{ROLE}|摄影报道|图文报道|联合报道|报道|摄影|文/图|图/文|文/|图/|摄|[\s、,，/()·]")
 # Page furniture: editors' and layout credits, picture sources and edition lines, never part of a story.
 _FURNITURE = re.compile(
     r"^\(?(?:本版|本期|本栏)?(?:责任编辑|责编|编辑|美编|美术编辑|美术设计|版式设计|版面设计|版式|组版|校对|审读|制图|图表制作"

@@ -14,8 +14,8 @@ Kinds (``Line.kind``):
   a headline, kicker (one ending with a dash leads into the title below),
   section label, inner subheading, a picture's caption or a commentator's name.
 * ``furniture``: editors', layout and chart credits, edition lines.
-* ``body``: everything else, notes in brackets (（作者为…）) and a report's fact lines
-  (时间：…, 地点：…, 日程：…) included.
+* ``body``: everything else, notes in brackets (（作者为…）), a report's fact lines
+  (时间：…, 地点：…, 日程：…) and a key-points box's label (核心阅读) included.
 
 A headline broken over two lines (no blank line between them on a page that
 separates paragraphs with blank lines, or a quotation left open at the break)
@@ -79,6 +79,8 @@ _CONTINUES = "，,、；;：:"  # a line opening with one of these is the rest o
 # A fact line of a report set as a form (时间：某日下午 / 地点：某地 / 日程：某人参加某会): text that
 # reports, though short and unpunctuated like a subheading.
 _FACT_LINE = re.compile(r"(?:时间|日期|日程|议程|行程|地点|地址)[：:]\s*[^\s：:]")
+# The label of a story's key-points box (核心阅读, 阅读提示): part of the story under the headline, never a title.
+_KEY_POINTS = re.compile(r"(?:核心阅读|阅读提示|内容提要|编者按|导读)[：:]?$")
 
 
 def _classify(s: str) -> str:
@@ -111,7 +113,7 @@ def _classify(s: str) -> str:
         return "body"  # a note in brackets (（作者为…）, （2020年5月1日…通过）): text, never a headline
     if inline_photo_credit(s):
         return "caption"  # a picture's text ending with its credit
-    if _FACT_LINE.match(s):
+    if _FACT_LINE.match(s) or _KEY_POINTS.match(s):
         return "body"
     if is_deck_text(s) and is_headline_like(s.lstrip("—-－ "), MAX_DECK):
         return "deck"

@@ -994,3 +994,11 @@ def test_fact_lines_of_a_report_set_as_a_form_are_body_text():
     assert [(x.activity_type, norm[x.start : x.end]) for x in a.activities] == [
         ("meeting_deliberation", "某领导参加某省代表团审议")
     ]
+
+
+def test_an_author_line_is_a_byline_and_a_key_points_label_is_no_title():
+    body = "近日，某县开展边境巡逻，守护边民平安，受到群众好评。"
+    (a,) = parse_page(f"某地开展巡边\n作者：本报记者 王小明\n{body}\n{body}\n").articles
+    assert (a.title, [(p.name, p.role) for p in a.people]) == ("某地开展巡边", [("王小明", "reporter")])
+    (a,) = parse_page(f"老街焕新颜（深阅读）\n核心阅读\n{body}\n{body}\n").articles
+    assert a.title == "老街焕新颜"

@@ -41,7 +41,6 @@ def settings(tmp_path, airflow_home):
     return Settings.from_env(env={}, home=tmp_path / "data", reports=tmp_path / "reports", airflow_home=airflow_home)
 
 
-
 _FIRST = ("tests/integration/", "tests/dbt/")
 
 

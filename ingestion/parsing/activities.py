@@ -124,6 +124,13 @@ _LONG_AGO = re.compile(r"早在[^，,。；;]{0,4}\d{4}年[^，,。；;]*$")
 _REPORTER = re.compile(r"记者|笔者")
 _REPORTER_LEADS = re.compile(r"(?:^|[。！？!?；;，,\s])(?:本报|几位|多路)?(?:记者|笔者)们?[^，,。；;！？!?]{0,10}[，,]$")
 _REPORTER_REACH = 20  # characters looked back for the reporter's clause
+
+
+def _reporters_own(text: str, cs: int, pos: int) -> bool:
+    """True when a survey word at ``pos`` (clause from ``cs``) is the paper's own reporting."""
+    return bool(_REPORTER.search(text, cs, pos)) or (
+        pos - cs <= 4 and _REPORTER_LEADS.search(text, max(0, cs - _REPORTER_REACH), cs) is not None
+    )
 # what could not be done (疫情使大家不能聚集在一起开会, 无法按期组织培训) did not take place
 _UNABLE = re.compile(r"(?:不能|无法|没法|未能|难以)[^，,。；;]{0,10}$")
 # 不便, 不法, 不良, 不幸, 不足, 不同, 不满: adjectives (为腿脚不便的老人义诊), no act negated
@@ -622,9 +629,7 @@ def _sentence_activities(
             continue
         if activity_type == "culture_recreation" and _SPORT_PERSON.match(text, end, ce):
             continue
-        if activity_type == "survey_research" and (
-            _REPORTER.search(text, cs, pos) or (pos - cs <= 4 and _REPORTER_LEADS.search(text, max(0, cs - _REPORTER_REACH), cs))
-        ):
+        if activity_type == "survey_research" and _reporters_own(text, cs, pos):
             continue  # 记者在走访中了解到, 记者分头前往几地，走访…: how the story was gathered
         if _CITED_SPEECH.match(text, pos + len(word), ce):
             continue  # 在…大会上的重要讲话中指出: a speech cited by where it was given
@@ -685,7 +690,7 @@ def _sentence_activities(
                 continue
             if _CITED_SPEECH.match(text, m.end(), clauses[idx][1]) or _LONG_AGO.search(text, clauses[idx][0], pos):
                 continue
-            if activity_type == "survey_research" and _REPORTER.search(text, clauses[idx][0], pos):
+            if activity_type == "survey_research" and _reporters_own(text, clauses[idx][0], pos):
                 continue  # 记者调查发现: how the story was gathered
             in_name = bool(names) and any(x < pos < y for x, y in names)
             hits_by_clause.setdefault(idx, []).append((pos, m.group(0), activity_type, in_name))

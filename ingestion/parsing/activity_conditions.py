@@ -171,24 +171,19 @@ NEEDS: dict[str, re.Pattern[str]] = {
     "图片展": re.compile(r"举办|举行|开展|推出|开幕|展出|参观"),
     "美术展": re.compile(r"举办|举行|开展|推出|开幕|展出|参观"),
     "庙会": re.compile(r"举办|举行|开展|开幕|逛"),
-    "灯会": re.compile(r"举办|举行|开展|开幕|观赏|逛|如约|亮相|布置|为期|点亮|亮灯"),
+    # a lantern fair or show held, set up or come round again (灯展为期一周, 花灯会如约而至)
+    **dict.fromkeys(("灯会", "灯展", "花灯展"), re.compile(r"举办|举行|开展|开幕|观赏|逛|如约|亮相|布置|为期|点亮|亮灯")),
     # walls, dykes and houses made safe (加固河堤, 防风加固), not a policy or a defence line "reinforced"
     "加固": re.compile(r"堤|坝|房|屋|桥|护坡|围堰|河|墙|路基|棚|门窗|防风|危房|校舍|船|设施|堰|涵|闸|山体|边坡"),
     # experience shared as an exchange held (导师与青年进行分享交流), not guests chatting at a party
-    "分享交流": re.compile(r"进行|开展|组织|举办|举行"),
-    "交流分享": re.compile(r"进行|开展|组织|举办|举行"),
+    **dict.fromkeys(("分享交流", "交流分享"), re.compile(r"进行|开展|组织|举办|举行")),
     # building started on projects or homes (棚改开工577万套, 项目主体开工), not a factory back at work
     "开工": re.compile(r"项目|工程|棚改|棚户区|改造|[\d万千百十]套|建设|主体|道路|公路|铁路|桥|住房|房屋|设施|场馆"),
     # a groundbreaking or signing ceremony held (集中开工活动举行, 签约仪式): an event, a kind of meeting
-    "开工活动": re.compile(r"举行|举办|出席|参加|启动|现场"),
-    "开工仪式": re.compile(r"举行|举办|出席|参加|启动|现场"),
-    "开工典礼": re.compile(r"举行|举办|出席|参加|启动|现场"),
+    **dict.fromkeys(("开工活动", "开工仪式", "开工典礼"), re.compile(r"举行|举办|出席|参加|启动|现场")),
     "签约": re.compile(r"举行|举办|出席|仪式|现场|集中|签约了|签约项目"),
     # a health exercise taught or practised as a pastime, not one prescribed in a ward
-    "八段锦": re.compile(r"教|练|学|打|表演|展示|带领|跟着"),
-    "五禽戏": re.compile(r"教|练|学|打|表演|展示|带领|跟着"),
-    "灯展": re.compile(r"举办|举行|开展|开幕|观赏|逛|如约|亮相|布置|为期|点亮|亮灯"),
-    "花灯展": re.compile(r"举办|举行|开展|开幕|观赏|逛|如约|亮相|布置|为期|点亮|亮灯"),
+    **dict.fromkeys(("八段锦", "五禽戏"), re.compile(r"教|练|学|打|表演|展示|带领|跟着")),
     "花灯": re.compile(r"观赏|展出|扎|制作|挂"),
     "秧歌": re.compile(r"扭|表演|演出"),
     "民俗活动": re.compile(r"举办|举行|开展|组织"),

@@ -33,13 +33,14 @@ MAX_HEAD = 40  # longest headline, label or subheading in characters
 MAX_DECK = 90  # a deck (subtitle) between title and byline can be a whole sentence
 MIN_TITLE = 8  # shorter lines above a long one are more likely labels than titles
 BRIEFS_LABEL = re.compile(r"速递|速览|简讯|快讯|短讯|简报|集锦|要闻|动态|播报|快报|一句话新闻|新闻链接|扫描|一览|直击|传真")
-# A page or column label over pictures or an advert: a section, never an article's title.
+# Labels over a picture report's photographs: with nothing but its captions under it, such a label is
+# the report's only headline, and so its title (two annotators, each on their own).
+_PHOTO_REPORT_WORDS = "图片报道 图片新闻 新闻图片 图片故事 图说 组图 摄影报道 新闻摄影".split()
+PHOTO_REPORT_LABEL = re.compile(rf"^(?:{'|'.join(_PHOTO_REPORT_WORDS)})$")
+# A page or column label over pictures, a cartoon or an advert: a section, never an article's title.
 PICTURE_LABEL = re.compile(
-    r"^(?:图片报道|图片新闻|新闻图片|图片故事|图说|组图|图片|图文|影像|摄影|摄影报道|新闻摄影|漫画|广告|公益广告|广而告之)$"
+    rf"^(?:{'|'.join([*_PHOTO_REPORT_WORDS, *'图片 图文 影像 摄影 漫画 广告 公益广告 广而告之'.split()])})$"
 )
-# …of which these head photographs: with nothing but its captions under it, such a label is the
-# report's only headline, and so its title (two annotators, each on their own).
-PHOTO_REPORT_LABEL = re.compile(r"^(?:图片报道|图片新闻|新闻图片|图片故事|图说|组图|摄影报道|新闻摄影)$")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")
 _LABEL_END = re.compile(r"\((?P<label>[^()]{2,40})\)\s*$")

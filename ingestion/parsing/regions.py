@@ -348,6 +348,10 @@ def _choose(m: _Mention, text: str, ctx: RegionContext, gaz: Gazetteer) -> Regio
     """The unit a mention names, or None when the rules say it is not a place here."""
     after = text[m.end : m.end + 3]
     before = text[m.start - 1] if m.start > 0 else ""
+    # Printed with an administrative suffix (昌江县, 互助县); a suffix counts only where the short form starts
+    # a word (管委会东区 is no 会东区).
+    before_ok = not _CJK.match(before) or before in _FUNCTION_BEFORE
+    suffixed = after[:1] in _REFORM_SUFFIXES and after[:2] not in _NOT_REFORM and before_ok
     parent_printed = False
     if _NEWSPAPER_AFTER.match(text, m.end):
         return None
@@ -366,11 +370,7 @@ def _choose(m: _Mention, text: str, ctx: RegionContext, gaz: Gazetteer) -> Regio
             # …unless printed right after the name of its own city or province (北京大兴, 广州天河), or with
             # a suffix that is its own unit's (互助县 for 互助土族自治县), where it starts a word
             parented = [r for r in m.candidates if _after_parent(text, m.start, r, gaz)]
-            own_suffix = [
-                r for r in m.candidates
-                if after[:1] in _REFORM_SUFFIXES and r.name.endswith(after[:1]) and after[:2] not in _NOT_REFORM
-                and (not _CJK.match(before) or before in _FUNCTION_BEFORE)
-            ]
+            own_suffix = [r for r in m.candidates if suffixed and r.name.endswith(after[:1])]
             if not parented and not own_suffix:
                 return None
             m = _Mention(m.start, m.end, m.surface, tuple(parented or own_suffix), m.is_full)
@@ -392,9 +392,6 @@ def _choose(m: _Mention, text: str, ctx: RegionContext, gaz: Gazetteer) -> Regio
     # A county's short form (and a two-character county name) is a word or a person's name as often
     # as the county (和政 in 党和政府, 来安 in 带来安全): it counts when printed with its suffix (昌江县), when
     # it is long enough to be unambiguous (乌兰浩特), or when the page names its province or city.
-    # (A suffix counts only where the short form starts a word: 管委会东区 is no 会东区.)
-    before_ok = not _CJK.match(before) or before in _FUNCTION_BEFORE
-    suffixed = after[:1] in _REFORM_SUFFIXES and after[:2] not in _NOT_REFORM and before_ok
     needs_context = not suffixed and len(m.surface) < 3 and not parent_printed
     kept = []
     for r in cands:

@@ -216,9 +216,8 @@ def segment_file(lines: list[Line], page: str, hd: HeaderSlots) -> PageLayout:
         intro = [only.anchor]
     drafts = list(items)
     as_label = bool(items) and not intro
-    photo_report = picture and bool(intro) and not items and is_photo_report_label(title_text)
-    if photo_report:
-        picture = False  # its captions under the label: the label is their report's title
+    if picture and intro and not items and is_photo_report_label(title_text):
+        picture = False  # only captions under a photo label: the label is their report's title
     if intro and not picture:  # text under the headline (a credit or a subheading alone is none)
         group = [x for x in (hd.kicker, hd.title, deck) if x is not None]
         title, kicker, deck_top = hd.title, hd.kicker, None
